@@ -1,0 +1,3 @@
+module cerfadesk
+
+go 1.26
