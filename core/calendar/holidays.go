@@ -161,12 +161,14 @@ type table struct {
 
 // tables builds each region's table once, on first use; the tables are never
 // written afterwards, so concurrent readers need no lock.
-var tables = func() (t [numRegions]func() *table) {
+var tables = newTables()
+
+func newTables() (t [numRegions]func() *table) {
 	for r := range t {
 		t[r] = sync.OnceValue(func() *table { return buildTable(region(r)) })
 	}
 	return t
-}()
+}
 
 func buildTable(r region) *table {
 	t := &table{
