@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestVersionSubcommand(t *testing.T) {
+	c, ok := subcommands["version"]
+	if !ok {
+		t.Fatal("version is not registered")
+	}
+	var stdout, stderr bytes.Buffer
+	if code := c.run(nil, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Errorf("exit code = %d, want 0", code)
+	}
+	if got, want := stdout.String(), "cerfadesk "+version+"\n"; got != want {
+		t.Errorf("stdout = %q, want %q", got, want)
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("stderr = %q, want nothing", stderr.String())
+	}
+}
+
+func TestVersionMatchesFyneAppToml(t *testing.T) {
+	toml, err := os.ReadFile(filepath.Join("..", "..", "FyneApp.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*Version\s*=\s*"([^"]*)"`).FindSubmatch(toml)
+	if m == nil {
+		t.Fatal("FyneApp.toml has no Version")
+	}
+	if got := string(m[1]); got != version {
+		t.Errorf("FyneApp.toml Version = %q, main.version = %q: keep them equal", got, version)
+	}
+}
+
+func TestDispatch(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		wantOK   bool
+		wantCode int
+		wantOut  []string // substrings of stdout
+	}{
+		{name: "no argument starts the GUI", args: nil},
+		{name: "flags start the GUI", args: []string{"--data", "/tmp/x"}},
+		{name: "unknown word is left to ParseFlags", args: []string{"frobnicate"}},
+		{name: "version", args: []string{"version"}, wantOK: true, wantOut: []string{"cerfadesk " + version}},
+		{name: "help lists sub-commands", args: []string{"help"}, wantOK: true,
+			wantOut: []string{"Commandes :", "version", "affiche la version de cerfadesk", "-data"}},
+		{name: "-h is help", args: []string{"-h"}, wantOK: true, wantOut: []string{"Commandes :"}},
+		{name: "--help is help", args: []string{"--help"}, wantOK: true, wantOut: []string{"Commandes :"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code, ok := dispatch(tt.args, strings.NewReader(""), &stdout, &stderr)
+			if ok != tt.wantOK || code != tt.wantCode {
+				t.Fatalf("dispatch(%q) = %d, %v; want %d, %v", tt.args, code, ok, tt.wantCode, tt.wantOK)
+			}
+			for _, s := range tt.wantOut {
+				if !strings.Contains(stdout.String(), s) {
+					t.Errorf("stdout lacks %q:\n%s", s, stdout.String())
+				}
+			}
+		})
+	}
+}
+
+func TestParseFlagsDataDir(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     string
+		confDir string
+		confErr error
+		want    string
+		wantErr bool
+	}{
+		{name: "flag wins", args: []string{"--data", "/d/flag"}, env: "/d/env", confDir: "/conf", want: "/d/flag"},
+		{name: "single dash flag", args: []string{"-data=/d/flag"}, want: "/d/flag", confDir: "/conf"},
+		{name: "environment next", env: "/d/env", confDir: "/conf", want: "/d/env"},
+		{name: "OS convention last", confDir: "/conf", want: filepath.Join("/conf", "cerfadesk")},
+		{name: "no config dir", confErr: errors.New("$HOME is not defined"), wantErr: true},
+		{name: "unknown flag", args: []string{"--bogus"}, confDir: "/conf", wantErr: true},
+		{name: "unknown command", args: []string{"frobnicate"}, confDir: "/conf", wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := NewMain()
+			m.Getenv = func(key string) string {
+				if key == "CERFADESK_DATA" {
+					return tt.env
+				}
+				return ""
+			}
+			m.UserConfigDir = func() (string, error) { return tt.confDir, tt.confErr }
+			err := m.ParseFlags(tt.args)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("ParseFlags(%q) error = %v, want error: %v", tt.args, err, tt.wantErr)
+			}
+			if err == nil && m.DataDir != tt.want {
+				t.Errorf("DataDir = %q, want %q", m.DataDir, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseFlagsHelp(t *testing.T) {
+	m := NewMain()
+	if err := m.ParseFlags([]string{"--data", "/x", "-h"}); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("ParseFlags(-h) error = %v, want flag.ErrHelp", err)
+	}
+}
+
+func TestRunCreatesDataDirAndStartsGUI(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "données", "cerfadesk")
+	var started string
+	m := NewMain()
+	m.Start = func(dataDir string) error { started = dataDir; return nil }
+	if err := m.ParseFlags([]string{"--data", dir}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if started != dir {
+		t.Errorf("GUI started on %q, want %q", started, dir)
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		t.Errorf("data folder not created: %v", err)
+	}
+}
