@@ -137,7 +137,10 @@ func NormalizeDept(s string) (string, bool) {
 	case 2:
 		if isDigit(c[0]) && isDigit(c[1]) {
 			n := int(c[0]-'0')*10 + int(c[1]-'0')
-			return c, n >= 1 && n <= 95
+			if n >= 1 && n <= 95 {
+				return c, true
+			}
+			return "", false
 		}
 		if c[0] == '2' {
 			switch c[1] {

@@ -131,8 +131,8 @@ func TestNIRKey(t *testing.T) {
 
 func TestNIRMethods(t *testing.T) {
 	tests := []struct {
-		name                                            string
-		nir                                             string
+		name                                          string
+		nir                                           string
 		temporary, male, female, monthUnknown, abroad bool
 	}{
 		{"man born in France", "106056938304515", false, true, false, false, false},
