@@ -3,7 +3,10 @@
 //
 // Holidays depend on where the contract is executed: the national list of
 // L3133-1 everywhere, plus Good Friday and 26 December in Alsace-Moselle
-// (L3134-13) and the abolition-of-slavery day in the overseas départements
+// (L3134-13, which limits Good Friday to communes with a Protestant or mixed
+// church; like workflow.md we apply it to the whole of 57/67/68, so around
+// Easter a deadline there can be a day later than the strict one) and the
+// abolition-of-slavery day in the overseas départements
 // (law 83-550, decree 83-1003). Functions taking an alsaceMoselle flag follow
 // workflow.md exactly (national or Alsace-Moselle); the ...For variants and
 // TransmissionDeadline take the département and add the overseas days.
@@ -219,8 +222,8 @@ func holidayName(d civil.Date, r region) string {
 	return strings.Join(names, " et ")
 }
 
-// addOuvrables steps from dn, the day after first, and returns the |n|th jour
-// ouvrable met; it goes back in time for a negative n and returns dn for 0.
+// addOuvrables counts |n| jours ouvrables starting with the day after dn (the
+// day before for a negative n) and returns the last one counted; 0 returns dn.
 func addOuvrables(dn, n int, r region) int {
 	step := 1
 	if n < 0 {
