@@ -95,5 +95,5 @@ type Options struct {
 
 // Validate runs every rule of the contract's kind.
 func Validate(c *contract.Contract, opt Options) Result {
-	return Result{}
+	return validate(c, opt)
 }
