@@ -71,7 +71,7 @@ func TestPostcodeUnknown(t *testing.T) {
 func TestPostcodeAcrossDepartements(t *testing.T) {
 	s := Default()
 	tests := []struct {
-		name, cp, commune  string
+		name, cp, commune string
 		dept, communeDept string // from the postcode alone; from the commune
 	}{
 		{"majority: 13 communes in the Ain, 1 in the Haute-Savoie", "01200", "Éloise", "01", "74"},
