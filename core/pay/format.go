@@ -16,16 +16,18 @@ func FormatEuros(cents int64) string {
 	if cents < 0 {
 		u = -u // also right for math.MinInt64
 	}
-	digits := strconv.FormatUint(u/100, 10)
-	b := make([]byte, 0, len(digits)*3+16)
+	var digits [20]byte
+	whole := strconv.AppendUint(digits[:0], u/100, 10)
+	var buf [64]byte
+	b := buf[:0]
 	if cents < 0 {
 		b = append(b, '-')
 	}
-	for i := range len(digits) {
-		if i > 0 && (len(digits)-i)%3 == 0 {
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
 			b = append(b, nbsp...)
 		}
-		b = append(b, digits[i])
+		b = append(b, c)
 	}
 	frac := u % 100
 	b = append(b, ',', byte('0'+frac/10), byte('0'+frac%10))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"cerfadesk/core/civil"
 )
@@ -33,5 +34,15 @@ func checkLines(t *testing.T, got []Line, expected string) {
 	t.Helper()
 	if g := render(got); g != expected {
 		t.Errorf("lines:\ngot\n%swant\n%s", g, expected)
+	}
+}
+
+func TestDaysInMatchesCivil(t *testing.T) {
+	for y := 1600; y <= 2500; y++ {
+		for m := time.January; m <= time.December; m++ {
+			if got, want := daysIn(y, m), civil.DaysIn(y, m); got != want {
+				t.Fatalf("daysIn(%d, %d) = %d, civil.DaysIn = %d", y, m, got, want)
+			}
+		}
 	}
 }

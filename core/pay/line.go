@@ -5,6 +5,7 @@ package pay
 
 import (
 	"strconv"
+	"time"
 
 	"cerfadesk/core/civil"
 )
@@ -109,13 +110,15 @@ type walker struct {
 	band       int
 	year, idx  int
 	cur        civil.Date // first day of the next segment
-	yearEnd    civil.Date
+	yearEnd    civil.Date // last day of the current contract year, clamped to end
+	nextYear   civil.Date // first day of the next contract year
 	done       bool
 }
 
 func newWalker(start, end civil.Date, b bands) walker {
+	next := start.AddYears(1)
 	return walker{start: start, end: end, b: b, band: b.start, year: 1, idx: 1,
-		cur: start, yearEnd: civil.Min(dayBefore(start.AddYears(1)), end)}
+		cur: start, yearEnd: civil.Min(dayBefore(next), end), nextYear: next}
 }
 
 // capacity is an upper bound of the number of segments: one per contract year
@@ -150,8 +153,9 @@ func (w *walker) step() (segment, bool) {
 	}
 	w.year++
 	w.idx = 1
-	w.cur = w.start.AddYears(w.year - 1)
-	w.yearEnd = civil.Min(dayBefore(w.start.AddYears(w.year)), w.end)
+	w.cur = w.nextYear
+	w.nextYear = w.start.AddYears(w.year)
+	w.yearEnd = civil.Min(dayBefore(w.nextYear), w.end)
 	return s, true
 }
 
@@ -165,7 +169,22 @@ func dayBefore(d civil.Date) civil.Date {
 		return civil.New(d.Year-1, 12, 31)
 	}
 	m := d.Month - 1
-	return civil.New(d.Year, m, civil.DaysIn(d.Year, m))
+	return civil.New(d.Year, m, daysIn(d.Year, m))
+}
+
+// daysIn is civil.DaysIn without going through time.Date: Lines runs on
+// every keystroke and this is its innermost helper.
+func daysIn(y int, m time.Month) int {
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
 // ordres holds the Cerfa's order labels so that Lines does not allocate them.
@@ -183,7 +202,7 @@ func ordre(year, index int) string {
 
 // validDate reports whether d is a real, non-zero calendar date.
 func validDate(d civil.Date) bool {
-	return d.Year >= 1 && d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= civil.DaysIn(d.Year, d.Month)
+	return d.Year >= 1 && d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= daysIn(d.Year, d.Month)
 }
 
 // maxSMCCents bounds the salaire minimum conventionnel (1 000 000 € a month),

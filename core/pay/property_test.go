@@ -190,7 +190,7 @@ func FuzzApprentissageLines(f *testing.F) {
 }
 
 func FuzzProfessionnalisationLines(f *testing.F) {
-	f.Add(uint16(2435), uint16(7308), uint16(364), uint32(0), uint16(0), false, false) // P01
+	f.Add(uint16(2435), uint16(7308), uint16(364), uint32(0), uint16(0), false, false)         // P01
 	f.Add(uint16(2435), uint16(10184), uint16(729), uint32(230000), uint16(1680), true, false) // 26+, SMC 2 300 €, 28 h
 	f.Fuzz(func(t *testing.T, startDay, ageDays, durDays uint16, smc uint32, minutes uint16, uplift, mayotte bool) {
 		checkProfessionnalisation(t, professionnalisationFrom(startDay, ageDays, durDays, smc, minutes, uplift, mayotte))
