@@ -1,0 +1,370 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/signintech/gopdf"
+
+	"cerfadesk/assets/fonts"
+)
+
+// Page geometry of every document, in millimetres (A4 portrait).
+const (
+	pageW      = 210.0
+	pageH      = 297.0
+	marginX    = 10.0
+	marginTop  = 10.0
+	bodyBottom = 284.0 // the footer lives below
+	contentW   = pageW - 2*marginX
+	ptToMM     = 25.4 / 72
+)
+
+// Font family names registered in every document.
+const (
+	familyRegular = "dejavu"
+	familyBold    = "dejavu-bold"
+)
+
+// rgb is a colour.
+type rgb struct{ r, g, b uint8 }
+
+var (
+	black     = rgb{0, 0, 0}
+	white     = rgb{255, 255, 255}
+	ink       = rgb{20, 20, 20}    // values
+	labelInk  = rgb{70, 70, 70}    // printed labels
+	rule      = rgb{120, 120, 120} // box borders
+	fieldFill = rgb{236, 241, 248} // the light blue of the Cerfa's input areas
+	barFill   = rgb{30, 30, 30}    // section bars
+	frameFill = rgb{242, 242, 242} // the OPCO frame
+	draftRed  = rgb{200, 30, 30}
+)
+
+// sharedFonts parses the embedded TTFs once per process; every document then
+// takes a copy of the parsed font (gopdf's FontContainer), so a batch of
+// documents does not parse the font again for each one.
+var sharedFonts = sync.OnceValues(func() (*gopdf.FontContainer, error) {
+	var fc gopdf.FontContainer
+	if err := fc.AddTTFFontData(familyRegular, fonts.Regular); err != nil {
+		return nil, fmt.Errorf("parse DejaVuSansCondensed.ttf: %w", err)
+	}
+	if err := fc.AddTTFFontData(familyBold, fonts.Bold); err != nil {
+		return nil, fmt.Errorf("parse DejaVuSansCondensed-Bold.ttf: %w", err)
+	}
+	return &fc, nil
+})
+
+// meta is a document's information dictionary.
+type meta struct {
+	title, subject string
+	created        time.Time // zero: no creation date is written
+}
+
+// canvas wraps gopdf with millimetre text primitives that measure, shrink
+// and wrap text. The first error sticks: later calls do nothing and the
+// document's write returns it.
+type canvas struct {
+	pdf    *gopdf.GoPdf
+	err    error
+	bold   bool
+	size   float64
+	widths map[widthKey]float64 // text width at 10 pt, by font
+}
+
+type widthKey struct {
+	bold bool
+	text string
+}
+
+// newCanvas starts an A4 document with the embedded fonts and its metadata.
+func newCanvas(m meta) (*canvas, error) {
+	fc, err := sharedFonts()
+	if err != nil {
+		return nil, err
+	}
+	p := &gopdf.GoPdf{}
+	p.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitMM})
+	for _, fam := range []string{familyRegular, familyBold} {
+		if err := p.AddTTFFontFromFontContainer(fam, fc); err != nil {
+			return nil, fmt.Errorf("add font %s: %w", fam, err)
+		}
+	}
+	p.SetInfo(gopdf.PdfInfo{
+		Title:        m.title,
+		Subject:      m.subject,
+		Creator:      "cerfadesk",
+		Producer:     "cerfadesk (gopdf)",
+		CreationDate: m.created,
+	})
+	c := &canvas{pdf: p, size: -1, widths: make(map[widthKey]float64, 256)}
+	c.setFont(false, 9)
+	return c, nil
+}
+
+func (c *canvas) fail(err error) {
+	if c.err == nil && err != nil {
+		c.err = err
+	}
+}
+
+// write finishes the document into w.
+func (c *canvas) write(w io.Writer) error {
+	if c.err != nil {
+		return c.err
+	}
+	if _, err := c.pdf.WriteTo(w); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	return nil
+}
+
+func (c *canvas) addPage() { c.pdf.AddPage() }
+
+func (c *canvas) pages() int { return c.pdf.GetNumberOfPages() }
+
+func (c *canvas) setPage(n int) { c.fail(c.pdf.SetPage(n)) }
+
+func (c *canvas) setFont(bold bool, size float64) {
+	if c.err != nil || (bold == c.bold && size == c.size) {
+		return
+	}
+	fam := familyRegular
+	if bold {
+		fam = familyBold
+	}
+	c.fail(c.pdf.SetFont(fam, "", size))
+	c.bold, c.size = bold, size
+}
+
+// width returns the width of s in mm at the given font and size. Widths are
+// linear in the size (no kerning), so each string is measured once, at 10 pt,
+// with gopdf's MeasureTextWidth.
+func (c *canvas) width(s string, bold bool, size float64) float64 {
+	if s == "" || c.err != nil {
+		return 0
+	}
+	k := widthKey{bold, s}
+	w, ok := c.widths[k]
+	if !ok {
+		b, sz := c.bold, c.size
+		c.setFont(bold, 10)
+		var err error
+		w, err = c.pdf.MeasureTextWidth(s)
+		c.fail(err)
+		c.setFont(b, sz)
+		c.widths[k] = w
+	}
+	return w * size / 10
+}
+
+// lineHeight is the height of one line of text at size pt, in mm.
+func lineHeight(size float64) float64 { return size * ptToMM * 1.18 }
+
+// text draws s with its line box's top-left corner at (x, top).
+func (c *canvas) text(x, top float64, s string, bold bool, size float64, col rgb) {
+	if c.err != nil || s == "" {
+		return
+	}
+	c.setFont(bold, size)
+	c.pdf.SetTextColor(col.r, col.g, col.b)
+	c.pdf.SetXY(x, top+0.93*size*ptToMM)
+	c.fail(c.pdf.Text(s))
+}
+
+// textRight draws s ending at x.
+func (c *canvas) textRight(x, top float64, s string, bold bool, size float64, col rgb) {
+	c.text(x-c.width(s, bold, size), top, s, bold, size, col)
+}
+
+// textCenter draws s centred on x.
+func (c *canvas) textCenter(x, top float64, s string, bold bool, size float64, col rgb) {
+	c.text(x-c.width(s, bold, size)/2, top, s, bold, size, col)
+}
+
+// lines draws lines one under the other from (x, top).
+func (c *canvas) lines(x, top float64, ls []string, bold bool, size float64, col rgb) {
+	lh := lineHeight(size)
+	for i, l := range ls {
+		c.text(x, top+float64(i)*lh, l, bold, size, col)
+	}
+}
+
+// rect draws a rectangle; style is "D" (border), "F" (fill) or "FD".
+func (c *canvas) rect(x, y, w, h float64, style string, fill, stroke rgb, lw float64) {
+	if c.err != nil {
+		return
+	}
+	c.pdf.SetLineWidth(lw)
+	c.pdf.SetStrokeColor(stroke.r, stroke.g, stroke.b)
+	c.pdf.SetFillColor(fill.r, fill.g, fill.b)
+	c.pdf.RectFromUpperLeftWithStyle(x, y, w, h, style)
+}
+
+// line draws a straight line.
+func (c *canvas) line(x1, y1, x2, y2 float64, col rgb, lw float64) {
+	if c.err != nil {
+		return
+	}
+	c.pdf.SetLineWidth(lw)
+	c.pdf.SetStrokeColor(col.r, col.g, col.b)
+	c.pdf.Line(x1, y1, x2, y2)
+}
+
+// tickSize is the side of a tick box, in mm.
+const tickSize = 2.8
+
+// tick draws a tick box at (x, top); a checked box holds an "X" (a real
+// character, so that text extraction sees it).
+func (c *canvas) tick(x, top float64, on bool, border, fill rgb) {
+	c.rect(x, top, tickSize, tickSize, "FD", fill, border, 0.25)
+	if on {
+		c.textCenter(x+tickSize/2, top-0.05, "X", true, 8, ink)
+	}
+}
+
+// wrap breaks s into lines no wider than w at the font and size given,
+// at spaces (never inside a word, unlike gopdf's MultiCell); a word wider
+// than w on its own is cut between characters. Explicit "\n" are kept.
+func (c *canvas) wrap(s string, w float64, bold bool, size float64) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, c.wrapPara(para, w, bold, size)...)
+	}
+	return out
+}
+
+func (c *canvas) wrapPara(s string, w float64, bold bool, size float64) []string {
+	if c.width(s, bold, size) <= w {
+		return []string{s}
+	}
+	space := c.width(" ", bold, size)
+	var out []string
+	cur, curW := "", 0.0
+	for _, word := range strings.Fields(s) {
+		ww := c.width(word, bold, size)
+		if cur != "" && curW+space+ww <= w {
+			cur += " " + word
+			curW += space + ww
+			continue
+		}
+		if cur != "" {
+			out = append(out, cur)
+		}
+		for ww > w { // a single word wider than the box: cut it
+			head, rest := c.cut(word, w, bold, size)
+			out = append(out, head)
+			word = rest
+			ww = c.width(word, bold, size)
+		}
+		cur, curW = word, ww
+	}
+	if cur != "" || len(out) == 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// cut returns the longest prefix of word that fits in w (at least one rune).
+func (c *canvas) cut(word string, w float64, bold bool, size float64) (head, rest string) {
+	acc := 0.0
+	for i, r := range word {
+		rw := c.width(string(r), bold, size)
+		if acc+rw > w && i > 0 {
+			return word[:i], word[i:]
+		}
+		acc += rw
+	}
+	return word, ""
+}
+
+// fit returns the lines and size at which s fits in width w: on one line at
+// max size if it can, else on one line at a smaller size down to min, else
+// wrapped at min. Every explicit "\n" paragraph gets the same size.
+func (c *canvas) fit(s string, w float64, bold bool, max, min float64) ([]string, float64) {
+	paras := strings.Split(s, "\n")
+	widest := 0.0
+	for _, p := range paras {
+		widest = maxf(widest, c.width(p, bold, max))
+	}
+	if widest <= w {
+		return paras, max
+	}
+	size := max * w / widest
+	size = float64(int(size*4)) / 4 // quarter points, rounded down
+	if size >= min {
+		return paras, size
+	}
+	return c.wrap(s, w, bold, min), min
+}
+
+func maxf(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// finish draws what every page carries, once the page count is known:
+// the footer (the document's reference on the left, the edition date and
+// "Page i/n" on the right) and, for a draft, the diagonal
+// "PROJET — NON VALIDÉ" mark.
+func (c *canvas) finish(left, edited string, draft bool) {
+	n := c.pages()
+	for i := 1; i <= n; i++ {
+		c.setPage(i)
+		top := bodyBottom + 3.5
+		c.line(marginX, bodyBottom+2.5, pageW-marginX, bodyBottom+2.5, rule, 0.2)
+		page := fmt.Sprintf("Page %d/%d", i, n)
+		right := pageW - marginX - c.width(page, true, 7)
+		c.text(right, top, page, true, 7, ink)
+		if edited != "" {
+			right -= c.width(edited, false, 6.5) + 5
+			c.text(right, top, edited, false, 6.5, labelInk)
+		}
+		c.text(marginX, top, c.ellipsis(left, right-marginX-5, false, 6.5), false, 6.5, labelInk)
+		if draft {
+			c.draftMark()
+		}
+	}
+}
+
+// ellipsis shortens s with "…" until it fits in w.
+func (c *canvas) ellipsis(s string, w float64, bold bool, size float64) string {
+	if c.width(s, bold, size) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 {
+		r = r[:len(r)-1]
+		if t := string(r) + "…"; c.width(t, bold, size) <= w {
+			return t
+		}
+	}
+	return ""
+}
+
+// draftText is the mark of a Cerfa that holds blocking errors.
+const draftText = "PROJET — NON VALIDÉ"
+
+// draftMark draws the diagonal mark across the page, light and transparent
+// enough to leave the form readable.
+func (c *canvas) draftMark() {
+	if c.err != nil {
+		return
+	}
+	const size = 54.0
+	w := c.width(draftText, true, size)
+	c.setFont(true, size)
+	c.pdf.SetTextColor(draftRed.r, draftRed.g, draftRed.b)
+	cx, cy := pageW/2, pageH/2
+	c.pdf.Rotate(55, cx, cy)
+	tr, err := gopdf.NewTransparency(0.16, "")
+	c.fail(err)
+	c.pdf.SetXY(cx-w/2, cy-size*ptToMM/2)
+	c.fail(c.pdf.CellWithOption(&gopdf.Rect{W: w, H: size * ptToMM}, draftText, gopdf.CellOption{Align: gopdf.Left | gopdf.Top, Transparency: &tr}))
+	c.pdf.RotateReset()
+}

@@ -1,0 +1,336 @@
+// Package pdf draws the Cerfa forms — FA13 (contrat d'apprentissage,
+// n° 10103) and EJ20 (contrat de professionnalisation, n° 12434) — and the
+// OPCO's letters (courrier d'accord, courrier d'anomalie, décision de refus)
+// as A4 PDF documents, with gopdf and the embedded DejaVu Sans Condensed font.
+//
+// Output is deterministic: the same input and options give the same bytes,
+// because the only date written comes from the caller's clock.
+package pdf
+
+import (
+	"errors"
+	"io"
+	"time"
+
+	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
+)
+
+// CerfaOptions are the inputs of a Cerfa besides the contract.
+type CerfaOptions struct {
+	// Now is the contract's clock: it gives the PDF's creation date and the
+	// "édité le" date of the footer, never time.Now. Zero writes neither.
+	Now time.Time
+	// Draft marks a contract with blocking findings: every page carries a
+	// "PROJET — NON VALIDÉ" banner and diagonal mark. The caller sets it
+	// from !rules.Result.Valid().
+	Draft bool
+	// Remunerations, when not nil, replaces contrat.remunerationsAnnuelles:
+	// the lines the engine derived (rules.Derived.Remunerations) for a
+	// contract whose input left them null.
+	Remunerations []contract.Remuneration
+}
+
+// Form references printed in the title block and the footer.
+const (
+	refApprentissage        = "N° 10103*14"
+	refProfessionnalisation = "N° 12434*03"
+)
+
+// ErrKind is returned for a contract whose typeFormulaire is neither
+// APPRENTISSAGE nor PROFESSIONNALISATION.
+var ErrKind = errors.New("type de formulaire inconnu : APPRENTISSAGE ou PROFESSIONNALISATION attendu")
+
+// Cerfa writes the contract's Cerfa to w: FA13 for an apprenticeship, EJ20
+// for a professionalisation contract.
+func Cerfa(w io.Writer, c *contract.Contract, opt CerfaOptions) error {
+	if c == nil {
+		return errors.New("pdf: contrat absent")
+	}
+	var (
+		secs  []section
+		title form2
+	)
+	switch c.TypeFormulaire {
+	case contract.Apprentissage:
+		secs = apprentissageSections(c, opt)
+		title = form2{
+			name:     "CONTRAT D'APPRENTISSAGE",
+			law:      "Articles L6221-1 et suivants du code du travail",
+			ref:      refApprentissage,
+			notice:   "Pour remplir le contrat et pour plus d'informations sur le traitement des données, reportez-vous à la notice FA 14.",
+			subject:  "Cerfa FA13 n° 10103*14 — contrat d'apprentissage",
+			shortRef: "Cerfa FA13 n° 10103*14",
+		}
+	case contract.Professionnalisation:
+		secs = professionnalisationSections(c, opt)
+		title = form2{
+			name:     "CONTRAT DE PROFESSIONNALISATION",
+			law:      "Articles L6325-1 et suivants du code du travail",
+			ref:      refProfessionnalisation,
+			notice:   "Pour remplir le contrat, reportez-vous à la notice du formulaire n° 12434.",
+			subject:  "Cerfa EJ20 n° 12434*03 — contrat de professionnalisation",
+			shortRef: "Cerfa EJ20 n° 12434*03",
+		}
+	default:
+		return ErrKind
+	}
+	cv, err := newCanvas(meta{
+		title:   title.name + " — " + documentName(c),
+		subject: title.subject,
+		created: opt.Now,
+	})
+	if err != nil {
+		return err
+	}
+	f := &form{c: cv}
+	f.newPage()
+	f.titleBlock(title, opt.Draft)
+	for i := range secs {
+		f.drawSection(&secs[i])
+	}
+	f.notice(title.notice)
+	edited := ""
+	if !opt.Now.IsZero() {
+		edited = "Édité par cerfadesk le " + civil.Of(opt.Now).French()
+	}
+	cv.finish(title.shortRef+" — "+documentName(c), edited, opt.Draft)
+	return cv.write(w)
+}
+
+// form2 is what differs between the two forms' title blocks.
+type form2 struct {
+	name, law, ref, notice, subject, shortRef string
+}
+
+// documentName names the contract in metadata and footers: the apprentice
+// or salarié, and the employer.
+func documentName(c *contract.Contract) string {
+	n := fullName(c.Apprenti.Prenom, c.Apprenti.Nom)
+	switch {
+	case n != "" && c.Employeur.Denomination != "":
+		return n + " / " + c.Employeur.Denomination
+	case n != "":
+		return n
+	case c.Employeur.Denomination != "":
+		return c.Employeur.Denomination
+	}
+	return "contrat sans nom"
+}
+
+// titleBlock draws the head of the form: the Republic and the ministry on
+// the left, the form's name in the middle, the Cerfa box on the right, and
+// the draft banner when the contract is not valid.
+func (f *form) titleBlock(t form2, draft bool) {
+	c := f.c
+	y := f.y
+	// Left: the Republic's block.
+	c.rect(marginX, y, 1.2, 16, "F", barFill, barFill, 0)
+	c.text(marginX+3, y, "RÉPUBLIQUE", true, 8, ink)
+	c.text(marginX+3, y+3.3, "FRANÇAISE", true, 8, ink)
+	c.text(marginX+3, y+7.2, "Liberté", false, 6, labelInk)
+	c.text(marginX+3, y+9.6, "Égalité", false, 6, labelInk)
+	c.text(marginX+3, y+12, "Fraternité", false, 6, labelInk)
+	c.text(marginX+25, y+0.6, "MINISTÈRE", true, 6.5, ink)
+	c.text(marginX+25, y+3.2, "CHARGÉ DU TRAVAIL", true, 6.5, ink)
+	c.text(marginX+25, y+5.8, "ET DE L'EMPLOI", true, 6.5, ink)
+
+	// Right: the Cerfa box.
+	bx, bw := pageW-marginX-32, 32.0
+	c.rect(bx, y, bw, 16, "D", white, ink, 0.5)
+	c.textCenter(bx+bw/2, y+1.2, "cerfa", true, 15, ink)
+	c.line(bx+3, y+8.6, bx+bw-3, y+8.6, ink, 0.3)
+	c.textCenter(bx+bw/2, y+10.2, t.ref, true, 9, ink)
+
+	// Middle: the form's name.
+	mid := (marginX + 55 + bx - 2) / 2
+	c.textCenter(mid, y+2.5, t.name, true, 15, ink)
+	c.textCenter(mid, y+9.8, t.law, false, 7.5, labelInk)
+	f.y = y + 18
+
+	if draft {
+		c.rect(marginX, f.y, contentW, 7.2, "FD", rgb{253, 234, 234}, draftRed, 0.6)
+		c.text(marginX+2.5, f.y+1.7, draftText, true, 10, draftRed)
+		msg := "Ce Cerfa comporte des erreurs bloquantes : il ne peut pas être transmis en l'état."
+		c.text(marginX+2.5+c.width(draftText, true, 10)+4, f.y+2.2, msg, false, 8, draftRed)
+		f.y += 7.2 + 2
+	}
+}
+
+// notice prints the form's closing reference to its notice.
+func (f *form) notice(s string) {
+	f.ensure(4)
+	f.c.text(marginX, f.y, s, false, 6.5, labelInk)
+	f.y += 4
+}
+
+// FieldLabel returns the label printed on the Cerfa of kind for the
+// canonical key (employeur.siret → "N° SIRET de l'établissement d'exécution
+// du contrat"), or "" when the form prints no box for that key. The OPCO's
+// courrier d'anomalie uses it to name the fields in error.
+func FieldLabel(kind contract.Kind, key string) string {
+	return fieldLabels(kind)[key]
+}
+
+var (
+	labelsApp = labels(apprentissageSections(&contract.Contract{TypeFormulaire: contract.Apprentissage}, CerfaOptions{}))
+	labelsPro = labels(professionnalisationSections(&contract.Contract{TypeFormulaire: contract.Professionnalisation}, CerfaOptions{}))
+)
+
+func fieldLabels(kind contract.Kind) map[string]string {
+	if kind == contract.Professionnalisation {
+		return labelsPro
+	}
+	return labelsApp
+}
+
+// The blocks both forms share.
+
+// addressRows returns the caption and the five boxes of an address
+// (N°, Voie, Complément, Code postal, Commune), keyed under prefix.
+func addressRow(caption, prefix string, a *contract.Adresse) row {
+	var voie, comp, cp, commune string
+	if a != nil {
+		voie, comp, cp, commune = a.Voie, a.Complement, a.CodePostal, a.Commune
+	}
+	return row{caption: caption, fields: []field{
+		{key: prefix + ".numero", label: "N°", value: numeroVoie(a), weight: 0.45},
+		{key: prefix + ".voie", label: "Voie", value: voie, weight: 2.6},
+		{key: prefix + ".complement", label: "Complément", value: comp, weight: 1.6},
+		{key: prefix + ".codePostal", label: "Code postal", value: cp, weight: 0.7},
+		{key: prefix + ".commune", label: "Commune", value: commune, weight: 1.8},
+	}}
+}
+
+// ouiNon is the usual pair of tick boxes.
+func ouiNon(b *bool) []choice {
+	yes, no := yesNo(b)
+	return []choice{{label: "oui", on: yes}, {label: "non", on: no}}
+}
+
+// remunerationText returns the remuneration lines to print: the override
+// when given, else the contract's own lines.
+func remunerationText(c *contract.Contract, opt CerfaOptions) string {
+	rs := c.Contrat.RemunerationsAnnuelles
+	if opt.Remunerations != nil {
+		rs = opt.Remunerations
+	}
+	ls := remunerationLines(rs)
+	if len(ls) == 0 {
+		return ""
+	}
+	out := ls[0]
+	for _, l := range ls[1:] {
+		out += "\n" + l
+	}
+	return out
+}
+
+// minor reports whether the apprentice or salarié is a minor non émancipé at
+// the conclusion of the contract: the declared flag when set, else the age
+// computed from the dates.
+func minor(c *contract.Contract) bool {
+	a := c.Apprenti
+	if a.ApprentiMineurNonEmancipe != nil {
+		return *a.ApprentiMineurNonEmancipe
+	}
+	if a.DateNaissance.IsZero() || c.Contrat.DateConclusion.IsZero() {
+		return a.ResponsableLegal != nil
+	}
+	return civil.AgeAt(a.DateNaissance, c.Contrat.DateConclusion) < 18
+}
+
+// legalRepRows are the représentant légal's name, e-mail and address (the
+// apprentice's own address when they live together); who names the minor.
+func legalRepRows(c *contract.Contract, who string) []row {
+	var nom, courriel string
+	var addr *contract.Adresse
+	if rl := c.Apprenti.ResponsableLegal; rl != nil {
+		nom = fullName(rl.Nom, rl.Prenom)
+		courriel = rl.Courriel
+		addr = rl.Adresse
+		if isTrue(rl.MemeAdresse) {
+			a := c.Apprenti.Adresse
+			addr = &a
+		}
+	}
+	return []row{
+		{caption: "Représentant légal (à renseigner si " + who + " est mineur(e) non émancipé(e))", fields: []field{
+			{key: "apprenti.responsableLegal.nom", label: "Nom de naissance et prénom", value: nom, weight: 1.2},
+			{key: "apprenti.responsableLegal.courriel", label: "Courriel", value: courriel, weight: 1},
+		}},
+		addressRow("Adresse du représentant légal :", "apprenti.responsableLegal.adresse", addr),
+	}
+}
+
+// signatureSection is "Fait à … le …" and the signature boxes. The date is
+// the date of conclusion (the signatures' date on the Cerfa); when it is
+// missing, the edition date stands in.
+func signatureSection(c *contract.Contract, opt CerfaOptions, who string, withCFA bool) section {
+	le := c.Contrat.DateConclusion
+	if le.IsZero() && !opt.Now.IsZero() {
+		le = civil.Of(opt.Now)
+	}
+	lieu := c.Contrat.LieuSignatureContrat
+	rep := "Sans objet : " + who + " majeur(e)"
+	if minor(c) {
+		rep = ""
+		if rl := c.Apprenti.ResponsableLegal; rl != nil {
+			rep = fullName(rl.Prenom, rl.Nom)
+		}
+	}
+	sign := []field{
+		{label: "Signature de l'employeur", value: c.Employeur.Denomination, kind: signField, minH: 17},
+		{label: "Signature de l'" + who, value: fullName(c.Apprenti.Prenom, c.Apprenti.Nom), kind: signField, minH: 17},
+		{label: "Signature du représentant légal de l'" + who + " mineur(e)", value: rep, kind: signField, minH: 17},
+	}
+	if withCFA {
+		sign = append(sign, field{key: "organismeFormation.visaCfa", label: "Visa du CFA (cachet et signature du directeur)", value: c.OrganismeFormation.Denomination, kind: signField, minH: 17})
+	}
+	return section{title: "SIGNATURES", rows: []row{
+		{fields: []field{
+			{key: "employeur.attestationPieces", kind: choiceField, choices: []choice{{
+				label: "L'employeur atteste disposer de l'ensemble des pièces justificatives nécessaires au dépôt du contrat.",
+				on:    isTrue(c.Employeur.AttestationPieces)}}},
+		}},
+		{fields: []field{
+			{key: "contrat.lieuSignatureContrat", label: "Fait à", value: lieu, weight: 2},
+			{key: "contrat.dateConclusion", label: "le", value: date(le), weight: 1},
+			{weight: 2, kind: captionField},
+		}},
+		{fields: sign},
+	}}
+}
+
+// depotSection is the frame the OPCO fills in: "cadre réservé à l'organisme
+// en charge du dépôt du contrat".
+func depotSection(c *contract.Contract) section {
+	var d contract.Depot
+	if c.Depot != nil {
+		d = *c.Depot
+	}
+	return section{
+		title:  "CADRE RÉSERVÉ À L'ORGANISME EN CHARGE DU DÉPÔT DU CONTRAT",
+		framed: true,
+		rows: []row{
+			{fields: []field{
+				{key: "depot.nomOrganisme", label: "Nom de l'organisme", value: d.NomOrganisme, weight: 2.2},
+				{key: "depot.siretOrganisme", label: "N° SIRET de l'organisme", value: d.SiretOrganisme, weight: 1.2},
+			}},
+			{fields: []field{
+				{key: "depot.dateReception", label: "Date de réception du dossier complet", value: date(d.DateReception)},
+				{key: "depot.dateDecision", label: "Date de la décision", value: date(d.DateDecision)},
+				{key: "depot.numeroDepot", label: "N° de dépôt", value: d.NumeroDepot},
+				{key: "depot.numeroAvenant", label: "Numéro d'avenant", value: d.NumeroAvenant},
+			}},
+		},
+	}
+}
+
+// idcc prints the IDCC code with its convention's name when known.
+func idcc(e contract.Employeur) string {
+	if e.LibelleIdcc != "" && e.CodeIdcc != "" {
+		return e.CodeIdcc + " – " + e.LibelleIdcc
+	}
+	return e.CodeIdcc
+}
