@@ -71,9 +71,9 @@ type cellLayout struct {
 	x, w    float64
 	label   []string
 	value   []string
-	size    float64     // value size
-	choices [][]choice  // choice lines
-	valueH  float64     // content height of the value area
+	size    float64    // value size
+	choices [][]choice // choice lines
+	valueH  float64    // content height of the value area
 	caption bool
 }
 
