@@ -12,7 +12,9 @@ import (
 // space U+200B, word joiner U+2060 and byte-order mark U+FEFF that copy and
 // paste from PDFs brings along. Nothing else is removed: dots, dashes and
 // slashes stay, so that "834.759.623" still fails a format check.
-// Compact returns s itself (no allocation) when s holds no such rune.
+// Compact returns s itself (no allocation) when s holds no such rune;
+// otherwise an invalid UTF-8 byte of s becomes U+FFFD, so that removing a
+// space never joins two stray bytes into a rune (Compact is idempotent).
 func Compact(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -38,10 +40,15 @@ func Compact(s string) string {
 func Digits(s string) string { return Compact(s) }
 
 // compactFrom builds the compacted copy of s, whose first removable rune is
-// at byte i.
-func compactFrom(s string, i int) string {
+// at byte first. The ASCII prefix before it is copied as is; the rest is
+// re-read rune by rune.
+func compactFrom(s string, first int) string {
+	i := 0
+	for i < first && s[i] < utf8.RuneSelf {
+		i++
+	}
 	var b strings.Builder
-	b.Grow(len(s) - 1)
+	b.Grow(len(s))
 	b.WriteString(s[:i])
 	for i < len(s) {
 		c := s[i]
@@ -54,7 +61,7 @@ func compactFrom(s string, i int) string {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isSpace(r) {
-			b.WriteString(s[i : i+size])
+			b.WriteRune(r) // utf8.RuneError for an invalid byte
 		}
 		i += size
 	}

@@ -22,7 +22,9 @@ func TestCompact(t *testing.T) {
 		{"letters kept", "2A 004", "2A004"},
 		{"accented kept", "é è", "éè"},
 		{"only spaces", " \u00a0\t", ""},
-		{"invalid UTF-8 kept", "1\xff 2", "1\xff2"},
+		{"invalid UTF-8 kept without whitespace", "1\xff2", "1\xff2"},
+		{"invalid UTF-8 replaced when compacting", "1\xff 2", "1\ufffd2"},
+		{"stray bytes do not join", "\xe2\x80 \xaf", "\ufffd\ufffd\ufffd"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
