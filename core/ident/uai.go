@@ -22,3 +22,17 @@ func UAICheck(s string) bool {
 	}
 	return upper(s[7]) == uaiAlphabet[n%23]
 }
+
+// NormalizeUAI returns the UAI s without whitespace and with its letter
+// upper-cased, as it is stored, if the result has the UAI shape (UAIFormat);
+// the check letter is UAICheck's business.
+func NormalizeUAI(s string) (string, bool) {
+	c := Compact(s)
+	if !UAIFormat(c) {
+		return "", false
+	}
+	if isLower(c[7]) {
+		c = c[:7] + string(rune(upper(c[7])))
+	}
+	return c, true
+}

@@ -43,6 +43,17 @@ func TestUAI(t *testing.T) {
 	}
 }
 
+func TestNormalizeUAI(t *testing.T) {
+	runNormalize(t, "NormalizeUAI", NormalizeUAI, []normalizeTest{
+		{"canonical", "0691234S", "0691234S", true},
+		{"lower-case letter", "0691234s", "0691234S", true},
+		{"spaces", " 069 1234 s ", "0691234S", true},
+		{"wrong letter keeps its shape", "0691234t", "0691234T", true},
+		{"6 digits", "069123S", "", false},
+		{"empty", "", "", false},
+	})
+}
+
 var uaiRef = regexp.MustCompile(`^[0-9]{7}[A-Za-z]$`)
 
 func FuzzUAI(f *testing.F) {
@@ -61,6 +72,10 @@ func FuzzUAI(f *testing.F) {
 		}
 		if got := UAICheck(s); got != want {
 			t.Fatalf("UAICheck(%q) = %v, want %v", s, got, want)
+		}
+		out := checkNormalize(t, "NormalizeUAI", NormalizeUAI, uaiRef, s)
+		if out != "" && (out != strings.ToUpper(Compact(s)) || UAICheck(out) != UAICheck(Compact(s))) {
+			t.Fatalf("NormalizeUAI(%q) = %q", s, out)
 		}
 	})
 }
