@@ -133,10 +133,10 @@ func (p *postcodes) addCommunes(rows []cpRow, com *communes, deps *departements)
 		p.communes = append(p.communes, c)
 		start := len(p.keys)
 		p.addKey(start, c.Nom)
-		p.addKey(start, r.nomCOG)
-		p.addKey(start, r.poste)
-		p.addKey(start, r.acheminement)
 		for _, r := range rows[i:j] {
+			p.addKey(start, r.nomCOG)
+			p.addKey(start, r.poste)
+			p.addKey(start, r.acheminement)
 			p.addKey(start, r.l5)
 		}
 		p.keyEnd = append(p.keyEnd, int32(len(p.keys)))
