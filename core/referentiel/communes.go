@@ -1,9 +1,7 @@
 package referentiel
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -15,18 +13,40 @@ import (
 var communesHeader = []string{"code_commune", "nom", "type", "code_departement", "code_region", "code_commune_parente", "anciens_codes"}
 
 type communeRec struct {
-	key          uint64 // code5(code)
 	code, nom    string
 	dept, region string
 }
 
 type communes struct {
-	list []communeRec // sorted by key, one per code
-	rows int          // data rows of the file, all types
+	list  []communeRec
+	index []int32 // inseeSlot(code) → 1 + position in list, 0 when absent
+	rows  int     // data rows of the file, all types
+}
+
+// inseeSlots is the number of distinct INSEE codes: 00000–99999, then 2A000–2B999.
+const inseeSlots = 100000 + 2000
+
+// inseeSlot numbers an INSEE commune code (checked by needINSEE) densely, so that a slice
+// can index the communes.
+func inseeSlot(code string) int {
+	n := 0
+	for i := 2; i < 5; i++ {
+		n = n*10 + int(code[i]-'0')
+	}
+	switch code[:2] {
+	case "2A":
+		return 100000 + n
+	case "2B":
+		return 101000 + n
+	}
+	return int(code[0]-'0')*10000 + int(code[1]-'0')*1000 + n
 }
 
 func parseCommunes(data string) (*communes, error) {
-	t := &communes{list: make([]communeRec, 0, strings.Count(data, "\n"))}
+	t := &communes{
+		list:  make([]communeRec, 0, strings.Count(data, "\n")),
+		index: make([]int32, inseeSlots),
+	}
 	n, err := readTSV(data, communesHeader, func(f []string) error {
 		code, nom, typ, dept, region, parent := f[0], f[1], f[2], f[3], f[4], f[5]
 		if err := firstErr(
@@ -39,22 +59,19 @@ func parseCommunes(data string) (*communes, error) {
 		); err != nil {
 			return err
 		}
-		if typ == "commune-actuelle" || typ == "arrondissement-municipal" {
-			t.list = append(t.list, communeRec{key: code5(code), code: code, nom: nom, dept: dept, region: region})
+		if typ != "commune-actuelle" && typ != "arrondissement-municipal" {
+			return nil
 		}
+		slot := inseeSlot(code)
+		if t.index[slot] != 0 {
+			return fmt.Errorf("la commune %s figure deux fois comme commune actuelle ou arrondissement", code)
+		}
+		t.list = append(t.list, communeRec{code: code, nom: nom, dept: dept, region: region})
+		t.index[slot] = int32(len(t.list))
 		return nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	byKey := func(a, b communeRec) int { return cmp.Compare(a.key, b.key) }
-	if !slices.IsSortedFunc(t.list, byKey) {
-		slices.SortStableFunc(t.list, byKey)
-	}
-	for i := 1; i < len(t.list); i++ {
-		if t.list[i].key == t.list[i-1].key {
-			return nil, fmt.Errorf("la commune %s figure deux fois comme commune actuelle ou arrondissement", t.list[i].code)
-		}
 	}
 	if len(t.list) == 0 {
 		return nil, fmt.Errorf("aucune commune actuelle")
@@ -63,24 +80,12 @@ func parseCommunes(data string) (*communes, error) {
 	return t, nil
 }
 
-// find returns the commune actuelle or arrondissement with this INSEE code.
+// find returns the commune actuelle or arrondissement with this INSEE code (checked by
+// needINSEE).
 func (t *communes) find(code string) (*communeRec, bool) {
-	k := code5(code)
-	i, ok := slices.BinarySearchFunc(t.list, k, func(c communeRec, k uint64) int { return cmp.Compare(c.key, k) })
-	if !ok {
+	i := t.index[inseeSlot(code)]
+	if i == 0 {
 		return nil, false
 	}
-	return &t.list[i], true
-}
-
-// code5 packs a code of up to 8 bytes into an integer that sorts like the code.
-func code5(s string) uint64 {
-	var k uint64
-	for i := 0; i < 8; i++ {
-		k <<= 8
-		if i < len(s) {
-			k |= uint64(s[i])
-		}
-	}
-	return k
+	return &t.list[i-1], true
 }

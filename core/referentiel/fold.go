@@ -56,15 +56,26 @@ func rewriteWord(w string) bool {
 	if len(w) > 1 && w[0] == '0' && allDigits(w) {
 		return true
 	}
-	_, ok := saintForms[w]
+	_, ok := shortSaint(w)
 	return ok
 }
 
-var saintForms = map[string]string{
-	"SAINT":   "ST",
-	"SAINTE":  "STE",
-	"SAINTS":  "STS",
-	"SAINTES": "STES",
+// shortSaint returns La Poste's abbreviation of SAINT, SAINTE, SAINTS and SAINTES.
+func shortSaint[T ~string | ~[]byte](w T) (string, bool) {
+	if len(w) < 5 || len(w) > 7 || w[0] != 'S' || string(w[:5]) != "SAINT" {
+		return "", false
+	}
+	switch string(w[5:]) {
+	case "":
+		return "ST", true
+	case "E":
+		return "STE", true
+	case "S":
+		return "STS", true
+	case "ES":
+		return "STES", true
+	}
+	return "", false
 }
 
 func allDigits[T ~string | ~[]byte](w T) bool {
@@ -143,7 +154,7 @@ func endWord(dst []byte, start int) []byte {
 		n := copy(w, w[z:])
 		return dst[:start+n]
 	}
-	if short, ok := saintForms[string(w)]; ok {
+	if short, ok := shortSaint(w); ok {
 		n := copy(w, short)
 		return dst[:start+n]
 	}

@@ -13,7 +13,7 @@ var (
 )
 
 type departement struct {
-	nom, region string
+	code, nom, region string
 }
 
 type departements struct {
@@ -37,7 +37,7 @@ func parseDepartements(data string) (*departements, error) {
 		if _, dup := t.byCode[code]; dup {
 			return fmt.Errorf("département %s en double", code)
 		}
-		t.byCode[code] = departement{nom: nom, region: region}
+		t.byCode[code] = departement{code: code, nom: nom, region: region}
 		return nil
 	})
 	if err != nil {

@@ -61,14 +61,14 @@ func Load(dir string) (*Set, []Warning) {
 	if t, ok := replace(o, fNAF2025, parseNAF2025); ok {
 		s.naf25 = t
 	}
-	rows, newRows := replace(o, fCodesPostaux, parsePostcodeRows)
+	pc, newPC := replace(o, fCodesPostaux, parsePostcodes)
 	com, newCom := replace(o, fCommunes, parseCommunes)
-	if newRows || newCom || s.deps != base.deps {
+	if newPC || newCom || s.deps != base.deps {
 		// The postcode index joins three files: rebuild it, with the embedded copy of
 		// those not replaced.
 		var err error
-		if !newRows {
-			rows, err = parseEmbedded(fCodesPostaux, parsePostcodeRows)
+		if !newPC {
+			pc, err = parseEmbedded(fCodesPostaux, parsePostcodes)
 		}
 		if err == nil && !newCom {
 			com, err = parseEmbedded(fCommunes, parseCommunes)
@@ -76,7 +76,8 @@ func Load(dir string) (*Set, []Warning) {
 		if err != nil {
 			panic(fmt.Sprintf("referentiel: embedded data: %v", err)) // as in defaultSet
 		}
-		s.pc = buildPostcodes(rows, com, s.deps)
+		pc.join(com, s.deps)
+		s.pc = pc
 	}
 	return &s, o.warns
 }
@@ -106,7 +107,6 @@ func (t *regions) rowCount() int      { return t.rows }
 func (t *communes) rowCount() int     { return t.rows }
 func (t *idccTable) rowCount() int    { return len(t.list) }
 func (t *nafTable) rowCount() int     { return len(t.list) }
-func (t cpRows) rowCount() int        { return len(t) }
 
 // replace parses the replacing file of a referential, if there is one, and reports whether
 // it was accepted; if so, it records it in the Set's Info.

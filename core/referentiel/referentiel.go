@@ -12,7 +12,6 @@
 package referentiel
 
 import (
-	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -133,12 +132,12 @@ func loadEmbedded() (*Set, error) {
 		s.info[i].Source = "intégré"
 	}
 	var (
-		wg             sync.WaitGroup
-		rows           []cpRow
-		com            *communes
-		errRows, errCo error
+		wg           sync.WaitGroup
+		pc           *postcodes
+		com          *communes
+		errPC, errCo error
 	)
-	wg.Go(func() { rows, errRows = parseEmbedded(fCodesPostaux, parsePostcodeRows) })
+	wg.Go(func() { pc, errPC = parseEmbedded(fCodesPostaux, parsePostcodes) })
 	wg.Go(func() { com, errCo = parseEmbedded(fCommunes, parseCommunes) })
 	var errs [nFiles]error
 	s.deps, errs[fDepartements] = parseEmbedded(fDepartements, parseDepartements)
@@ -147,13 +146,14 @@ func loadEmbedded() (*Set, error) {
 	s.naf2, errs[fNAFRev2] = parseEmbedded(fNAFRev2, parseNAFRev2)
 	s.naf25, errs[fNAF2025] = parseEmbedded(fNAF2025, parseNAF2025)
 	wg.Wait()
-	errs[fCodesPostaux], errs[fCommunes] = errRows, errCo
+	errs[fCodesPostaux], errs[fCommunes] = errPC, errCo
 	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", specs[i].File, err)
 		}
 	}
-	s.pc = buildPostcodes(rows, com, s.deps)
+	pc.join(com, s.deps)
+	s.pc = pc
 	s.setRows(com)
 	return s, nil
 }
@@ -180,19 +180,26 @@ func parseEmbedded[T any](file int, parse func(string) (T, error)) (T, error) {
 // embedded returns the text of an embedded file. The text is never copied again: the
 // loaders keep substrings of it.
 func embedded(file int) (string, error) {
-	gz, err := referentiels.FS.ReadFile(specs[file].File + ".gz")
+	f, err := referentiels.FS.Open(specs[file].File + ".gz")
 	if err != nil {
 		return "", err
 	}
-	if len(gz) < 4 {
-		return "", errors.New("gzip file too short")
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return "", err
-	}
+	defer f.Close()
 	// The gzip trailer holds the size of the data, so one exact allocation is enough.
-	data := make([]byte, binary.LittleEndian.Uint32(gz[len(gz)-4:]))
+	// embed's files read from the binary without a copy, and can be read at an offset.
+	st, err := f.Stat()
+	if err != nil {
+		return "", err
+	}
+	var size [4]byte
+	if _, err := f.(io.ReaderAt).ReadAt(size[:], st.Size()-4); err != nil {
+		return "", fmt.Errorf("gzip trailer: %w", err)
+	}
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return "", err
+	}
+	data := make([]byte, binary.LittleEndian.Uint32(size[:]))
 	if _, err := io.ReadFull(zr, data); err != nil {
 		return "", err
 	}
