@@ -3,6 +3,7 @@ package referentiel
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -223,5 +224,45 @@ func TestLoadOneBadOneGood(t *testing.T) {
 	}
 	if s.idcc != Default().idcc {
 		t.Error("the refused IDCC file replaced the embedded one")
+	}
+}
+
+// TestLoadUnsortedPostcodes checks that a codes_postaux.tsv with the postcodes in another
+// order gives the same index as the embedded one. (The rows of a commune keep their order: in
+// French Polynesia a commune has several libellés d'acheminement, and Commune gives the
+// first.)
+func TestLoadUnsortedPostcodes(t *testing.T) {
+	data := embeddedText(t, fCodesPostaux)
+	header, body, _ := strings.Cut(data, "\n")
+	var groups []string // the rows of each postcode
+	for _, row := range strings.SplitAfter(body, "\n") {
+		switch n := len(groups); {
+		case row == "":
+		case n > 0 && row[:5] == groups[n-1][:5]:
+			groups[n-1] += row
+		default:
+			groups = append(groups, row)
+		}
+	}
+	slices.Reverse(groups)
+	dir := t.TempDir()
+	writeFile(t, dir, "codes_postaux.tsv", header+"\n"+strings.Join(groups, ""))
+	s, warns := Load(dir)
+	if len(warns) != 0 || s.Info()[fCodesPostaux].Path == "" {
+		t.Fatalf("warnings: %v; info %+v", warns, s.Info()[fCodesPostaux])
+	}
+	if len(s.pc.spans) != len(Default().pc.spans) || !slices.Equal(s.pc.communes, Default().pc.communes) {
+		t.Errorf("reversed file: %d postcodes, %d communes; embedded: %d, %d",
+			len(s.pc.spans), len(s.pc.communes), len(Default().pc.spans), len(Default().pc.communes))
+	}
+	if !slices.Equal(s.pc.keyEnd, Default().pc.keyEnd) {
+		t.Errorf("reversed file: %d keys; embedded: %d", len(s.pc.keys), len(Default().pc.keys))
+	}
+	for _, cp := range []string{"01200", "20200", "69003", "97600", "98000"} {
+		got, _ := s.Postcode(cp)
+		want, _ := Default().Postcode(cp)
+		if !slices.Equal(got, want) {
+			t.Errorf("Postcode(%s) = %v, want %v", cp, got, want)
+		}
 	}
 }

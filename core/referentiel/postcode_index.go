@@ -66,7 +66,7 @@ func parsePostcodes(data string) (*postcodes, error) {
 			return err
 		})
 		slices.SortStableFunc(rows, func(a, b cpRow) int {
-			return cmp.Or(cmp.Compare(a.cp, b.cp), strings.Compare(a.insee, b.insee))
+			return cmp.Or(cmp.Compare(a.cp, b.cp), strings.Compare(a.insee, b.insee), strings.Compare(a.l5, b.l5))
 		})
 		b = newPCBuilder(lines)
 		for _, r := range rows {
