@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -26,6 +27,9 @@ func TestFootprint(t *testing.T) {
 	}
 	if testing.Short() {
 		t.Skip("starts a process")
+	}
+	if raceEnabled() {
+		t.Skip("the race detector's shadow memory makes the figures meaningless")
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestFootprint$")
 	cmd.Env = append(os.Environ(), "REFERENTIEL_FOOTPRINT=child")
@@ -70,6 +74,20 @@ func footprintChild() {
 		float64(wall.Microseconds())/1000, float64(cpu.Microseconds())/1000,
 		float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), rss0/1024, rss/1024, hwm/1024)
 	runtime.KeepAlive(s)
+}
+
+// raceEnabled reports whether the test binary was built with -race.
+func raceEnabled() bool {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return false
+	}
+	for _, s := range info.Settings {
+		if s.Key == "-race" {
+			return s.Value == "true"
+		}
+	}
+	return false
 }
 
 // procStatus reads a "kB" field of /proc/self/status.
