@@ -27,7 +27,7 @@ func Load(dir string) (*Set, []Warning) {
 		return base, nil
 	}
 	o := &overrider{base: base}
-	any := false
+	some := false
 	for i := range nFiles {
 		path := filepath.Join(dir, specs[i].File)
 		f, err := readLocal(path)
@@ -36,10 +36,10 @@ func Load(dir string) (*Set, []Warning) {
 		case err != nil:
 			o.refuse(i, path, err)
 		default:
-			o.found[i], any = f, true
+			o.found[i], some = f, true
 		}
 	}
-	if !any {
+	if !some {
 		return base, o.warns
 	}
 

@@ -14,7 +14,7 @@ type Commune struct {
 	INSEE        string // INSEE commune code, "69383"; "99138" for Monaco
 	Nom          string // official COG name, "Lyon 3e Arrondissement"
 	NomPoste     string // La Poste's name, "LYON 03"
-	Acheminement string // libellé d'acheminement, "LYON" (the first row's when La Poste gives several, as in French Polynesia)
+	Acheminement string // libellé d'acheminement, "LYON"; the first row's when there are several (French Polynesia)
 	Departement  string // département code, "69", "2A", "976"; empty for Monaco
 	Region       string // région code, "84"; empty for Monaco
 }

@@ -159,13 +159,12 @@ func loadEmbedded() (*Set, error) {
 }
 
 func (s *Set) setRows(com *communes) {
-	s.info[fCodesPostaux].Rows = s.pc.rows
-	s.info[fCommunes].Rows = com.rows
-	s.info[fDepartements].Rows = s.deps.rows
-	s.info[fRegions].Rows = s.regs.rows
-	s.info[fIDCC].Rows = len(s.idcc.list)
-	s.info[fNAFRev2].Rows = len(s.naf2.list)
-	s.info[fNAF2025].Rows = len(s.naf25.list)
+	for i, t := range [nFiles]table{
+		fCodesPostaux: s.pc, fCommunes: com, fDepartements: s.deps, fRegions: s.regs,
+		fIDCC: s.idcc, fNAFRev2: s.naf2, fNAF2025: s.naf25,
+	} {
+		s.info[i].Rows = t.rowCount()
+	}
 }
 
 func parseEmbedded[T any](file int, parse func(string) (T, error)) (T, error) {
