@@ -1,0 +1,137 @@
+package workflow
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	"cerfadesk/core/docs"
+)
+
+// DocumentRequest adds a file to a contract, named by ContractID or by its
+// Reference (drop folder).
+type DocumentRequest struct {
+	ContractID string
+	Reference  string
+	Actor      Actor
+	Type       string // code of contract.TypeDocument; "" guesses from the name
+	Name       string // the original file name
+	Content    io.Reader
+}
+
+// maxAttachAttempts bounds the retries of an attach that met a concurrent
+// change of the contract (its status changed between load and commit).
+const maxAttachAttempts = 3
+
+// AddDocument stores a file and attaches it to its contract (Enregistrer a
+// piece). In "Anomalie : pièce manquante" this alone sends the piece to the
+// OPCO: the status becomes "En cours d'instruction" and an outbox entry is
+// written, in the same transaction. The same content already attached is not
+// added twice: the existing document comes back with Duplicate set. The
+// content is streamed to the blob store, never held in memory; a refused
+// file is a *docs.Error.
+func (s *Service) AddDocument(ctx context.Context, req DocumentRequest) (Outcome, error) {
+	rec, err := s.loadFor(ctx, req)
+	if err != nil {
+		return Outcome{}, err
+	}
+	typ := req.Type
+	if typ == "" {
+		typ = docs.GuessType(req.Name)
+	}
+	if err := docs.CheckType(typ); err != nil {
+		return Outcome{}, err
+	}
+	// Refuse before reading the file when the status forbids any piece.
+	if _, err := Apply(rec.Status, req.Actor.Role, AjouterDocument, Context{OPCO: s.OPCO}); err != nil {
+		return Outcome{Record: rec}, err
+	}
+	blob, err := s.Blobs.Put(ctx, req.Content)
+	if err != nil {
+		return Outcome{Record: rec}, err
+	}
+	for attempt := 1; ; attempt++ {
+		doc := docs.Document{ID: s.newID(), ContractID: rec.ID, Type: typ, Name: req.Name, MIME: blob.MIME,
+			Size: blob.Size, SHA256: blob.SHA256, AddedAt: s.now(), AddedBy: req.Actor.Name}
+		if existing, ok := findBlob(rec, blob.SHA256); ok {
+			existing.Duplicate = true
+			return Outcome{Record: rec, Document: &existing}, nil
+		}
+		t, err := Apply(rec.Status, req.Actor.Role, AjouterDocument, Context{OPCO: s.OPCO})
+		if err != nil {
+			return Outcome{Record: rec}, err
+		}
+		ch := Change{ContractID: rec.ID, BaseVersion: rec.Version, Actor: req.Actor, Transition: t, Document: &doc, At: doc.AddedAt}
+		if t.Outbox {
+			if ch.Outbox, err = s.outbox(rec, t, req.Actor, "", &doc, ch.At); err != nil {
+				return Outcome{}, err
+			}
+		}
+		out, err := s.Repo.Commit(ctx, ch)
+		switch {
+		case err == nil:
+			return Outcome{Record: out, Transition: t, Document: &doc}, nil
+		case errors.Is(err, ErrConflict) || errors.Is(err, ErrDuplicate):
+			if attempt >= maxAttachAttempts {
+				return Outcome{Record: rec}, err
+			}
+			if rec, err = s.Repo.Load(ctx, rec.ID); err != nil {
+				return Outcome{}, err
+			}
+		default:
+			return Outcome{Record: rec}, err
+		}
+	}
+}
+
+func (s *Service) loadFor(ctx context.Context, req DocumentRequest) (Record, error) {
+	if req.ContractID != "" {
+		return s.Repo.Load(ctx, req.ContractID)
+	}
+	rec, err := s.Repo.LoadByRef(ctx, req.Reference)
+	if errors.Is(err, ErrNotFound) {
+		return Record{}, Errorf(CodeNotFound, "Aucun contrat ne correspond au dossier « %s ».", req.Reference)
+	}
+	return rec, err
+}
+
+func findBlob(rec Record, sha string) (docs.Document, bool) {
+	for _, d := range rec.Documents {
+		if d.SHA256 == sha {
+			return d, true
+		}
+	}
+	return docs.Document{}, false
+}
+
+// StoreDocument puts a file in the blob store and returns its document,
+// not attached yet: Request.Document attaches it with an action (the
+// courrier d'anomalie of DeclarerAnomaliePiece, say).
+func (s *Service) StoreDocument(ctx context.Context, contractID, typ, name string, r io.Reader, actor Actor) (docs.Document, error) {
+	if err := docs.CheckType(typ); err != nil {
+		return docs.Document{}, err
+	}
+	blob, err := s.Blobs.Put(ctx, r)
+	if err != nil {
+		return docs.Document{}, err
+	}
+	return docs.Document{ID: s.newID(), ContractID: contractID, Type: typ, Name: name, MIME: blob.MIME,
+		Size: blob.Size, SHA256: blob.SHA256, AddedAt: s.now(), AddedBy: actor.Name}, nil
+}
+
+// DropStore returns the docs.Store the drop-folder watcher feeds: files are
+// added as actor (the application's user), their type guessed from the name.
+func (s *Service) DropStore(actor Actor) docs.Store { return dropStore{s, actor} }
+
+type dropStore struct {
+	s     *Service
+	actor Actor
+}
+
+func (d dropStore) AddDocument(ctx context.Context, ref, name string, r io.Reader) (docs.Document, error) {
+	out, err := d.s.AddDocument(ctx, DocumentRequest{Reference: ref, Actor: d.actor, Name: name, Content: r})
+	if err != nil {
+		return docs.Document{}, err
+	}
+	return *out.Document, nil
+}

@@ -1,0 +1,93 @@
+package workflow
+
+import (
+	"context"
+	"time"
+
+	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
+	"cerfadesk/core/docs"
+)
+
+// Record is a stored contract with its workflow state.
+type Record struct {
+	ID        string // client-generated UUID, the contract's identity everywhere
+	Reference string // short local reference, the name of its drop folder
+	Contract  *contract.Contract
+	Status    Status
+	// Version counts the changes of content or status; a save or an action
+	// must name the version it started from.
+	Version    int64
+	Correction bool       // reopened after an anomalie de saisie
+	HorsDelai  bool       // transmitted after the deadline
+	Deadline   civil.Date // transmission deadline
+	ParentID   string     // the engaged contract an avenant modifies
+	Documents  []docs.Document
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	// PendingSync says an outbox entry of the contract is not acknowledged
+	// yet: the status has not reached the OPCO.
+	PendingSync bool
+}
+
+// NewContract is a contract to create.
+type NewContract struct {
+	ID       string // UUID; the store generates one when empty
+	Contract *contract.Contract
+	Status   Status // EnCoursDeSaisie, or EnvoyeParCFA for one received from a CFA
+	ParentID string
+	Actor    Actor
+	Action   Action // recorded in the first history row
+	Note     string
+	At       time.Time
+}
+
+// Change is everything one action writes, in one transaction: the new
+// content (optional), the status, the history row, an attached document
+// and the outbox entry. The store refuses it with CodeConflict when the
+// contract's version is not BaseVersion.
+type Change struct {
+	ContractID  string
+	BaseVersion int64
+	Actor       Actor
+	Transition  Transition
+	// Contract is the new content; nil keeps the stored one. Its Documents
+	// are ignored: documents are attached with Document only.
+	Contract *contract.Contract
+	// Document, when set, is attached (metadata of a blob already in the
+	// blob store); CodeDuplicate when the same content is already attached.
+	Document *docs.Document
+	// Outbox, when set, is queued for the sync.
+	Outbox *OutboxEntry
+	Note   string
+	At     time.Time
+}
+
+// OutboxEntry is a message for the OPCO service, delivered in order by the
+// sync and marked done only once acknowledged.
+type OutboxEntry struct {
+	ID          string // client-generated UUID: a retried push is never a duplicate
+	Seq         int64  // order of the queue, assigned by the store
+	ContractID  string
+	Kind        string // OutboxTransition, OutboxDocument
+	Payload     []byte // JSON, see Message
+	CreatedAt   time.Time
+	Attempts    int
+	LastError   string
+	LastAttempt time.Time
+	DoneAt      time.Time
+}
+
+// Repository is what the workflow needs from a store; storage implements it
+// on SQLite.
+type Repository interface {
+	// Create stores a new contract with its first history row.
+	Create(ctx context.Context, n NewContract) (Record, error)
+	// Load returns a contract by ID (CodeNotFound when unknown), with its
+	// documents in Contract.Documents and Documents.
+	Load(ctx context.Context, id string) (Record, error)
+	// LoadByRef returns a contract by its reference.
+	LoadByRef(ctx context.Context, ref string) (Record, error)
+	// Commit writes a change in one transaction (see Change).
+	Commit(ctx context.Context, c Change) (Record, error)
+}
