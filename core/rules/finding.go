@@ -88,6 +88,9 @@ type Options struct {
 	// Transmitted says the contract already reached the OPCO: the late
 	// transmission warning no longer applies.
 	Transmitted bool
+	// SkipDeadline leaves out the late-transmission warning, for checks that
+	// do not know when the contract will be transmitted.
+	SkipDeadline bool
 	// Referential answers the checks that need an online or embedded
 	// referential; nil means offline with no data (reports nothing).
 	Referential Referential

@@ -3,7 +3,7 @@ package rules
 // synthese runs the Synthèse rules: the transmission deadline.
 func (k *check) synthese() {
 	today := k.opt.Today
-	if today.IsZero() || k.deadline.IsZero() || k.opt.Transmitted || !today.After(k.deadline) {
+	if today.IsZero() || k.deadline.IsZero() || k.opt.Transmitted || k.opt.SkipDeadline || !today.After(k.deadline) {
 		return
 	}
 	field := "contrat.dateDebutContrat/_today"
