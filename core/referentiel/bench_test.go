@@ -12,6 +12,36 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// The parts of a load: decompressing every file, reading the two large ones.
+
+func BenchmarkParsePostcodes(b *testing.B) {
+	data := embeddedText(b, fCodesPostaux)
+	for b.Loop() {
+		if _, err := parsePostcodes(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseCommunes(b *testing.B) {
+	data := embeddedText(b, fCommunes)
+	for b.Loop() {
+		if _, err := parseCommunes(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecompress(b *testing.B) {
+	for b.Loop() {
+		for f := range nFiles {
+			if _, err := embedded(f); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
 func BenchmarkPostcode(b *testing.B) {
 	s := Default()
 	for b.Loop() {
@@ -23,10 +53,22 @@ func BenchmarkPostcode(b *testing.B) {
 
 func BenchmarkCommuneMatches(b *testing.B) {
 	s := Default()
-	for b.Loop() {
-		if ok, _, _ := s.CommuneMatches("42000", "St-Étienne"); !ok {
-			b.Fatal("no match")
-		}
+	cases := []struct {
+		name, cp, commune string
+		match             bool
+	}{
+		{"match", "42000", "St-Étienne", true},
+		{"match on ligne 5", "01200", "Bellegarde-sur-Valserine", true},
+		{"no match among 30 communes", "51300", "Paris", false},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if ok, _, _ := s.CommuneMatches(c.cp, c.commune); ok != c.match {
+					b.Fatalf("match = %v", ok)
+				}
+			}
+		})
 	}
 }
 
@@ -35,6 +77,24 @@ func BenchmarkIDCC(b *testing.B) {
 	for b.Loop() {
 		if _, ok := s.IDCC("1483"); !ok {
 			b.Fatal("1483 unknown")
+		}
+	}
+}
+
+func BenchmarkSearchIDCC(b *testing.B) {
+	s := Default()
+	for b.Loop() {
+		if got := s.SearchIDCC("commerce detail", 20); len(got) == 0 {
+			b.Fatal("nothing found")
+		}
+	}
+}
+
+func BenchmarkSearchNAF(b *testing.B) {
+	s := Default()
+	for b.Loop() {
+		if got := s.SearchNAF("commerce detail", 20); len(got) == 0 {
+			b.Fatal("nothing found")
 		}
 	}
 }

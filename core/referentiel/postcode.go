@@ -71,6 +71,7 @@ func (s *Set) CommuneMatches(cp, commune string) (match bool, expected []string,
 	if s.pc.match(sp, commune) >= 0 {
 		return true, nil, true
 	}
+	expected = make([]string, 0, sp.hi-sp.lo)
 	for _, c := range s.pc.communes[sp.lo:sp.hi] {
 		if !slices.Contains(expected, c.Nom) {
 			expected = append(expected, c.Nom)

@@ -135,9 +135,11 @@ func (b *pcBuilder) add(r cpRow) bool {
 	// The rows of a commune usually differ only by their ligne 5.
 	if same := b.prev.cp == r.cp && b.prev.insee == r.insee && p.rows > 0; !same ||
 		r.nomCOG != b.prev.nomCOG || r.poste != b.prev.poste || r.acheminement != b.prev.acheminement {
-		p.addKey(start, r.nomCOG)
+		// La Poste's names first: they are already folded, and the official name folds
+		// to one of them for most communes, which then costs no allocation.
 		p.addKey(start, r.poste)
 		p.addKey(start, r.acheminement)
+		p.addKey(start, r.nomCOG)
 	}
 	p.addKey(start, r.l5)
 	b.prev = r

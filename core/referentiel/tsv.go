@@ -22,14 +22,19 @@ func readTSV(data string, header []string, row func(f []string) error) (int, err
 		panic("referentiel: header wider than maxColumns")
 	}
 	data = strings.TrimPrefix(data, "\uFEFF")
+	validUTF8 := utf8.ValidString(data) // else each line is checked, to tell which
 	var buf [maxColumns]string
 	lineNo, rows := 0, 0
 	for len(data) > 0 {
-		var line string
-		line, data, _ = strings.Cut(data, "\n")
+		line := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
 		lineNo++
 		line = strings.TrimSuffix(line, "\r")
-		if !utf8.ValidString(line) {
+		if !validUTF8 && !utf8.ValidString(line) {
 			return rows, fmt.Errorf("ligne %d : le texte n'est pas en UTF-8", lineNo)
 		}
 		if lineNo == 1 {
@@ -42,16 +47,20 @@ func readTSV(data string, header []string, row func(f []string) error) (int, err
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		f, n := buf[:0], strings.Count(line, "\t")+1
-		if n != len(header) {
-			return rows, fmt.Errorf("ligne %d : %d colonnes au lieu de %d", lineNo, n, len(header))
-		}
-		for range n - 1 {
-			var v string
-			v, line, _ = strings.Cut(line, "\t")
-			f = append(f, v)
+		f := buf[:0]
+		for len(f) < len(header)-1 {
+			i := strings.IndexByte(line, '\t')
+			if i < 0 {
+				break
+			}
+			f = append(f, line[:i])
+			line = line[i+1:]
 		}
 		f = append(f, line)
+		if len(f) != len(header) || strings.IndexByte(line, '\t') >= 0 {
+			return rows, fmt.Errorf("ligne %d : %d colonnes au lieu de %d",
+				lineNo, len(f)+strings.Count(line, "\t"), len(header))
+		}
 		if err := row(f); err != nil {
 			return rows, fmt.Errorf("ligne %d : %w", lineNo, err)
 		}
