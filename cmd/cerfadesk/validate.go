@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -14,6 +15,8 @@ import (
 
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
+	"cerfadesk/core/refcheck"
+	"cerfadesk/core/referentiel"
 	"cerfadesk/core/rules"
 )
 
@@ -117,11 +120,33 @@ var errHelp = errors.New("help")
 // timeNow is the clock of the validate command; tests replace it.
 var timeNow = time.Now
 
-// defaultReferential is the referential the command checks against.
-func defaultReferential() rules.Referential { return nil }
+// referentials are loaded once per process: the embedded copies, or the
+// files the user placed in <data>/referentiels/.
+var (
+	refOnce sync.Once
+	refSet  rules.Referential
+)
+
+// defaultReferential is the referential the command checks against; load
+// warnings (a refused override file) go to warn once.
+func defaultReferential(warn io.Writer) rules.Referential {
+	refOnce.Do(func() {
+		dir, err := dataDir("")
+		if err != nil {
+			refSet = refcheck.Default()
+			return
+		}
+		set, warnings := referentiel.Load(filepath.Join(dir, "referentiels"))
+		for _, w := range warnings {
+			fmt.Fprintf(warn, "cerfadesk : %s\n", w.Message)
+		}
+		refSet = refcheck.Checker{Set: set}
+	})
+	return refSet
+}
 
 // validateFile decodes and validates one file.
-func validateFile(name string, stdin io.Reader, va validateArgs, today civil.Date) (validateOutput, rules.Result, error) {
+func validateFile(name string, stdin io.Reader, va validateArgs, today civil.Date, ref rules.Referential) (validateOutput, rules.Result, error) {
 	out := validateOutput{File: name, Findings: []rules.Finding{}}
 	var data []byte
 	var err error
@@ -144,7 +169,7 @@ func validateFile(name string, stdin io.Reader, va validateArgs, today civil.Dat
 		}
 		return out, rules.Result{}, fmt.Errorf("%s : %w", name, err)
 	}
-	opt := rules.Options{Today: today, Referential: defaultReferential(), SkipDeadline: !va.hasToday}
+	opt := rules.Options{Today: today, Referential: ref, SkipDeadline: !va.hasToday}
 	res := rules.Validate(c, opt)
 	out.Valid = res.Valid()
 	if res.Findings != nil {
@@ -180,6 +205,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		res rules.Result
 		err error
 	}
+	ref := defaultReferential(stderr)
 	results := make([]result, len(va.files))
 	// Files are independent: validate them on every core, print in order.
 	var wg sync.WaitGroup
@@ -188,7 +214,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				o, r, e := validateFile(va.files[i], stdin, va, today)
+				o, r, e := validateFile(va.files[i], stdin, va, today, ref)
 				results[i] = result{o, r, e}
 			}
 		})
@@ -268,4 +294,20 @@ func printFindingsFR(w io.Writer, file string, res rules.Result) {
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// dataDir resolves the data folder of headless commands: flag, else
+// $CERFADESK_DATA, else the OS convention.
+func dataDir(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if d := os.Getenv("CERFADESK_DATA"); d != "" {
+		return d, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "cerfadesk"), nil
 }

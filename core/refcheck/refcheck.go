@@ -1,0 +1,62 @@
+// Package refcheck answers the rule engine's referential questions
+// (rules.Referential) from the offline referentials carried by the app:
+// La Poste postcodes, COG communes, IDCC and NAF. SIRENE and RNCP are not
+// carried offline, so those questions stay unanswered (known = false).
+package refcheck
+
+import (
+	"strings"
+
+	"cerfadesk/core/referentiel"
+)
+
+// Checker adapts a referentiel.Set to the rules.Referential interface.
+type Checker struct {
+	Set *referentiel.Set
+}
+
+// Default returns a Checker on the embedded referentials, loaded on first use.
+func Default() Checker { return Checker{Set: referentiel.Default()} }
+
+// Postcode says whether cp exists and whether commune is one of its communes.
+func (c Checker) Postcode(cp, commune string) (exists, matches bool, expected []string, known bool) {
+	if c.Set == nil {
+		return false, false, nil, false
+	}
+	match, exp, cpKnown := c.Set.CommuneMatches(cp, commune)
+	return cpKnown, match, exp, true
+}
+
+// DeptRegion derives the département and région of a postcode.
+func (c Checker) DeptRegion(cp string) (dept, region string, known bool) {
+	if c.Set == nil {
+		return "", "", false
+	}
+	return c.Set.DeptRegionFromPostcode(cp)
+}
+
+// IDCC says whether a convention is known and in force; an unknown status
+// counts as in force, so the rule reports nothing.
+func (c Checker) IDCC(code string) (exists, inForce bool, replacedBy string, known bool) {
+	if c.Set == nil {
+		return false, false, "", false
+	}
+	in, found, repl := c.Set.IDCCInForce(code)
+	return found, in || !found, strings.Join(repl, " et "), true
+}
+
+// NAF says in which nomenclature a code exists.
+func (c Checker) NAF(code string) (inRev2, in2025, known bool) {
+	if c.Set == nil {
+		return false, false, false
+	}
+	_, r2 := c.Set.NAFRev2(code)
+	_, n25 := c.Set.NAF2025(code)
+	return r2, n25, true
+}
+
+// SIRET is unanswered offline: SIRENE is an online service.
+func (Checker) SIRET(string) (exists, active, known bool) { return false, false, false }
+
+// RNCP is unanswered offline: the RNCP is an online service.
+func (Checker) RNCP(string) (exists, active, known bool) { return false, false, false }
