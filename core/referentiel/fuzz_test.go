@@ -60,9 +60,12 @@ func FuzzLoadPostcodes(f *testing.F) {
 		p.join(com, deps)
 		s := &Set{pc: p}
 		seen := 0
-		for cp, sp := range p.spans {
-			if sp.lo >= sp.hi || int(sp.hi) > len(p.communes) {
-				t.Fatalf("postcode %05d: span %d–%d of %d communes", cp, sp.lo, sp.hi, len(p.communes))
+		if len(p.byCP) != len(p.spans) {
+			t.Fatalf("%d postcodes indexed, %d spans", len(p.byCP), len(p.spans))
+		}
+		for i, sp := range p.spans {
+			if sp.lo >= sp.hi || int(sp.hi) > len(p.communes) || p.byCP[sp.cp] != int32(i) {
+				t.Fatalf("postcode %05d: span %d–%d of %d communes, indexed at %d", sp.cp, sp.lo, sp.hi, len(p.communes), p.byCP[sp.cp])
 			}
 			seen += int(sp.hi - sp.lo)
 		}

@@ -40,8 +40,11 @@ func (p *postcodes) span(cp string) (pcSpan, bool) {
 	if !ok {
 		return pcSpan{}, false
 	}
-	sp, ok := p.spans[n]
-	return sp, ok
+	i, ok := p.byCP[n]
+	if !ok {
+		return pcSpan{}, false
+	}
+	return p.spans[i], true
 }
 
 // Postcode returns the communes served by a postcode ("69003"), ordered by INSEE code. The

@@ -14,15 +14,17 @@ var postcodesHeader = []string{"code_postal", "code_commune_insee", "nom_commune
 
 // postcodes indexes the communes of each postcode.
 type postcodes struct {
-	spans    map[uint32]pcSpan // postcode → its communes
-	communes []Commune         // by postcode, then INSEE code; one per (postcode, INSEE)
-	keyEnd   []int32           // names of communes[i]: keys[keyEnd[i-1]:keyEnd[i]]
-	keys     []string          // folded names a commune answers to, without duplicates
-	rows     int               // data rows of codes_postaux.tsv
+	byCP     map[uint32]int32 // postcode → its position in spans
+	spans    []pcSpan         // by postcode
+	communes []Commune        // by postcode, then INSEE code; one per (postcode, INSEE)
+	keyEnd   []int32          // names of communes[i]: keys[keyEnd[i-1]:keyEnd[i]]
+	keys     []string         // folded names a commune answers to, without duplicates
+	rows     int              // data rows of codes_postaux.tsv
 }
 
-// pcSpan is a postcode's communes, communes[lo:hi], and the département they lie in.
+// pcSpan is a postcode, its communes, communes[lo:hi], and the département they lie in.
 type pcSpan struct {
+	cp           uint32
 	lo, hi       int32
 	dept, region string
 }
@@ -102,7 +104,8 @@ type pcBuilder struct {
 
 func newPCBuilder(rows int) *pcBuilder {
 	return &pcBuilder{p: &postcodes{
-		spans:    make(map[uint32]pcSpan, rows/6),
+		byCP:     make(map[uint32]int32, rows/6),
+		spans:    make([]pcSpan, 0, rows/6),
 		communes: make([]Commune, 0, rows),
 		keyEnd:   make([]int32, 0, rows),
 		keys:     make([]string, 0, rows*5/4),
@@ -117,7 +120,7 @@ func (b *pcBuilder) add(r cpRow) bool {
 	switch {
 	case last < 0 || r.cp > b.cp:
 		if last >= 0 {
-			p.spans[b.cp] = pcSpan{lo: b.spanLo, hi: int32(len(p.communes))}
+			b.closeSpan()
 		}
 		b.cp, b.spanLo = r.cp, int32(len(p.communes))
 		b.newCommune(r)
@@ -158,9 +161,15 @@ func (b *pcBuilder) newCommune(r cpRow) {
 
 func (b *pcBuilder) finish() *postcodes {
 	if len(b.p.communes) > 0 {
-		b.p.spans[b.cp] = pcSpan{lo: b.spanLo, hi: int32(len(b.p.communes))}
+		b.closeSpan()
 	}
 	return b.p
+}
+
+func (b *pcBuilder) closeSpan() {
+	p := b.p
+	p.byCP[b.cp] = int32(len(p.spans))
+	p.spans = append(p.spans, pcSpan{cp: b.cp, lo: b.spanLo, hi: int32(len(p.communes))})
 }
 
 // addKey adds the folded form of name to the keys of the commune whose keys start at
@@ -194,16 +203,25 @@ func (p *postcodes) addKey(start int, name string) {
 // of communes.tsv can be freed.
 func (p *postcodes) join(com *communes, deps *departements) {
 	var extra map[int]string // commune → official name that is not yet a key
+	var d departement         // the last one looked up: neighbours share it
+	dept := func(code string) (departement, bool) {
+		if code == d.code {
+			return d, true
+		}
+		var ok bool
+		d, ok = deps.byCode[code]
+		return d, ok
+	}
 	for i := range p.communes {
 		c := &p.communes[i]
 		rec, ok := com.find(c.INSEE)
 		if !ok {
-			if d, ok := deps.byCode[deptOfINSEE(c.INSEE)]; ok {
+			if d, ok := dept(deptOfINSEE(c.INSEE)); ok {
 				c.Departement, c.Region = d.code, d.region
 			}
 			continue
 		}
-		if d, ok := deps.byCode[rec.dept]; ok && d.region == rec.region {
+		if d, ok := dept(rec.dept); ok && d.region == rec.region {
 			c.Departement, c.Region = d.code, d.region
 		} else {
 			c.Departement, c.Region = strings.Clone(rec.dept), strings.Clone(rec.region)
@@ -219,9 +237,9 @@ func (p *postcodes) join(com *communes, deps *departements) {
 	if extra != nil {
 		p.addNames(extra)
 	}
-	for cp, sp := range p.spans {
-		sp.dept, sp.region = mainDepartement(p.communes[sp.lo:sp.hi], cp)
-		p.spans[cp] = sp
+	for i := range p.spans {
+		sp := &p.spans[i]
+		sp.dept, sp.region = mainDepartement(p.communes[sp.lo:sp.hi], sp.cp)
 	}
 }
 
