@@ -9,6 +9,15 @@
 // the checks is refused with a warning and the embedded copy stays in use.
 //
 // A Set is read-only once loaded and safe for concurrent use.
+//
+// Representation: each file is decompressed once into one buffer that is never copied
+// again; the tables hold substrings of it. Postcodes are a map from the postcode as a
+// number to a span of one []Commune (one entry per postcode and INSEE code), and each
+// commune's folded names (see Fold) sit in one flat []string, so that CommuneMatches folds
+// the typed name into a stack buffer and compares without allocating. communes.tsv is only
+// read to complete that index (official names, départements, régions) and is then freed.
+// IDCC codes index a [10000]uint16 array; NAF codes a map keyed by the code as a number.
+// The search indexes of IDCC and NAF labels are built on the first search.
 package referentiel
 
 import (
