@@ -203,7 +203,7 @@ func (p *postcodes) addKey(start int, name string) {
 // of communes.tsv can be freed.
 func (p *postcodes) join(com *communes, deps *departements) {
 	var extra map[int]string // commune → official name that is not yet a key
-	var d departement         // the last one looked up: neighbours share it
+	var d departement        // the last one looked up: neighbours share it
 	dept := func(code string) (departement, bool) {
 		if code == d.code && code != "" {
 			return d, true
