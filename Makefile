@@ -32,21 +32,25 @@ deps: ## install the Debian packages (idempotent, fast when present)
 	@scripts/deps.sh
 
 # Tests and vet use -tags ci: Fyne's app package then runs on the headless
-# test driver, so no display, GL or cgo is needed to build any package.
-# The test pass runs under -race (which needs cgo, hence CGO_ENABLED=1).
+# test driver, so no display or GL is needed to build any package.
+# With RACE=-race (the default) vet is given -race as well: it then compiles
+# the dependencies exactly as the race test pass needs them, and the test pass
+# reuses them (cold: ~2.5 min in all instead of two full compiles of Fyne).
 # Both steps always run, so a vet finding does not hide test results; the
 # target fails if either does.
-test: deps ## vet and every test (under -race)
+CHECKENV := CGO_ENABLED=$(if $(RACE),1,0)
+VETCMD   := $(CHECKENV) $(GO) vet -tags ci $(RACE) ./...
+TESTCMD  := $(CHECKENV) $(GO) test -tags ci $(RACE) $(TESTFLAGS) ./...
+
+test: deps ## go vet and go test on every package (under -race)
 	@rc=0; \
-	echo "CGO_ENABLED=0 $(GO) vet -tags ci ./..."; \
-	CGO_ENABLED=0 $(GO) vet -tags ci ./... || rc=1; \
-	echo "CGO_ENABLED=$(if $(RACE),1,0) $(GO) test -tags ci $(RACE) $(TESTFLAGS) ./..."; \
-	CGO_ENABLED=$(if $(RACE),1,0) $(GO) test -tags ci $(RACE) $(TESTFLAGS) ./... || rc=1; \
+	echo '$(VETCMD)'; $(VETCMD) || rc=1; \
+	echo '$(TESTCMD)'; $(TESTCMD) || rc=1; \
 	if [ $$rc -ne 0 ]; then echo "make test: FAIL (go vet or go test)"; fi; \
 	exit $$rc
 
 vet:
-	CGO_ENABLED=0 $(GO) vet -tags ci ./...
+	$(VETCMD)
 
 fmt:
 	gofmt -l -w $$($(GO) list -f '{{.Dir}}' ./...)
