@@ -89,7 +89,7 @@ func apprentissageSections(c *contract.Contract, opt CerfaOptions) []section {
 				{key: "apprenti.intituleDiplomePrepare", label: "Intitulé précis du dernier diplôme ou titre préparé", value: a.IntituleDiplomePrepare, weight: 1.6},
 				{key: "apprenti.diplome", label: "Diplôme ou titre le plus élevé obtenu", value: codedInt(contract.Diplome, a.Diplome), weight: 1.4},
 			}},
-		}, legalRepRows(c, "l'apprenti(e)")...),
+		}, legalRepRows(c, "l'apprenti(e) est mineur(e) non émancipé(e)")...),
 	}
 
 	maitres := section{

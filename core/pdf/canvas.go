@@ -268,17 +268,31 @@ func (c *canvas) wrapPara(s string, w float64, bold bool, size float64) []string
 	return out
 }
 
-// cut returns the longest prefix of word that fits in w (at least one rune).
+// cut returns the longest prefix of word that fits in w, preferring to
+// break after a hyphen, a dot, an "@" or an underscore (compound names,
+// e-mail addresses); at least one rune.
 func (c *canvas) cut(word string, w float64, bold bool, size float64) (head, rest string) {
 	acc := 0.0
+	fits, soft := len(word), -1
 	for i, r := range word {
 		rw := c.width(string(r), bold, size)
 		if acc+rw > w && i > 0 {
-			return word[:i], word[i:]
+			fits = i
+			break
 		}
 		acc += rw
+		switch r {
+		case '-', '.', '@', '_', '/':
+			soft = i + 1
+		}
 	}
-	return word, ""
+	if fits == len(word) {
+		return word, ""
+	}
+	if soft > 0 && soft < fits {
+		return word[:soft], word[soft:]
+	}
+	return word[:fits], word[fits:]
 }
 
 // fit returns the lines and size at which s fits in width w: on one line at
@@ -350,21 +364,29 @@ func (c *canvas) ellipsis(s string, w float64, bold bool, size float64) string {
 // draftText is the mark of a Cerfa that holds blocking errors.
 const draftText = "PROJET — NON VALIDÉ"
 
-// draftMark draws the diagonal mark across the page, light and transparent
-// enough to leave the form readable.
+// draftMark draws the diagonal mark across the page as hollow letters:
+// the glyph outlines are stroked as vector paths, not written as text, so
+// the mark stays out of the way of text extraction and copy-paste (the
+// banner at the top of the form says the same thing as text).
 func (c *canvas) draftMark() {
 	if c.err != nil {
 		return
 	}
-	const size = 54.0
-	w := c.width(draftText, true, size)
-	c.setFont(true, size)
-	c.pdf.SetTextColor(draftRed.r, draftRed.g, draftRed.b)
+	outline, err := draftOutline()
+	if err != nil {
+		c.fail(err)
+		return
+	}
+	c.pdf.SetLineWidth(0.45)
+	c.pdf.SetStrokeColor(235, 150, 150)
 	cx, cy := pageW/2, pageH/2
 	c.pdf.Rotate(55, cx, cy)
-	tr, err := gopdf.NewTransparency(0.16, "")
-	c.fail(err)
-	c.pdf.SetXY(cx-w/2, cy-size*ptToMM/2)
-	c.fail(c.pdf.CellWithOption(&gopdf.Rect{W: w, H: size * ptToMM}, draftText, gopdf.CellOption{Align: gopdf.Left | gopdf.Top, Transparency: &tr}))
+	for _, contour := range outline.contours {
+		pts := make([]gopdf.Point, len(contour))
+		for i, p := range contour {
+			pts[i] = gopdf.Point{X: cx + p.X - outline.width/2, Y: cy + p.Y + outline.capHeight/2}
+		}
+		c.pdf.Polygon(pts, "D")
+	}
 	c.pdf.RotateReset()
 }

@@ -143,8 +143,13 @@ func (f *form) titleBlock(t form2, draft bool) {
 	c.textCenter(bx+bw/2, y+10.2, t.ref, true, 9, ink)
 
 	// Middle: the form's name.
-	mid := (marginX + 55 + bx - 2) / 2
-	c.textCenter(mid, y+2.5, t.name, true, 15, ink)
+	left, right := marginX+55.0, bx-3
+	mid := (left + right) / 2
+	size := 15.0
+	if w := c.width(t.name, true, size); w > right-left {
+		size *= (right - left) / w
+	}
+	c.textCenter(mid, y+2.5+(15-size)*ptToMM/2, t.name, true, size, ink)
 	c.textCenter(mid, y+9.8, t.law, false, 7.5, labelInk)
 	f.y = y + 18
 
@@ -241,8 +246,9 @@ func minor(c *contract.Contract) bool {
 }
 
 // legalRepRows are the représentant légal's name, e-mail and address (the
-// apprentice's own address when they live together); who names the minor.
-func legalRepRows(c *contract.Contract, who string) []row {
+// apprentice's own address when they live together); when says when the
+// block applies ("l'apprenti(e) est mineur(e) non émancipé(e)").
+func legalRepRows(c *contract.Contract, when string) []row {
 	var nom, courriel string
 	var addr *contract.Adresse
 	if rl := c.Apprenti.ResponsableLegal; rl != nil {
@@ -255,7 +261,7 @@ func legalRepRows(c *contract.Contract, who string) []row {
 		}
 	}
 	return []row{
-		{caption: "Représentant légal (à renseigner si " + who + " est mineur(e) non émancipé(e))", fields: []field{
+		{caption: "Représentant légal (à renseigner si " + when + ")", fields: []field{
 			{key: "apprenti.responsableLegal.nom", label: "Nom de naissance et prénom", value: nom, weight: 1.2},
 			{key: "apprenti.responsableLegal.courriel", label: "Courriel", value: courriel, weight: 1},
 		}},

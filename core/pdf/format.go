@@ -126,14 +126,19 @@ func allDigits(s string) bool {
 }
 
 // numeroVoie is the "N°" box of an address: the number and its repetition
-// index ("12 B"). The Cerfa has no box for the index, so it joins the number.
+// index, written as in a postal address ("12 bis"). The Cerfa has no box
+// for the index, so it joins the number.
 func numeroVoie(a *contract.Adresse) string {
 	if a == nil || a.Numero == nil {
 		return ""
 	}
 	s := strconv.Itoa(*a.Numero)
 	if a.RepetitionVoie != "" {
-		s += " " + a.RepetitionVoie
+		idx := strings.ToLower(contract.RepetitionVoie.Label(a.RepetitionVoie))
+		if idx == "" {
+			idx = a.RepetitionVoie
+		}
+		s += " " + idx
 	}
 	return s
 }

@@ -72,7 +72,7 @@ func professionnalisationSections(c *contract.Contract, opt CerfaOptions) []sect
 				{key: "apprenti.situationAvantContrat", label: "Situation avant ce contrat", value: codedInt(contract.SituationPro, a.SituationAvantContrat), weight: 1.3},
 				{key: "apprenti.diplome", label: "Diplôme ou titre le plus élevé obtenu", value: codedInt(contract.DiplomePro, a.Diplome), weight: 1.5},
 			}},
-		}, legalRepRows(c, "le salarié")...),
+		}, legalRepRows(c, "le ou la salarié(e) est mineur(e) non émancipé(e)")...),
 	}
 
 	t1, t2 := c.Tuteur, c.TuteurEntrepriseUtilisatrice
