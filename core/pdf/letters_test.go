@@ -103,8 +103,8 @@ func TestAnomalieKinds(t *testing.T) {
 	errs.Kind = contract.Professionnalisation
 	errs.Erreurs = []EntryError{{Onglet: "Formation", Cle: "organismeFormation.numeroDeclarationActivite", Commentaire: "NDA à 11 chiffres attendu."}}
 	tests := []struct {
-		name       string
-		d          AnomalieData
+		name         string
+		d            AnomalieData
 		want, absent []string
 	}{
 		{"missing piece", pieces,
