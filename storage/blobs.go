@@ -1,0 +1,150 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"cerfadesk/core/docs"
+	"cerfadesk/core/workflow"
+)
+
+// Blobs is the content-addressed store of documents:
+// <data>/documents/ab/abcdef… named by the SHA-256 of the content. A content
+// is streamed to a temporary file under tmp/, fsynced, then renamed into
+// place and its folder fsynced: a file under its hash is always complete,
+// and an interrupted write leaves only a temporary file, removed at the next
+// OpenBlobs.
+type Blobs struct {
+	dir string
+}
+
+var _ docs.BlobStore = (*Blobs)(nil)
+
+const blobTempDir = "tmp"
+
+// staleTemp is the age after which a temporary file is an interrupted
+// write's leftover rather than another window's write in progress.
+const staleTemp = time.Hour
+
+// OpenBlobs opens (creating it) the blob store in dir and removes the
+// temporary files an interrupted write left behind.
+func OpenBlobs(dir string) (*Blobs, error) {
+	tmp := filepath.Join(dir, blobTempDir)
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return nil, workflow.Internal("Le dossier des documents n'a pas pu être créé.", err)
+	}
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return nil, workflow.Internal("Le dossier des documents n'a pas pu être lu.", err)
+	}
+	for _, e := range entries {
+		// A half-written file is never visible, so leftovers only waste
+		// space. Recent ones may belong to another window writing now.
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleTemp {
+			os.Remove(filepath.Join(tmp, e.Name()))
+		}
+	}
+	return &Blobs{dir: dir}, nil
+}
+
+// Path returns where the content of hash sha256 is (or would be) stored.
+func (b *Blobs) Path(sha256 string) string {
+	if len(sha256) < 2 {
+		return filepath.Join(b.dir, "_", sha256)
+	}
+	return filepath.Join(b.dir, sha256[:2], sha256)
+}
+
+// Put streams r into the store after docs.Copy's checks (PDF, PNG or JPEG
+// from the content, 1 byte to 10 MB). A refused content leaves nothing
+// behind and is a *docs.Error. Storing a content already there is a no-op.
+func (b *Blobs) Put(ctx context.Context, r io.Reader) (docs.Blob, error) {
+	if err := ctx.Err(); err != nil {
+		return docs.Blob{}, err
+	}
+	f, err := os.CreateTemp(filepath.Join(b.dir, blobTempDir), "put-*")
+	if err != nil {
+		return docs.Blob{}, storageErr(err)
+	}
+	tmp := f.Name()
+	committed := false
+	defer func() {
+		if !committed {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	blob, err := docs.Copy(f, r)
+	if err != nil {
+		return docs.Blob{}, err
+	}
+	if err := f.Sync(); err != nil {
+		return docs.Blob{}, storageErr(err)
+	}
+	if err := f.Close(); err != nil {
+		return docs.Blob{}, storageErr(err)
+	}
+	final := b.Path(blob.SHA256)
+	if fi, err := os.Stat(final); err == nil && fi.Size() == blob.Size {
+		os.Remove(tmp)
+		committed = true
+		return blob, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
+		return docs.Blob{}, storageErr(err)
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		// Another writer may have put the same content first (Windows
+		// refuses to replace it).
+		if fi, serr := os.Stat(final); serr == nil && fi.Size() == blob.Size {
+			os.Remove(tmp)
+			committed = true
+			return blob, nil
+		}
+		return docs.Blob{}, storageErr(err)
+	}
+	committed = true
+	if err := syncDir(filepath.Dir(final)); err != nil {
+		return docs.Blob{}, storageErr(err)
+	}
+	return blob, nil
+}
+
+// Open returns the content of hash sha256 (workflow.CodeNotFound if absent).
+func (b *Blobs) Open(sha256 string) (io.ReadCloser, error) {
+	if len(sha256) != 64 || strings.Trim(sha256, "0123456789abcdef") != "" {
+		return nil, workflow.Errorf(workflow.CodeInvalid, "Empreinte de document invalide : %q.", sha256)
+	}
+	f, err := os.Open(b.Path(sha256))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, workflow.Errorf(workflow.CodeNotFound, "Le contenu du document %s… est introuvable dans le dossier des documents.", sha256[:12])
+	}
+	if err != nil {
+		return nil, workflow.Internal("Le document n'a pas pu être ouvert.", err)
+	}
+	return f, nil
+}
+
+func storageErr(err error) *docs.Error {
+	return &docs.Error{Code: docs.CodeStorage, Message: "Le document n'a pas pu être enregistré (disque plein ou dossier protégé ?).", Err: err}
+}
+
+// syncDir makes a rename durable. Windows cannot open a folder for fsync
+// (NTFS journals the rename itself), so it is skipped there.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}

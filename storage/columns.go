@@ -1,0 +1,82 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"cerfadesk/core/contract"
+	"cerfadesk/core/workflow"
+)
+
+// columns are the values of a contract the list filters, sorts and searches
+// on, copied out of the canonical JSON at every save.
+type columns struct {
+	kind           string
+	employerSiret  string
+	employerName   string
+	apprenticeName string
+	cfaName        string
+	cfaSiret       string
+	cfaUAI         string
+	numeroDepot    string
+	startDate      string
+	deadline       string
+}
+
+func columnsOf(c *contract.Contract) columns {
+	col := columns{
+		kind:           string(c.TypeFormulaire),
+		employerSiret:  compactSpaces(c.Employeur.Siret),
+		employerName:   strings.TrimSpace(c.Employeur.Denomination),
+		apprenticeName: personName(c.Apprenti),
+		cfaName:        strings.TrimSpace(c.OrganismeFormation.Denomination),
+		cfaSiret:       compactSpaces(c.OrganismeFormation.Siret),
+		cfaUAI:         strings.ToUpper(compactSpaces(c.OrganismeFormation.UaiCfa)),
+		startDate:      dateText(c.Contrat.DateDebutContrat.IsZero(), c.Contrat.DateDebutContrat.String()),
+	}
+	if c.Depot != nil {
+		col.numeroDepot = strings.TrimSpace(c.Depot.NumeroDepot)
+	}
+	if d := workflow.TransmissionDeadline(c, nil); !d.IsZero() {
+		col.deadline = d.String()
+	}
+	return col
+}
+
+// personName is "NOM nom d'usage Prénom", as the list shows and searches it.
+func personName(a contract.Alternant) string {
+	var parts []string
+	for _, p := range []string{a.Nom, a.NomUsage, a.Prenom} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func compactSpaces(s string) string { return strings.Join(strings.Fields(s), "") }
+
+func dateText(zero bool, s string) string {
+	if zero {
+		return ""
+	}
+	return s
+}
+
+// encodeDoc returns the canonical JSON stored for c: compact, without the
+// documents, whose truth is the documents table.
+func encodeDoc(c *contract.Contract) ([]byte, error) {
+	cc := *c
+	cc.Documents = nil
+	data, err := contract.Encode(&cc)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	if err := json.Compact(&buf, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

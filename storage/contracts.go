@@ -1,0 +1,225 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
+	"cerfadesk/core/docs"
+	"cerfadesk/core/workflow"
+)
+
+// Create stores a new contract (version 1) with its first history row, in
+// one transaction. Its reference, the name of its drop folder, is
+// "C-" followed by its local number on six digits.
+func (s *Store) Create(ctx context.Context, n workflow.NewContract) (workflow.Record, error) {
+	if n.Contract == nil {
+		return workflow.Record{}, workflow.Errorf(workflow.CodeInvalid, "Contrat vide.")
+	}
+	if n.ID == "" {
+		n.ID = uuid.NewString()
+	}
+	if n.Status == "" {
+		n.Status = workflow.EnCoursDeSaisie
+	}
+	if n.Action == "" {
+		n.Action = workflow.NouveauContrat
+	}
+	at := s.at(n.At)
+	doc, err := encodeDoc(n.Contract)
+	if err != nil {
+		return workflow.Record{}, workflow.Internal("Le contrat n'a pas pu être enregistré.", err)
+	}
+	changed, err := workflow.ChangedFields(nil, doc)
+	if err != nil {
+		return workflow.Record{}, workflow.Internal("Le contrat n'a pas pu être enregistré.", err)
+	}
+	col := columnsOf(n.Contract)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return workflow.Record{}, dbErr(err)
+	}
+	defer tx.Rollback()
+	var id int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM contracts`).Scan(&id); err != nil {
+		return workflow.Record{}, dbErr(err)
+	}
+	ref := fmt.Sprintf("C-%06d", id)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO contracts (id, uuid, reference, kind, status, version,
+		employer_siret, employer_name, apprentice_name, cfa_name, cfa_siret, cfa_uai, numero_depot, start_date, deadline,
+		parent_uuid, created_at, updated_at, doc)
+		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, n.ID, ref, col.kind, string(n.Status),
+		col.employerSiret, col.employerName, col.apprenticeName, col.cfaName, col.cfaSiret, col.cfaUAI, col.numeroDepot,
+		col.startDate, col.deadline, n.ParentID, at.UnixMicro(), at.UnixMicro(), doc); err != nil {
+		if isUniqueViolation(err) {
+			return workflow.Record{}, workflow.Errorf(workflow.CodeConflict, "Un contrat avec cet identifiant existe déjà.")
+		}
+		return workflow.Record{}, dbErr(err)
+	}
+	if err := insertHistory(ctx, tx, historyRow{contractID: id, version: 1, at: at, actor: n.Actor, action: n.Action,
+		after: n.Status, changed: changed, note: n.Note}); err != nil {
+		return workflow.Record{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return workflow.Record{}, dbErr(err)
+	}
+	c := *n.Contract
+	c.Documents = nil
+	return workflow.Record{ID: n.ID, Reference: ref, Contract: &c, Status: n.Status, Version: 1, ParentID: n.ParentID,
+		Deadline: parseDate(col.deadline), CreatedAt: at, UpdatedAt: at}, nil
+}
+
+// Load returns a contract by its UUID, with its documents.
+func (s *Store) Load(ctx context.Context, id string) (workflow.Record, error) {
+	return s.load(ctx, `c.uuid = ?`, id)
+}
+
+// LoadByRef returns a contract by its reference (drop folder name).
+func (s *Store) LoadByRef(ctx context.Context, ref string) (workflow.Record, error) {
+	return s.load(ctx, `c.reference = ?`, ref)
+}
+
+func (s *Store) load(ctx context.Context, where string, arg any) (workflow.Record, error) {
+	return s.loadWith(ctx, s.db, where, arg)
+}
+
+// queryer is what *sql.DB and *sql.Tx share for reading.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func (s *Store) loadWith(ctx context.Context, q queryer, where string, arg any) (workflow.Record, error) {
+	var (
+		rec        workflow.Record
+		rowID      int64
+		status     string
+		deadline   string
+		corr, late bool
+		pending    bool
+		created    int64
+		updated    int64
+		doc        []byte
+	)
+	err := q.QueryRowContext(ctx, `SELECT c.id, c.uuid, c.reference, c.status, c.version, c.correction, c.hors_delai,
+		c.deadline, c.parent_uuid, c.created_at, c.updated_at,
+		EXISTS (SELECT 1 FROM outbox o WHERE o.contract_id = c.id AND o.done_at IS NULL),
+		c.doc FROM contracts c WHERE `+where, arg).Scan(
+		&rowID, &rec.ID, &rec.Reference, &status, &rec.Version, &corr, &late, &deadline, &rec.ParentID,
+		&created, &updated, &pending, &doc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return workflow.Record{}, workflow.Errorf(workflow.CodeNotFound, "Contrat introuvable.")
+	}
+	if err != nil {
+		return workflow.Record{}, dbErr(err)
+	}
+	c, err := contract.Decode(doc)
+	if err != nil {
+		return workflow.Record{}, workflow.Internal("Le contrat enregistré n'a pas pu être relu.", err)
+	}
+	rec.Status, rec.Correction, rec.HorsDelai, rec.PendingSync = workflow.Status(status), corr, late, pending
+	rec.Deadline = parseDate(deadline)
+	rec.CreatedAt, rec.UpdatedAt = time.UnixMicro(created), time.UnixMicro(updated)
+	rec.Documents, err = s.documents(ctx, q, rowID, rec.ID)
+	if err != nil {
+		return workflow.Record{}, err
+	}
+	for _, d := range rec.Documents {
+		e := d.Entry()
+		e.DateAjout = civil.Of(d.AddedAt)
+		c.Documents = append(c.Documents, e)
+	}
+	rec.Contract = c
+	return rec, nil
+}
+
+// documents lists a contract's documents in the order they were added.
+func (s *Store) documents(ctx context.Context, q queryer, rowID int64, contractID string) ([]docs.Document, error) {
+	rows, err := q.QueryContext(ctx, `SELECT uuid, type, name, mime, size, sha256, added_at, added_by
+		FROM documents WHERE contract_id = ? ORDER BY id`, rowID)
+	if err != nil {
+		return nil, dbErr(err)
+	}
+	defer rows.Close()
+	var out []docs.Document
+	for rows.Next() {
+		d := docs.Document{ContractID: contractID}
+		var added int64
+		if err := rows.Scan(&d.ID, &d.Type, &d.Name, &d.MIME, &d.Size, &d.SHA256, &added, &d.AddedBy); err != nil {
+			return nil, dbErr(err)
+		}
+		d.AddedAt = time.UnixMicro(added)
+		out = append(out, d)
+	}
+	return out, dbErr(rows.Err())
+}
+
+func (s *Store) at(t time.Time) time.Time {
+	if t.IsZero() {
+		t = s.now()
+	}
+	return t
+}
+
+func parseDate(s string) civil.Date {
+	d, err := civil.Parse(s)
+	if err != nil {
+		return civil.Date{}
+	}
+	return d
+}
+
+// dbErr wraps a database failure as workflow.CodeInternal; nil stays nil.
+func dbErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var we *workflow.Error
+	if errors.As(err, &we) {
+		return err
+	}
+	return workflow.Internal("Erreur de la base de données.", err)
+}
+
+func isUniqueViolation(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+}
+
+// historyRow is one row of the append-only history.
+type historyRow struct {
+	contractID int64
+	version    int64
+	at         time.Time
+	actor      workflow.Actor
+	action     workflow.Action
+	before     workflow.Status
+	after      workflow.Status
+	changed    []string
+	documentID sql.NullInt64
+	horsDelai  bool
+	note       string
+}
+
+func insertHistory(ctx context.Context, tx *sql.Tx, h historyRow) error {
+	if h.changed == nil {
+		h.changed = []string{}
+	}
+	changed, err := json.Marshal(h.changed)
+	if err != nil {
+		return workflow.Internal("Historique illisible.", err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO history (contract_id, version, at, actor_role, actor_name, action,
+		status_before, status_after, changed, document_id, hors_delai, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		h.contractID, h.version, h.at.UnixMicro(), string(h.actor.Role), h.actor.Name, string(h.action),
+		string(h.before), string(h.after), string(changed), h.documentID, h.horsDelai, h.note)
+	return dbErr(err)
+}

@@ -1,0 +1,267 @@
+package storage
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
+	"cerfadesk/core/workflow"
+)
+
+// Sort is a sort order of the contract list.
+type Sort string
+
+// The sort orders; each has an index.
+const (
+	SortUpdated    Sort = "updated" // last change (default, newest first)
+	SortCreated    Sort = "created"
+	SortStart      Sort = "start"    // dateDebutContrat
+	SortDeadline   Sort = "deadline" // transmission deadline
+	SortApprentice Sort = "apprentice"
+	SortEmployer   Sort = "employer"
+)
+
+var sortColumns = map[Sort]string{
+	SortUpdated:    "c.updated_at",
+	SortCreated:    "c.created_at",
+	SortStart:      "c.start_date",
+	SortDeadline:   "c.deadline",
+	SortApprentice: "c.apprentice_name",
+	SortEmployer:   "c.employer_name",
+}
+
+// DefaultPageSize and MaxPageSize bound ListQuery.Limit.
+const (
+	DefaultPageSize = 50
+	MaxPageSize     = 500
+)
+
+// ListQuery selects, sorts and pages the contract list. Zero fields do not
+// filter.
+type ListQuery struct {
+	Statuses      []workflow.Status
+	Kind          contract.Kind
+	EmployerSIRET string
+	CFA           string // SIRET or UAI of the CFA / organisme de formation
+	// Text searches the apprentice's and employer's names, the CFA's name,
+	// the employer's SIRET and the n° de dépôt (FTS5, word prefixes).
+	Text                     string
+	StartFrom, StartTo       civil.Date // dateDebutContrat, inclusive
+	DeadlineFrom, DeadlineTo civil.Date // transmission deadline, inclusive
+	UpdatedFrom, UpdatedTo   time.Time  // last change, [from, to)
+	Sort                     Sort       // default SortUpdated
+	Ascending                bool       // default newest / Z first
+	Limit                    int        // default DefaultPageSize
+	// After is Page.Next of the previous page (keyset pagination: stable
+	// and as fast on page 1 000 as on page 1).
+	After string
+}
+
+// Summary is one row of the contract list.
+type Summary struct {
+	ID             string
+	Reference      string
+	Kind           contract.Kind
+	Status         workflow.Status
+	Version        int64
+	EmployerSIRET  string
+	EmployerName   string
+	ApprenticeName string
+	CFAName        string
+	CFASIRET       string
+	CFAUAI         string
+	NumeroDepot    string
+	StartDate      civil.Date
+	Deadline       civil.Date
+	HorsDelai      bool
+	Correction     bool
+	PendingSync    bool // an outbox entry is not acknowledged yet
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// Page is one page of the list; Next is "" on the last page.
+type Page struct {
+	Items []Summary
+	Next  string
+}
+
+// cursor is the position after the last row of a page.
+type cursor struct {
+	Sort  Sort   `json:"s"`
+	Asc   bool   `json:"a,omitempty"`
+	Int   int64  `json:"n,omitempty"`
+	Text  string `json:"t,omitempty"`
+	RowID int64  `json:"i"`
+}
+
+func (c cursor) encode() string {
+	data, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(data)
+}
+
+func decodeCursor(s string) (cursor, error) {
+	var c cursor
+	data, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(data, &c)
+	}
+	if err != nil {
+		return c, workflow.Errorf(workflow.CodeInvalid, "Position de page invalide.")
+	}
+	return c, nil
+}
+
+func intSort(s Sort) bool { return s == SortUpdated || s == SortCreated }
+
+// where returns the filter of q as SQL over contracts c, with its arguments.
+func (q ListQuery) where() (string, []any) {
+	var conds []string
+	var args []any
+	if len(q.Statuses) > 0 {
+		conds = append(conds, "c.status IN (?"+strings.Repeat(", ?", len(q.Statuses)-1)+")")
+		for _, st := range q.Statuses {
+			args = append(args, string(st))
+		}
+	}
+	if q.Kind != "" {
+		conds, args = append(conds, "c.kind = ?"), append(args, string(q.Kind))
+	}
+	if s := compactSpaces(q.EmployerSIRET); s != "" {
+		conds, args = append(conds, "c.employer_siret = ?"), append(args, s)
+	}
+	if s := compactSpaces(q.CFA); s != "" {
+		conds, args = append(conds, "(c.cfa_siret = ? OR c.cfa_uai = ?)"), append(args, s, strings.ToUpper(s))
+	}
+	if m := matchExpr(q.Text); m != "" {
+		conds, args = append(conds, "c.id IN (SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH ?)"), append(args, m)
+	}
+	dateRange := func(col string, from, to civil.Date) {
+		if !from.IsZero() {
+			conds, args = append(conds, col+" >= ?"), append(args, from.String())
+		}
+		if !to.IsZero() {
+			conds, args = append(conds, col+" <> '' AND "+col+" <= ?"), append(args, to.String())
+		}
+	}
+	dateRange("c.start_date", q.StartFrom, q.StartTo)
+	dateRange("c.deadline", q.DeadlineFrom, q.DeadlineTo)
+	if !q.UpdatedFrom.IsZero() {
+		conds, args = append(conds, "c.updated_at >= ?"), append(args, q.UpdatedFrom.UnixMicro())
+	}
+	if !q.UpdatedTo.IsZero() {
+		conds, args = append(conds, "c.updated_at < ?"), append(args, q.UpdatedTo.UnixMicro())
+	}
+	if len(conds) == 0 {
+		return "1", nil
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+const summaryColumns = `c.id, c.uuid, c.reference, c.kind, c.status, c.version, c.employer_siret, c.employer_name,
+	c.apprentice_name, c.cfa_name, c.cfa_siret, c.cfa_uai, c.numero_depot, c.start_date, c.deadline, c.hors_delai,
+	c.correction, EXISTS (SELECT 1 FROM outbox o WHERE o.contract_id = c.id AND o.done_at IS NULL),
+	c.created_at, c.updated_at`
+
+// List returns one page of contracts matching q.
+func (s *Store) List(ctx context.Context, q ListQuery) (Page, error) {
+	if q.Sort == "" {
+		q.Sort = SortUpdated
+	}
+	col, ok := sortColumns[q.Sort]
+	if !ok {
+		return Page{}, workflow.Errorf(workflow.CodeInvalid, "Tri inconnu : %q.", q.Sort)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	limit = min(limit, MaxPageSize)
+	where, args := q.where()
+	dir, cmp := "DESC", "<"
+	if q.Ascending {
+		dir, cmp = "ASC", ">"
+	}
+	if q.After != "" {
+		cur, err := decodeCursor(q.After)
+		if err != nil {
+			return Page{}, err
+		}
+		if cur.Sort != q.Sort || cur.Asc != q.Ascending {
+			return Page{}, workflow.Errorf(workflow.CodeInvalid, "La position de page ne correspond pas au tri demandé.")
+		}
+		where += fmt.Sprintf(" AND (%s, c.id) %s (?, ?)", col, cmp)
+		if intSort(q.Sort) {
+			args = append(args, cur.Int, cur.RowID)
+		} else {
+			args = append(args, cur.Text, cur.RowID)
+		}
+	}
+	query := fmt.Sprintf("SELECT %s FROM contracts c WHERE %s ORDER BY %s %s, c.id %s LIMIT ?", summaryColumns, where, col, dir, dir)
+	rows, err := s.db.QueryContext(ctx, query, append(args, limit+1)...)
+	if err != nil {
+		return Page{}, dbErr(err)
+	}
+	defer rows.Close()
+	var (
+		page   Page
+		rowIDs []int64
+	)
+	for rows.Next() {
+		var (
+			sm              Summary
+			rowID           int64
+			kind, status    string
+			start, deadline string
+			created, upd    int64
+		)
+		if err := rows.Scan(&rowID, &sm.ID, &sm.Reference, &kind, &status, &sm.Version, &sm.EmployerSIRET, &sm.EmployerName,
+			&sm.ApprenticeName, &sm.CFAName, &sm.CFASIRET, &sm.CFAUAI, &sm.NumeroDepot, &start, &deadline, &sm.HorsDelai,
+			&sm.Correction, &sm.PendingSync, &created, &upd); err != nil {
+			return Page{}, dbErr(err)
+		}
+		sm.Kind, sm.Status = contract.Kind(kind), workflow.Status(status)
+		sm.StartDate, sm.Deadline = parseDate(start), parseDate(deadline)
+		sm.CreatedAt, sm.UpdatedAt = time.UnixMicro(created), time.UnixMicro(upd)
+		page.Items = append(page.Items, sm)
+		rowIDs = append(rowIDs, rowID)
+	}
+	if err := rows.Err(); err != nil {
+		return Page{}, dbErr(err)
+	}
+	if len(page.Items) > limit {
+		page.Items, rowIDs = page.Items[:limit], rowIDs[:limit]
+		last := page.Items[limit-1]
+		cur := cursor{Sort: q.Sort, Asc: q.Ascending, RowID: rowIDs[limit-1]}
+		switch q.Sort {
+		case SortUpdated:
+			cur.Int = last.UpdatedAt.UnixMicro()
+		case SortCreated:
+			cur.Int = last.CreatedAt.UnixMicro()
+		case SortStart:
+			cur.Text = dateText(last.StartDate.IsZero(), last.StartDate.String())
+		case SortDeadline:
+			cur.Text = dateText(last.Deadline.IsZero(), last.Deadline.String())
+		case SortApprentice:
+			cur.Text = last.ApprenticeName
+		case SortEmployer:
+			cur.Text = last.EmployerName
+		}
+		page.Next = cur.encode()
+	}
+	return page, nil
+}
+
+// Count returns how many contracts match q's filters (Sort, Limit and
+// After are ignored).
+func (s *Store) Count(ctx context.Context, q ListQuery) (int, error) {
+	where, args := q.where()
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM contracts c WHERE "+where, args...).Scan(&n)
+	return n, dbErr(err)
+}
