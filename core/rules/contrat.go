@@ -156,7 +156,7 @@ func (k *check) contratApp() {
 		}
 	}
 	k.hours(40, "CTR-HEURES-RANGE")
-	if w := k.weeklyMinutes(); w >= 0 && w < 35*60 && !isTrue(c.Apprenti.Handicap) {
+	if w := k.weeklyMinutes(); w >= 0 && w < 35*60 && isFalse(c.Apprenti.Handicap) {
 		k.add(tab, "contrat.dureeTravailHebdoHeures", "CTR-HEURES-LOW", Warning,
 			"Moins de 35 heures par semaine : l'apprentissage est normalement à temps plein. Vérifiez l'horaire collectif de l'entreprise (un temps réduit relève sinon d'un aménagement pour travailleur handicapé).")
 	}
@@ -175,17 +175,23 @@ func (k *check) durationApp(start, end civil.Date) {
 			k.add(tab, field, "CTR-DUREE-MIN", Error, "Le contrat d'apprentissage dure au moins 6 mois : reportez la date de fin.")
 		}
 	}
+	// 3 years; 4 for a disabled apprentice (and avenant 34, which follows
+	// the RQTH recognition) or a sportif de haut niveau; avenant 33 adds at
+	// most a year after an exam failure; never beyond 54 months.
 	max := 36
-	if isTrue(c.Apprenti.Handicap) || isTrue(c.Apprenti.InscriptionSportifDeHautNiveau) || intIn(c.Contrat.TypeContratApp, 33, 34) {
+	if isTrue(c.Apprenti.Handicap) || isTrue(c.Apprenti.InscriptionSportifDeHautNiveau) || intIn(c.Contrat.TypeContratApp, 34) {
 		max = 48
+	}
+	if intIn(c.Contrat.TypeContratApp, 33) {
+		max = min(max+12, 54)
 	}
 	switch {
 	case !civil.MonthsAtMost(start, end, 54):
 		k.add(tab, field, "CTR-DUREE-MAX", Error, "Le contrat d'apprentissage ne peut pas dépasser 4 ans et 6 mois.")
 	case !civil.MonthsAtMost(start, end, max):
 		msg := "Le contrat d'apprentissage dure au plus 3 ans (4 ans pour un travailleur handicapé ou un sportif de haut niveau, ou après une prolongation) : avancez la date de fin."
-		if max == 48 {
-			msg = "Même aménagé, le contrat d'apprentissage ne peut pas dépasser 4 ans : avancez la date de fin."
+		if max > 36 {
+			msg = fmt.Sprintf("Même aménagé ou prolongé, ce contrat d'apprentissage ne peut pas dépasser %d mois : avancez la date de fin.", max)
 		}
 		k.add(tab, field, "CTR-DUREE-MAX", Error, msg)
 	}
@@ -219,22 +225,22 @@ func (k *check) remunerationApp() {
 			k.add(tab, "contrat.remunerationsAnnuelles", "CTR-REMU-PRESENT", Error, msg)
 		}
 		for i, l := range lines {
-			field := fmt.Sprintf("contrat.remunerationsAnnuelles[%d]", i)
+			if l.Taux != nil && *l.Taux > contract.PercentOf(100) {
+				k.add(tab, remuField(i, ".taux"), "CTR-REMU-MAX", Info, "Taux supérieur à 100 % : c'est permis, l'employeur peut payer plus que le minimum.")
+			}
 			if !k.payOK {
-				break
+				continue
 			}
 			min, ml := k.minimumFor(l.DateDebut, l.DateFin)
 			if min < 0 {
 				continue
 			}
 			if l.Taux == nil || *l.Taux < min {
-				k.add(tab, field+".taux", "CTR-REMU-MIN", Error, fmt.Sprintf(
+				k.add(tab, remuField(i, ".taux"), "CTR-REMU-MIN", Error, fmt.Sprintf(
 					"Le taux de la ligne %s est inférieur au minimum légal de %s %% : relevez-le (l'employeur peut payer plus, jamais moins).", l.Ordre, min))
-			} else if *l.Taux > contract.PercentOf(100) {
-				k.add(tab, field+".taux", "CTR-REMU-MAX", Info, "Taux supérieur à 100 % : c'est permis, l'employeur peut payer plus que le minimum.")
 			}
 			if ml != nil && ml.Base == pay.BaseSMC && l.TypeSalaire != "SMC" {
-				k.add(tab, field+".typeSalaire", "CTR-REMU-TYPE", Error,
+				k.add(tab, remuField(i, ".typeSalaire"), "CTR-REMU-TYPE", Error,
 					"Le salaire minimum conventionnel (SMC) est plus élevé que le SMIC : cette ligne doit être calculée sur le SMC.")
 			}
 		}
@@ -258,6 +264,12 @@ func (k *check) remunerationApp() {
 		k.add(tab, "contrat.remunerationsAnnuelles[0].taux", "CTR-AVT33-TAUX", Error,
 			"Prolongation après échec : le premier taux de l'avenant ne peut pas être inférieur au dernier taux appliqué au contrat prolongé.")
 	}
+}
+
+// remuField returns the key of a remuneration line's field,
+// "contrat.remunerationsAnnuelles[i]" + suffix, without fmt.
+func remuField(i int, suffix string) string {
+	return "contrat.remunerationsAnnuelles[" + itoa(i) + "]" + suffix
 }
 
 // ceilHundredths returns ceil(base × rate / 10000) for a rate in hundredths
@@ -442,7 +454,7 @@ func (k *check) remunerationPro() {
 				continue
 			}
 			if min, _ := k.minimumFor(l.DateDebut, l.DateFin); min >= 0 && *l.Taux < min {
-				k.add(tab, fmt.Sprintf("contrat.remunerationsAnnuelles[%d].taux", i), "CTR-PRO-REMU-MIN", Error, fmt.Sprintf(
+				k.add(tab, remuField(i, ".taux"), "CTR-PRO-REMU-MIN", Error, fmt.Sprintf(
 					"Le taux de la ligne %s est inférieur au minimum légal de %s %%.", l.Ordre, min))
 			}
 		}

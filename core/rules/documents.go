@@ -60,7 +60,10 @@ func (k *check) documentsApp() {
 	if isTrue(interne) && !k.hasDocument("ANNEXE_PEDAGOGIQUE") {
 		k.add(tab, "documents", "DOC-ANNEXE-PF", Error, "CFA d'entreprise : ajoutez l'annexe pédagogique et financière, qui remplace la convention de formation.")
 	}
-	if intIn(c.Contrat.TypeDerogation, 21, 22) && !k.hasDocument("CONVENTION_REDUCTION_DUREE") {
+	// A cumul de dérogations (50) needs the convention when it covers a
+	// change of duration, seen as INT-DEROG-DUREE sees it.
+	amenagement := intIn(c.Contrat.TypeDerogation, 21, 22) || (intIn(c.Contrat.TypeDerogation, 50) && k.durationDiffersFromCycle())
+	if amenagement && !k.hasDocument("CONVENTION_REDUCTION_DUREE") {
 		k.add(tab, "documents", "DOC-CONV-AMEN", Error, "Réduction ou allongement de durée : ajoutez la convention d'aménagement de durée signée par le CFA, l'employeur et l'apprenti(e).")
 	}
 	if isTrue(c.Contrat.Mobilite) && !k.hasDocument("CONVENTION_MOBILITE") {

@@ -88,9 +88,14 @@ type Options struct {
 	// Transmitted says the contract already reached the OPCO: the late
 	// transmission warning no longer applies.
 	Transmitted bool
-	// SkipDeadline leaves out the late-transmission warning, for checks that
-	// do not know when the contract will be transmitted.
+	// SkipDeadline leaves out the rules that compare Today with a deadline
+	// (late transmission, OPCO decision delay), for checks whose Today is not
+	// the day the contract is transmitted or examined.
 	SkipDeadline bool
+	// MaitreContracts, when set, returns how many other running contracts
+	// the app holds for the maître d'apprentissage of that name, first name
+	// and birth date (TUT-QUOTA); nil leaves the rule out.
+	MaitreContracts func(nom, prenom string, birth civil.Date) int
 	// Referential answers the checks that need an online or embedded
 	// referential; nil means offline with no data (reports nothing).
 	Referential Referential

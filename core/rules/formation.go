@@ -262,11 +262,7 @@ func (k *check) formationPro() {
 		if hours < 150 {
 			k.add(tab, "formation.dureeFormation", "FOR-PRO-150H", Error, "La formation dure au moins 150 heures.")
 		}
-		if !ps.IsZero() && !pe.IsZero() && pe.After(ps) {
-			w := k.weeklyMinutes()
-			if w <= 0 {
-				w = 35 * 60
-			}
+		if w := k.weeklyMinutes(); w > 0 && !ps.IsZero() && !pe.IsZero() && pe.After(ps) {
 			days := int64(pe.DaysSince(ps) + 1)
 			// ratio = hours / (1 607 × (w/2100) × days/365), compared exactly:
 			// hours × 2100 × 365 × 100 against pct × 1607 × w × days.

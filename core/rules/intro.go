@@ -35,7 +35,10 @@ func (k *check) introAvenantDate() {
 	if k.pro {
 		_, end = k.c.PeriodePro()
 	}
-	if (!start.IsZero() && eff.Before(start)) || (!end.IsZero() && eff.After(end)) {
+	if start.IsZero() || end.IsZero() {
+		return
+	}
+	if eff.Before(start) || eff.After(end) {
 		k.add(TabIntroduction, "contrat.dateEffetAvenant", "INT-AVT-DATE-RANGE", Error,
 			"La date d'effet de l'avenant ("+eff.French()+") doit se situer entre le début ("+start.French()+") et la fin ("+end.French()+") du contrat.")
 	}
@@ -85,7 +88,7 @@ func (k *check) introApp() {
 				"Un premier contrat (type 11) n'a pas de contrat précédent : effacez ce numéro, ou choisissez le type qui correspond.")
 		}
 	}
-	if prev != "" && !intIn(typ, 11) && !ident.NumContratValid(prev) {
+	if prev != "" && !ident.NumContratValid(prev) {
 		k.add(TabIntroduction, "contrat.numeroContratPrecedent", "INT-PREV-FMT", Error,
 			"Le numéro de contrat doit comporter 15 caractères : département (3), année (4), mois (2), « NC » ou 2 chiffres, puis 4 chiffres (exemple 069202509NC0123).")
 	}
@@ -135,24 +138,28 @@ func (k *check) introDerogation() {
 				"L'apprenti aura 30 ans ou plus au début du contrat : déclarez la dérogation 12 (cas prévus par le code du travail).")
 		}
 	}
-	// A contract normally lasts the training cycle; a reduction or an
-	// extension needs dérogation 21/22. The contract may start before the
-	// training and end after the exams (FOR-DEBUT-RANGE, FOR-FIN-MARGIN), so
-	// only a contract shorter than the cycle by more than a month, or longer
-	// by more than three, is reported.
-	f := &k.c.Formation
+	if !intIn(d, 21, 22, 50) && k.durationDiffersFromCycle() {
+		k.add(TabIntroduction, "contrat.typeDerogation", "INT-DEROG-DUREE", Warning,
+			"La durée du contrat s'écarte de celle du cycle de formation : une réduction ou un allongement de durée se déclare avec la dérogation 21 ou 22 et une convention d'aménagement de durée.")
+	}
+}
+
+// durationDiffersFromCycle reports an apprenticeship contract reduced or
+// extended with respect to its training cycle. A contract normally lasts the
+// cycle; it may start before the training and end after the exams
+// (FOR-DEBUT-RANGE, FOR-FIN-MARGIN), so only a contract shorter than the cycle
+// by more than a month (31 days), or longer by more than three (92 days),
+// counts. False while a date is missing or reversed.
+func (k *check) durationDiffersFromCycle() bool {
+	ct, f := &k.c.Contrat, &k.c.Formation
 	cs, ce := ct.DateDebutContrat, ct.DateFinContrat
 	fs, fe := f.DateDebutFormation, f.DateFinFormation
-	if !intIn(d, 21, 22, 50) && !cs.IsZero() && !ce.IsZero() && !fs.IsZero() && !fe.IsZero() && ce.After(cs) && fe.After(fs) {
-		contractDays := ce.DaysSince(cs) + 1
-		cycleDays := fe.DaysSince(fs) + 1
-		shortBy := cycleDays - contractDays
-		longBy := contractDays - cycleDays
-		if shortBy > 31 || longBy > 92 {
-			k.add(TabIntroduction, "contrat.typeDerogation", "INT-DEROG-DUREE", Warning,
-				"La durée du contrat s'écarte de celle du cycle de formation : une réduction ou un allongement de durée se déclare avec la dérogation 21 ou 22 et une convention d'aménagement de durée.")
-		}
+	if cs.IsZero() || ce.IsZero() || fs.IsZero() || fe.IsZero() || !ce.After(cs) || !fe.After(fs) {
+		return false
 	}
+	contractDays := ce.DaysSince(cs) + 1
+	cycleDays := fe.DaysSince(fs) + 1
+	return cycleDays-contractDays > 31 || contractDays-cycleDays > 92
 }
 
 func (k *check) introPro() {
@@ -208,7 +215,7 @@ func (k *check) introPro() {
 			k.add(TabIntroduction, "contrat.natureContrat", "INT-PRO-RENOUV-CDI", Warning,
 				"Les types 21 à 24 sont des renouvellements de CDD ; pour un CDI, vérifiez le type de contrat.")
 		}
-		if *typ == 12 && (!intIn(c.Employeur.EmployeurSpecifique, 3) || ct.NatureContrat != "CDD") {
+		if *typ == 12 && (!intIn(c.Employeur.EmployeurSpecifique, 3) || ct.NatureContrat == "CDI") {
 			k.add(TabIntroduction, "contrat.typeContratPro", "INT-PRO-TYPE12", Warning,
 				"Le type 12 concerne un CDD saisonnier conclu avec deux employeurs : l'employeur doit être déclaré saisonnier et le contrat être un CDD.")
 		}

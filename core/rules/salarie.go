@@ -45,7 +45,7 @@ func (k *check) salarie() {
 		k.add(tab, "apprenti.nationalite", "SAL-NAT-3", Info,
 			"Un ressortissant hors Union européenne doit détenir, au début du contrat, un titre de séjour valide l'autorisant à travailler (il n'est pas joint au Cerfa).")
 	}
-	k.address(tab, "apprenti.adresse", &a.Adresse, addressIDs{"SAL-ADR-REQ", "SAL-ADR-NUM", "SAL-ADR-REP", "SAL-ADR-CP", "SAL-CP-GEO"}, who)
+	k.address(tab, "apprenti.adresse", &a.Adresse, addressIDs{"SAL-ADR-REQ", "SAL-ADR-NUM", "SAL-ADR-REP", "SAL-ADR-CP", "SAL-ADR-CP"}, who)
 	if blank(a.Telephone) {
 		k.add(tab, "apprenti.telephone", "SAL-ADR-TEL", Error, "Indiquez le numéro de téléphone "+who+".")
 	} else {
@@ -55,7 +55,7 @@ func (k *check) salarie() {
 	if a.Handicap == nil {
 		k.add(tab, "apprenti.handicap", "SAL-DECL-REQ", Error, "Répondez oui ou non : "+who+" bénéficie-t-il de la reconnaissance de travailleur handicapé ?")
 	}
-	if !isTrue(a.Handicap) {
+	if isFalse(a.Handicap) {
 		if isTrue(a.HandicapEquivalenceJeunes) {
 			k.add(tab, "apprenti.handicapEquivalenceJeunes", "SAL-HANDICAP-SUB", Error, "« Équivalence jeunes » ne se coche que si la reconnaissance de travailleur handicapé est déclarée.")
 		}
@@ -251,12 +251,13 @@ func (k *check) ageApp() {
 	}
 	typ := k.c.Contrat.TypeContratApp
 	if intIn(typ, 21, 22, 23) {
-		if k.ageConclusion != nil && *k.ageConclusion > 35 {
-			k.add(tab, field, "SAL-AGE-35", Error, fmt.Sprintf("L'apprenti(e) aura %d ans à la signature : après un précédent contrat, l'apprentissage reste possible jusqu'à 35 ans révolus seulement.", *k.ageConclusion))
-			return
-		}
+		// L6222-2 1° and 2°: the limit is lifted after a previous contract,
+		// to verify (W), within the 35-year ceiling at conclusion (D6222-1).
 		k.add(tab, field, "SAL-AGE-MAX", Warning,
 			"Apprenti(e) de 30 ans ou plus après un précédent contrat : vérifiez que le diplôme préparé est supérieur au précédent, ou que la rupture ne lui est pas imputable, et que le contrat est signé moins d'un an après la fin du précédent.")
+		if k.ageConclusion != nil && *k.ageConclusion > 35 {
+			k.add(tab, field, "SAL-AGE-35", Error, fmt.Sprintf("L'apprenti(e) aura %d ans à la signature : après un précédent contrat, l'apprentissage reste possible jusqu'à 35 ans révolus seulement.", *k.ageConclusion))
+		}
 		return
 	}
 	k.add(tab, field, "SAL-AGE-MAX", Error, fmt.Sprintf("L'apprenti(e) aura %d ans au début du contrat : la limite est 29 ans révolus, sauf travailleur handicapé, sportif de haut niveau, projet de création ou reprise d'entreprise, ou suite d'un précédent contrat d'apprentissage.", *age))
@@ -294,7 +295,7 @@ func (k *check) salariePro() {
 	if n := strings.TrimSpace(a.NumeroFranceTravail); n != "" && !ident.FranceTravailIDPlausible(n) {
 		k.add(tab, "apprenti.numeroFranceTravail", "SAL-PRO-FT-FMT", Warning, "L'identifiant France Travail a d'habitude 7 chiffres suivis d'une lettre : vérifiez-le.")
 	}
-	if k.ageConclusion != nil && *k.ageConclusion >= 26 && ms == "" && !isTrue(a.InscritFranceTravail) && a.SituationAvantContrat != nil && *a.SituationAvantContrat != 6 {
+	if k.ageConclusion != nil && *k.ageConclusion >= 26 && ms == "" && isFalse(a.InscritFranceTravail) && a.SituationAvantContrat != nil && *a.SituationAvantContrat != 6 {
 		const field = "apprenti.situationAvantContrat/apprenti.inscritFranceTravail"
 		if in(*a.SituationAvantContrat, 9, 10) {
 			k.add(tab, field, "SAL-PRO-PUBLIC", Error, "À 26 ans ou plus, un demandeur d'emploi ou une personne inactive doit être inscrit à France Travail (ou bénéficier du RSA, de l'ASS ou de l'AAH) pour conclure un contrat de professionnalisation.")

@@ -62,6 +62,7 @@ func (k *check) tuteurApp() {
 			continue
 		}
 		k.personChecks(m.path, m.m.Nom, m.m.Prenom, m.m.DateNaissance, m.m.Courriel, true)
+		k.maitreQuota(m.path, m.m)
 		if lvl := m.m.NiveauDiplome; lvl != nil && c.Formation.TypeDiplome != nil {
 			if want := niveauOfDiplome(*c.Formation.TypeDiplome); want > 0 && *lvl < want {
 				k.add(tab, m.path+".niveauDiplome", "TUT-NIVEAU", Info, fmt.Sprintf(
