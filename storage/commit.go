@@ -166,4 +166,3 @@ func (s *Store) step(name string) error {
 	}
 	return nil
 }
-

@@ -127,4 +127,3 @@ func (s *Store) checkOutboxUpdate(ctx context.Context, id string, res sql.Result
 func outboxNotFound(id string) error {
 	return workflow.Errorf(workflow.CodeNotFound, "Message %s introuvable dans la file d'envoi.", id)
 }
-
