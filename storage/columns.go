@@ -64,11 +64,19 @@ func dateText(zero bool, s string) string {
 	return s
 }
 
-// encodeDoc returns the canonical JSON stored for c: compact, without the
-// documents, whose truth is the documents table.
-func encodeDoc(c *contract.Contract) ([]byte, error) {
+// encodeDoc returns the canonical JSON stored for c, compact. Its
+// documents list keeps only the entries that are not attached files (an
+// imported contract's list, say): attached files live in the documents
+// table, which Load appends, so that attaching a file never rewrites the
+// content (nor conflicts with a window editing it).
+func encodeDoc(c *contract.Contract, attached attachedSet) ([]byte, error) {
 	cc := *c
 	cc.Documents = nil
+	for _, d := range c.Documents {
+		if !attached.has(d) {
+			cc.Documents = append(cc.Documents, d)
+		}
+	}
 	data, err := contract.Encode(&cc)
 	if err != nil {
 		return nil, err
@@ -79,4 +87,11 @@ func encodeDoc(c *contract.Contract) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// attachedSet holds the IDs and hashes of the files attached to a contract.
+type attachedSet map[string]bool
+
+func (a attachedSet) has(d contract.Document) bool {
+	return (d.ID != "" && a["id:"+d.ID]) || (d.Sha256 != "" && a["sha:"+d.Sha256])
 }

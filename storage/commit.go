@@ -57,7 +57,11 @@ func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record
 		changed []string
 	)
 	if ch.Contract != nil {
-		if newDoc, err = encodeDoc(ch.Contract); err != nil {
+		set, err := attached(ctx, tx, rowID)
+		if err != nil {
+			return workflow.Record{}, err
+		}
+		if newDoc, err = encodeDoc(ch.Contract, set); err != nil {
 			return workflow.Record{}, workflow.Internal("Le contrat n'a pas pu être enregistré.", err)
 		}
 		if changed, err = workflow.ChangedFields(oldDoc, newDoc); err != nil {

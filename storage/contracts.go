@@ -34,7 +34,7 @@ func (s *Store) Create(ctx context.Context, n workflow.NewContract) (workflow.Re
 		n.Action = workflow.NouveauContrat
 	}
 	at := s.at(n.At)
-	doc, err := encodeDoc(n.Contract)
+	doc, err := encodeDoc(n.Contract, nil)
 	if err != nil {
 		return workflow.Record{}, workflow.Internal("Le contrat n'a pas pu être enregistré.", err)
 	}
@@ -72,9 +72,11 @@ func (s *Store) Create(ctx context.Context, n workflow.NewContract) (workflow.Re
 	if err := tx.Commit(); err != nil {
 		return workflow.Record{}, dbErr(err)
 	}
-	c := *n.Contract
-	c.Documents = nil
-	return workflow.Record{ID: n.ID, Reference: ref, Contract: &c, Status: n.Status, Version: 1, ParentID: n.ParentID,
+	c, err := contract.Decode(doc)
+	if err != nil {
+		return workflow.Record{}, workflow.Internal("Le contrat enregistré n'a pas pu être relu.", err)
+	}
+	return workflow.Record{ID: n.ID, Reference: ref, Contract: c, Status: n.Status, Version: 1, ParentID: n.ParentID,
 		Deadline: parseDate(col.deadline), CreatedAt: at, UpdatedAt: at}, nil
 }
 
@@ -140,6 +142,24 @@ func (s *Store) loadWith(ctx context.Context, q queryer, where string, arg any) 
 	}
 	rec.Contract = c
 	return rec, nil
+}
+
+// attached returns the IDs and hashes of a contract's attached files.
+func attached(ctx context.Context, q queryer, rowID int64) (attachedSet, error) {
+	rows, err := q.QueryContext(ctx, `SELECT uuid, sha256 FROM documents WHERE contract_id = ?`, rowID)
+	if err != nil {
+		return nil, dbErr(err)
+	}
+	defer rows.Close()
+	set := attachedSet{}
+	for rows.Next() {
+		var id, sha string
+		if err := rows.Scan(&id, &sha); err != nil {
+			return nil, dbErr(err)
+		}
+		set["id:"+id], set["sha:"+sha] = true, true
+	}
+	return set, dbErr(rows.Err())
 }
 
 // documents lists a contract's documents in the order they were added.

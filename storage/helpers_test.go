@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"sync"
@@ -25,6 +24,15 @@ type clock struct {
 }
 
 func newClock() *clock { return &clock{t: time.Date(2026, 11, 26, 9, 0, 0, 0, time.Local)} }
+
+// clockAt starts a clock on a civil date ("2025-09-03"), at 9:00 local time.
+func clockAt(day string) *clock {
+	d, err := time.ParseInLocation("2006-01-02", day, time.Local)
+	if err != nil {
+		panic(err)
+	}
+	return &clock{t: d.Add(9 * time.Hour)}
+}
 
 func (c *clock) Now() time.Time {
 	c.mu.Lock()
@@ -96,5 +104,3 @@ func wantCode(t testing.TB, err error, code workflow.Code) {
 		t.Fatalf("error %v (code %q), want code %q", err, got, code)
 	}
 }
-
-var _ = bytes.Equal

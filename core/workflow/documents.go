@@ -42,10 +42,10 @@ func (s *Service) AddDocument(ctx context.Context, req DocumentRequest) (Outcome
 	if err := docs.CheckType(typ); err != nil {
 		return Outcome{}, err
 	}
-	// Refuse before reading the file when the status forbids any piece.
-	if _, err := Apply(rec.Status, req.Actor.Role, AjouterDocument, Context{OPCO: s.OPCO}); err != nil {
-		return Outcome{Record: rec}, err
-	}
+	// The content is stored before the status is checked: a file already
+	// attached must be recognised whatever the status (a drop folder
+	// re-reading a file stored just before a crash). A refused content
+	// of a closed contract leaves an unreferenced blob, harmless.
 	blob, err := s.Blobs.Put(ctx, req.Content)
 	if err != nil {
 		return Outcome{Record: rec}, err

@@ -1,0 +1,171 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"cerfadesk/core/docs"
+)
+
+// pattern is a reader of n bytes starting with head, never held in memory.
+type pattern struct {
+	head []byte
+	n, i int64
+}
+
+func (p *pattern) Read(b []byte) (int, error) {
+	if p.i >= p.n {
+		return 0, io.EOF
+	}
+	k := int64(len(b))
+	if rest := p.n - p.i; rest < k {
+		k = rest
+	}
+	for j := int64(0); j < k; j++ {
+		pos := p.i + j
+		if pos < int64(len(p.head)) {
+			b[j] = p.head[pos]
+		} else {
+			b[j] = byte(pos * 7)
+		}
+	}
+	p.i += k
+	return int(k), nil
+}
+
+func TestBlobsPut(t *testing.T) {
+	tests := []struct {
+		name     string
+		r        func() io.Reader
+		wantCode docs.Code
+		wantMIME string
+	}{
+		{"PDF", func() io.Reader { return bytes.NewReader(pdf("a")) }, "", docs.MIMEPDF},
+		{"PNG whatever its name", func() io.Reader { return bytes.NewReader(png("b")) }, "", docs.MIMEPNG},
+		{"JPEG", func() io.Reader { return bytes.NewReader([]byte("\xFF\xD8\xFF\xE0 jfif")) }, "", docs.MIMEJPEG},
+		{"exactly 10 MB", func() io.Reader { return &pattern{head: []byte("%PDF-"), n: docs.MaxSize} }, "", docs.MIMEPDF},
+		{"one byte over 10 MB", func() io.Reader { return &pattern{head: []byte("%PDF-"), n: docs.MaxSize + 1} }, docs.CodeTooLarge, ""},
+		{"empty", func() io.Reader { return bytes.NewReader(nil) }, docs.CodeEmpty, ""},
+		{"Word document", func() io.Reader { return strings.NewReader("PK\x03\x04 word/document.xml") }, docs.CodeWrongType, ""},
+		{"text", func() io.Reader { return strings.NewReader("bonjour") }, docs.CodeWrongType, ""},
+		{"read failure", func() io.Reader { return io.MultiReader(bytes.NewReader(pdf("x")), errReader{}) }, docs.CodeUnreadable, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			b, err := OpenBlobs(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			blob, err := b.Put(context.Background(), tt.r())
+			if tt.wantCode != "" {
+				var de *docs.Error
+				if !errors.As(err, &de) || de.Code != tt.wantCode || de.Message == "" {
+					t.Fatalf("err = %v, want %s", err, tt.wantCode)
+				}
+				if files := storedFiles(t, dir); len(files) != 0 {
+					t.Errorf("a refused content left %v", files)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if blob.MIME != tt.wantMIME {
+				t.Errorf("MIME %q, want %q", blob.MIME, tt.wantMIME)
+			}
+			if err := verifyBlob(b, blob.SHA256); err != nil {
+				t.Error(err)
+			}
+			again, err := b.Put(context.Background(), tt.r())
+			if err != nil || again != blob || len(storedFiles(t, dir)) != 1 {
+				t.Errorf("second Put: %+v %v, %d files", again, err, len(storedFiles(t, dir)))
+			}
+		})
+	}
+}
+
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) { return 0, errors.New("disque débranché") }
+
+// storedFiles lists the files of the blob store outside tmp/.
+func storedFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == blobTempDir {
+			return filepath.SkipDir
+		}
+		if err == nil && !d.IsDir() {
+			out = append(out, path)
+		}
+		return nil
+	})
+	return out
+}
+
+// verifyBlob checks that a stored file's content hashes to its name.
+func verifyBlob(b *Blobs, sum string) error {
+	f, err := b.Open(sum)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return err
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != sum {
+		return errors.New("blob " + sum + " holds " + got)
+	}
+	return nil
+}
+
+func TestBlobsTemporaryFilesNeverVisible(t *testing.T) {
+	dir := t.TempDir()
+	b, err := OpenBlobs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A write interrupted by a crash leaves a temporary file, never a file
+	// under a hash.
+	leftover := filepath.Join(dir, blobTempDir, "put-123")
+	if err := os.WriteFile(leftover, []byte("%PDF-half"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if files := storedFiles(t, dir); len(files) != 0 {
+		t.Fatalf("visible: %v", files)
+	}
+	sum := sha256.Sum256([]byte("%PDF-half"))
+	if _, err := b.Open(hex.EncodeToString(sum[:])); err == nil {
+		t.Fatal("a temporary file was served")
+	}
+	// A recent leftover may be another window's write: kept; an old one goes.
+	if _, err := OpenBlobs(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(leftover); err != nil {
+		t.Fatalf("recent temporary file removed: %v", err)
+	}
+	old := time.Now().Add(-2 * staleTemp)
+	os.Chtimes(leftover, old, old)
+	if _, err := OpenBlobs(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
+		t.Errorf("stale temporary file kept: %v", err)
+	}
+	if _, err := b.Open("../../etc/passwd"); err == nil {
+		t.Error("Open accepted a path")
+	}
+}
