@@ -102,7 +102,9 @@ func TestIntroPrevious(t *testing.T) {
 		{name: "type 11, blank number", mut: func(c *C) { c.Contrat.NumeroContratPrecedent = " " }},
 		{name: "type 21 with a number", mut: func(c *C) { successive(c, 21) }},
 	})
-	bad := func(n string) func(c *C) { return func(c *C) { successive(c, 22); c.Contrat.NumeroContratPrecedent = n } }
+	bad := func(n string) func(c *C) {
+		return func(c *C) { successive(c, 22); c.Contrat.NumeroContratPrecedent = n }
+	}
 	runRule(t, "INT-PREV-FMT", tabI, app, []row{
 		{name: "14 characters", mut: bad("06920240NC0123"), want: []string{"E contrat.numeroContratPrecedent"}},
 		{name: "16 characters", mut: bad("069202409NC01234"), want: []string{"E contrat.numeroContratPrecedent"}},
@@ -187,10 +189,16 @@ func TestIntroDerogation(t *testing.T) {
 	runRule(t, "INT-DEROG-DUREE", tabI, app, []row{
 		{name: "contract 32 days shorter than the cycle", mut: cycle("2025-07-31", "2027-08-31"), want: []string{"W contrat.typeDerogation"}},
 		{name: "contract 4 months longer than the cycle", mut: func(c *C) { c.Formation.DateDebutFormation = d("2025-11-01") }, want: []string{"W contrat.typeDerogation"}},
-		{name: "contract 93 days longer than the cycle", mut: func(c *C) { c.Formation.DateDebutFormation = d("2025-12-01"); c.Formation.DateFinFormation = d("2027-08-29") }, want: []string{"W contrat.typeDerogation"}},
+		{name: "contract 93 days longer than the cycle", mut: func(c *C) {
+			c.Formation.DateDebutFormation = d("2025-12-01")
+			c.Formation.DateFinFormation = d("2027-08-29")
+		}, want: []string{"W contrat.typeDerogation"}},
 		{name: "with dérogation 60 (not a duration one)", mut: func(c *C) { cycle("2025-07-31", "2027-08-31")(c); c.Contrat.TypeDerogation = ip(60) }, want: []string{"W contrat.typeDerogation"}},
 		{name: "contract 31 days shorter than the cycle", mut: cycle("2025-08-01", "2027-08-31")},
-		{name: "contract 92 days longer than the cycle", mut: func(c *C) { c.Formation.DateDebutFormation = d("2025-12-01"); c.Formation.DateFinFormation = d("2027-08-30") }},
+		{name: "contract 92 days longer than the cycle", mut: func(c *C) {
+			c.Formation.DateDebutFormation = d("2025-12-01")
+			c.Formation.DateFinFormation = d("2027-08-30")
+		}},
 		{name: "reduction declared (21)", mut: func(c *C) { cycle("2025-07-31", "2027-08-31")(c); c.Contrat.TypeDerogation = ip(21) },
 			also: []string{"DOC-CONV-AMEN E documents"}},
 		{name: "cumul 50 with its convention", mut: func(c *C) {
@@ -207,7 +215,11 @@ func TestIntroDerogation(t *testing.T) {
 		{name: "first contract at 29", mut: age29},
 		{name: "first contract at 30, sportif de haut niveau", mut: func(c *C) { age30(c); c.Apprenti.InscriptionSportifDeHautNiveau = bp(true) },
 			also: []string{"INT-DEROG-NEED-12 W contrat.typeDerogation"}},
-		{name: "first contract at 30, business project", mut: func(c *C) { age30(c); c.Apprenti.ProjetCreationRepriseEntreprise = bp(true); c.Contrat.TypeDerogation = ip(12) }},
+		{name: "first contract at 30, business project", mut: func(c *C) {
+			age30(c)
+			c.Apprenti.ProjetCreationRepriseEntreprise = bp(true)
+			c.Contrat.TypeDerogation = ip(12)
+		}},
 		{name: "successive contract at 30", mut: func(c *C) { age30(c); successive(c, 21); c.Contrat.TypeDerogation = ip(12) },
 			also: []string{"SAL-AGE-MAX W apprenti.dateNaissance"}},
 	})
