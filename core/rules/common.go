@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"cerfadesk/core/contract"
 	"cerfadesk/core/ident"
 )
@@ -60,10 +62,21 @@ func (k *check) address(tab, path string, a *contract.Adresse, ids addressIDs, w
 	}
 }
 
+// sameDept compares two département codes in any accepted writing: "69",
+// "069" (the S1 enum pads metropolitan codes to 3), "2a".
 func sameDept(a, b string) bool {
-	na, _ := ident.NormalizeDept(a)
-	nb, _ := ident.NormalizeDept(b)
+	na, _ := ident.NormalizeDept(unpadDept(a))
+	nb, _ := ident.NormalizeDept(unpadDept(b))
 	return na != "" && na == nb
+}
+
+// unpadDept drops the leading 0 of a 3-character metropolitan code ("069").
+func unpadDept(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) == 3 && s[0] == '0' {
+		return s[1:]
+	}
+	return s
 }
 
 // phone checks a required telephone number.

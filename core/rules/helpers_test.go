@@ -384,7 +384,7 @@ var knownRef = fakeRef{
 	depts:    map[string]string{"69003": "69", "69007": "69", "44000": "44", "44300": "44", "75015": "75", "57000": "57", "97600": "976"},
 	idcc:     map[string]string{"1483": "", "1606": "", "0016": "old", "0044": "1234"},
 	naf:      map[string]string{"47.71Z": "rev2", "47.52A": "rev2", "43.21A": "rev2", "47.13Y": "2025"},
-	sirets:   map[string]bool{"83475962300012": true, "53914862700026": true, "91827364000014": true, "80264137300013": true, "73282932000074": false},
+	sirets:   map[string]bool{"83475962300012": true, "53914862700026": true, "91827364000014": true, "80264137300013": true, "73282932000009": false},
 	rncps:    map[string]bool{"RNCP38362": true, "RNCP37098": true, "RNCP38000": true, "RNCP12345": false},
 }
 
