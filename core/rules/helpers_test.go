@@ -389,3 +389,12 @@ var knownRef = fakeRef{
 }
 
 func withRef(o *Options) { o.Referential = knownRef }
+
+// nir completes 13 characters with their key.
+func nir(first13 string) string {
+	key, ok := ident.NIRKey(first13)
+	if !ok {
+		panic("bad NIR body " + first13)
+	}
+	return first13 + fmt.Sprintf("%02d", key)
+}
