@@ -186,7 +186,9 @@ func TestSalarieSituation(t *testing.T) {
 		{name: "both boxes with RQTH", mut: func(c *C) {
 			c.Apprenti.Handicap, c.Apprenti.HandicapEquivalenceJeunes, c.Apprenti.HandicapExtensionBOE = bp(true), bp(true), bp(true)
 		}},
-		{name: "boxes ticked false without RQTH", mut: func(c *C) { c.Apprenti.HandicapEquivalenceJeunes, c.Apprenti.HandicapExtensionBOE = bp(false), bp(false) }},
+		{name: "boxes ticked false without RQTH", mut: func(c *C) {
+			c.Apprenti.HandicapEquivalenceJeunes, c.Apprenti.HandicapExtensionBOE = bp(false), bp(false)
+		}},
 		{name: "handicap unanswered: skipped", mut: func(c *C) { c.Apprenti.Handicap = nil; c.Apprenti.HandicapEquivalenceJeunes = bp(true) },
 			also: []string{"SAL-DECL-REQ E apprenti.handicap"}},
 	})
@@ -264,14 +266,23 @@ func TestSalarieAgeApprentissage(t *testing.T) {
 		{name: "30, successive contract: verify (W)", mut: func(c *C) { age("1995-09-01")(c); successive(c, 22); c.Contrat.TypeDerogation = ip(12) }, want: []string{"W apprenti.dateNaissance"}},
 		{name: "29 at start, 30 the day after", mut: age("1995-09-02")},
 		{name: "45, RQTH", mut: func(c *C) { age("1980-01-01")(c); c.Apprenti.Handicap = bp(true); c.Contrat.TypeDerogation = ip(12) }},
-		{name: "40, business project", mut: func(c *C) { age("1985-01-01")(c); c.Apprenti.ProjetCreationRepriseEntreprise = bp(true); c.Contrat.TypeDerogation = ip(12) }},
+		{name: "40, business project", mut: func(c *C) {
+			age("1985-01-01")(c)
+			c.Apprenti.ProjetCreationRepriseEntreprise = bp(true)
+			c.Contrat.TypeDerogation = ip(12)
+		}},
 	})
 	runRule(t, "SAL-AGE-35", tabS, app, []row{
 		{name: "36 at conclusion, successive contract", mut: func(c *C) { age("1989-08-25")(c); successive(c, 21); c.Contrat.TypeDerogation = ip(12) }, want: []string{"E apprenti.dateNaissance"},
 			also: []string{"SAL-AGE-MAX W apprenti.dateNaissance"}},
 		{name: "35 at conclusion, 36 at start", mut: func(c *C) { age("1989-08-26")(c); successive(c, 21); c.Contrat.TypeDerogation = ip(12) },
 			also: []string{"SAL-AGE-MAX W apprenti.dateNaissance"}},
-		{name: "40, RQTH: no ceiling", mut: func(c *C) { age("1985-01-01")(c); successive(c, 21); c.Apprenti.Handicap = bp(true); c.Contrat.TypeDerogation = ip(12) }},
+		{name: "40, RQTH: no ceiling", mut: func(c *C) {
+			age("1985-01-01")(c)
+			successive(c, 21)
+			c.Apprenti.Handicap = bp(true)
+			c.Contrat.TypeDerogation = ip(12)
+		}},
 	})
 }
 
@@ -292,7 +303,9 @@ func TestSalarieMinor(t *testing.T) {
 		{name: "emancipated minor without representative", mut: func(c *C) { c.Apprenti.ApprentiMineurNonEmancipe = bp(false); c.Apprenti.ResponsableLegal = nil }},
 		{name: "adult, not given", from: app, mut: func(c *C) { c.Apprenti.ApprentiMineurNonEmancipe = nil }},
 	})
-	rl := func(f func(r *contract.ResponsableLegal)) func(c *C) { return func(c *C) { f(c.Apprenti.ResponsableLegal) } }
+	rl := func(f func(r *contract.ResponsableLegal)) func(c *C) {
+		return func(c *C) { f(c.Apprenti.ResponsableLegal) }
+	}
 	runRule(t, "SAL-RL-REQ", tabS, app16, []row{
 		{name: "no representative", mut: func(c *C) { c.Apprenti.ResponsableLegal = nil }, want: []string{"E apprenti.responsableLegal"}},
 		{name: "pro no representative", from: pro16, mut: func(c *C) { c.Apprenti.ResponsableLegal = nil }, want: []string{"E apprenti.responsableLegal"}},
