@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"cerfadesk/assets"
+	_ "cerfadesk/ui/locale" // a C locale means French, before Fyne's init reads it
 )
 
 // AppID is the application identifier, as in FyneApp.toml. Fyne keys the
