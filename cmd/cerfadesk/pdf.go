@@ -38,9 +38,12 @@ Code de sortie : 0 si le PDF est écrit, 2 si le contrat ne peut pas être lu ou
 analysé ou si les arguments sont invalides, 1 si le PDF ne peut pas être écrit.
 `
 
-// pdfClock is the clock of the pdf command when --today is absent; tests
-// replace it.
-var pdfClock = time.Now
+// pdfClock is the clock of the pdf command when --today is absent, and
+// pdfValidate its validation engine; tests replace them.
+var (
+	pdfClock    = time.Now
+	pdfValidate = rules.Validate
+)
 
 type pdfArgs struct {
 	in, out string
@@ -147,7 +150,7 @@ func runPDF(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if today.IsZero() {
 		today = civil.Of(pdfClock())
 	}
-	res := rules.Validate(c, rules.Options{Today: today})
+	res := pdfValidate(c, rules.Options{Today: today})
 	opt := pdf.CerfaOptions{
 		Now:   time.Date(today.Year, today.Month, today.Day, 0, 0, 0, 0, time.UTC),
 		Draft: !res.Valid(),
