@@ -1,5 +1,7 @@
 package pdf
 
+import "strings"
+
 // The Cerfa is described as data — sections of rows of fields, each field
 // with its canonical key, its printed label and its value — and drawn by one
 // layout engine. The same description gives FieldLabel its labels.
@@ -330,19 +332,48 @@ func (f *form) drawChoices(cl cellLayout, top, h float64) {
 	}
 }
 
-// labels returns the key → label index of sections.
+// labels returns the key → label index of sections, each label made
+// unambiguous outside the form: the row's caption or the person's block
+// comes first ("Adresse de l'apprenti(e) : Voie", "Maître d'apprentissage
+// n° 2 : Nom de naissance").
 func labels(secs []section) map[string]string {
 	m := make(map[string]string)
 	for _, s := range secs {
 		for _, r := range s.rows {
+			prefix := r.caption
+			if i := strings.Index(prefix, " ("); i >= 0 {
+				prefix = prefix[:i]
+			}
+			prefix = strings.TrimSuffix(strings.TrimSpace(prefix), " :")
 			for _, fd := range r.fields {
-				if fd.key != "" && fd.label != "" {
-					if _, dup := m[fd.key]; !dup {
-						m[fd.key] = fd.label
+				if fd.key == "" || fd.label == "" {
+					continue
+				}
+				if _, dup := m[fd.key]; dup {
+					continue
+				}
+				p := prefix
+				for _, b := range blockNames {
+					if strings.HasPrefix(fd.key, b.key) {
+						p = b.name
 					}
+				}
+				if p != "" {
+					m[fd.key] = p + " : " + fd.label
+				} else {
+					m[fd.key] = fd.label
 				}
 			}
 		}
 	}
 	return m
+}
+
+// blockNames name the people whose boxes sit side by side under one
+// caption, for FieldLabel.
+var blockNames = []struct{ key, name string }{
+	{"maitre1.", "Maître d'apprentissage n° 1"},
+	{"maitre2.", "Maître d'apprentissage n° 2"},
+	{"tuteur.", "Tuteur"},
+	{"tuteurEntrepriseUtilisatrice.", "Tuteur de l'entreprise utilisatrice"},
 }
