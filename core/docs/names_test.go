@@ -1,0 +1,57 @@
+package docs
+
+import "testing"
+
+func TestIgnored(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"convention.pdf", false},
+		{"Scan 12.JPG", false},
+		{"convention.pdf.crdownload", true},
+		{"convention.pdf.part", true},
+		{"convention.pdf.download", true},
+		{"~$convention.docx", true},
+		{".~lock.convention.odt#", true},
+		{"AAA123.tmp", true},
+		{"convention.pdf~", true},
+		{".DS_Store", true},
+		{"._convention.pdf", true},
+		{"Thumbs.db", true},
+		{"desktop.ini", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Ignored("/data/depot/C-000001/" + tt.name); got != tt.want {
+				t.Errorf("Ignored = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGuessType(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Convention de formation signée.pdf", TypeConventionFormation},
+		{"convention_formation_martin.pdf", TypeConventionFormation},
+		{"Annexe pédagogique et financière.pdf", TypeAnnexePedagogique},
+		{"convention-mobilite.pdf", TypeConventionMobilite},
+		{"Convention d'aménagement de durée.pdf", TypeConventionReduction},
+		{"programme.pdf", TypeProgrammeFormation},
+		{"CERFA FA13 signé.pdf", TypeCerfaSigne},
+		{"scan0001.jpg", TypeAutre},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := GuessType(tt.name); got != tt.want {
+				t.Errorf("GuessType = %s, want %s", got, tt.want)
+			}
+			if CheckType(GuessType(tt.name)) != nil {
+				t.Error("guessed an unknown type")
+			}
+		})
+	}
+	if err := CheckType("FACTURE"); err == nil {
+		t.Error("unknown type accepted")
+	}
+}
