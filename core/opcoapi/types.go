@@ -1,0 +1,262 @@
+package opcoapi
+
+import (
+	"encoding/json"
+	"time"
+
+	"cerfadesk/core/civil"
+)
+
+// Roles of accounts (the codes of core/workflow.Role).
+const (
+	RoleEntreprise = "entreprise"
+	RoleCFA        = "cfa"
+	RoleAgent      = "agent"
+)
+
+// Health is the answer of GET /healthz.
+type Health struct {
+	Status  string `json:"status"` // "ok"
+	OPCO    string `json:"opco"`   // the OPCO's name, "Opcommerce" by default
+	Version string `json:"version"`
+}
+
+// LoginRequest is the body of POST /v1/sessions.
+type LoginRequest struct {
+	Login    string `json:"login"`
+	Password string `json:"password"`
+}
+
+// Account is who is signed in.
+type Account struct {
+	Login string `json:"login"`
+	Role  string `json:"role"` // entreprise, cfa, agent
+	Email string `json:"email"`
+	// Siret is the employer's establishment (entreprise), or the CFA's.
+	Siret string `json:"siret,omitempty"`
+	Name  string `json:"name,omitempty"`
+}
+
+// Session is the answer of a successful login. The token goes in
+// "Authorization: Bearer <token>"; the service keeps only its hash.
+type Session struct {
+	Token     string    `json:"token"`
+	ExpiresAt time.Time `json:"expiresAt"`
+	Account   Account   `json:"account"`
+}
+
+// Finding is one result of the validation rules (core/rules.Finding).
+type Finding struct {
+	Tab      string `json:"tab"`
+	Field    string `json:"field"`
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"` // E blocks, W warns, I informs
+	Message  string `json:"message"`
+}
+
+// Document is a document the service holds for a contract: a piece the
+// employer or the CFA sent, or a letter of the OPCO.
+type Document struct {
+	ID      string    `json:"id"`
+	Type    string    `json:"typeDocument"` // code of contract.TypeDocument (COURRIER_ACCORD…)
+	Name    string    `json:"nomFichier"`   // shown to people, never used as a path
+	MIME    string    `json:"mime"`
+	Size    int64     `json:"tailleFichier"`
+	SHA256  string    `json:"sha256"`
+	AddedAt time.Time `json:"addedAt"`
+	AddedBy string    `json:"addedBy"`
+	// Letter marks the letters the OPCO wrote (accord, anomalie, refus).
+	Letter bool `json:"letter,omitempty"`
+}
+
+// Event is one row of a contract's history on the service.
+type Event struct {
+	Seq        int64     `json:"seq"` // the changes cursor after this event
+	At         time.Time `json:"at"`
+	Role       string    `json:"role"`
+	Actor      string    `json:"actor"`  // the account's login
+	Action     string    `json:"action"` // code of core/workflow.Action
+	From       string    `json:"from"`   // status before, "" for the creation
+	To         string    `json:"to"`
+	Note       string    `json:"note,omitempty"`
+	DocumentID string    `json:"documentId,omitempty"` // the letter or piece involved
+	HorsDelai  bool      `json:"horsDelai,omitempty"`
+	Correction bool      `json:"correction,omitempty"`
+	// MessageID is the client's id of the push that made the event.
+	MessageID string `json:"messageId,omitempty"`
+}
+
+// Contract is a contract as the service holds it.
+type Contract struct {
+	ID          string `json:"id"`        // the client-generated UUID
+	Reference   string `json:"reference"` // the service's reference, "OPC-000042"
+	Kind        string `json:"typeFormulaire"`
+	Status      string `json:"status"`      // code of core/workflow.Status
+	StatusLabel string `json:"statusLabel"` // "Transmis à l'Opcommerce"…
+	// Version counts the changes the service made; decisions name it.
+	Version        int64  `json:"version"`
+	EmployerSiret  string `json:"employerSiret"`
+	EmployerName   string `json:"employerName"`
+	ApprenticeName string `json:"apprenticeName"`
+	CFAName        string `json:"cfaName,omitempty"`
+	// SentTo is the employer's e-mail a CFA sent the contract to.
+	SentTo     string `json:"sentTo,omitempty"`
+	SentBy     string `json:"sentBy,omitempty"` // the CFA's login
+	HorsDelai  bool   `json:"horsDelai,omitempty"`
+	Correction bool   `json:"correction,omitempty"`
+	// NumeroDepot is assigned when the contract is declared conforme.
+	NumeroDepot string     `json:"numeroDepot,omitempty"`
+	StartDate   civil.Date `json:"dateDebutContrat,omitzero"`
+	// ReceivedOn is the day the complete file reached the OPCO; the 20-day
+	// decision clock runs from it to DecisionDeadline. DaysLeft is set while
+	// the agent has the pen (transmis, en_instruction).
+	ReceivedOn       civil.Date `json:"dateReception,omitzero"`
+	DecisionDeadline civil.Date `json:"dateLimiteDecision,omitzero"`
+	DaysLeft         *int       `json:"joursRestants,omitempty"`
+	Documents        []Document `json:"documents"`
+	UpdatedAt        time.Time  `json:"updatedAt"`
+	// Content is the canonical JSON of the Cerfa (core/contract), with the
+	// OPCO's frame (depot) once decided. Left out of lists and the queue.
+	Content json.RawMessage `json:"contract,omitempty"`
+	// Events are the history rows after the caller's cursor (GET
+	// /v1/changes only), oldest first.
+	Events []Event `json:"events,omitempty"`
+}
+
+// Changes is the answer of GET /v1/changes?since=CURSOR: the contracts the
+// caller may see that changed after CURSOR, with their content and the
+// events after CURSOR. The next call passes Cursor; More says another page
+// is waiting right away.
+type Changes struct {
+	Cursor    int64      `json:"cursor"`
+	More      bool       `json:"more"`
+	Contracts []Contract `json:"contracts"`
+}
+
+// ContractList is the answer of GET /v1/contracts: the caller's contracts,
+// most recently changed first, without their content.
+type ContractList struct {
+	Contracts []Contract `json:"contracts"`
+}
+
+// History is the answer of GET /v1/contracts/{id}/history.
+type History struct {
+	Events []Event `json:"events"`
+}
+
+// TransmitRequest is the body of PUT /v1/contracts/{id}/transmission: the
+// employer's Transmettre. The service re-validates Contract and answers 422
+// with the findings when it has a blocking one. A document of Contract's
+// list that carries a sha256 must have been uploaded (PUT /v1/blobs/…)
+// first, or the answer is 422 missing_content naming them.
+type TransmitRequest struct {
+	// MessageID is the client's outbox id: the same id sent again (a retry
+	// after a timeout) gets the first answer, never a second transmission.
+	MessageID string          `json:"messageId"`
+	Contract  json.RawMessage `json:"contract"`
+	At        time.Time       `json:"at"` // when the user clicked Transmettre
+	HorsDelai bool            `json:"horsDelai,omitempty"`
+	// Correction marks the transmission of a contract reopened after a
+	// courrier d'anomalie (saisie).
+	Correction bool `json:"correction,omitempty"`
+}
+
+// SendRequest is the body of PUT /v1/contracts/{id}/envoi: a CFA's
+// « Envoyer à l'entreprise ». The service e-mails Email (or, when empty,
+// the contract's employeur.courriel).
+type SendRequest struct {
+	MessageID string          `json:"messageId"`
+	Contract  json.RawMessage `json:"contract"`
+	Email     string          `json:"email,omitempty"`
+	At        time.Time       `json:"at"`
+}
+
+// ActionRequest is the body of the actions that carry no data: ACCEPTER,
+// Annuler, Ouvrir l'instruction. Version, when not zero, must be the
+// contract's version on the service (409 conflict otherwise).
+type ActionRequest struct {
+	MessageID  string    `json:"messageId"`
+	Version    int64     `json:"version,omitempty"`
+	At         time.Time `json:"at"`
+	Correction bool      `json:"correction,omitempty"`
+	Note       string    `json:"note,omitempty"`
+}
+
+// DocumentRef names an uploaded content to attach.
+type DocumentRef struct {
+	ID     string `json:"id"`           // the client's document UUID
+	Type   string `json:"typeDocument"` // code of contract.TypeDocument
+	Name   string `json:"nomFichier"`
+	SHA256 string `json:"sha256"`
+}
+
+// AttachRequest is the body of POST /v1/contracts/{id}/documents: a piece
+// saved by the employer. On a contract in "Anomalie : pièce manquante" it
+// alone sends the piece: the status becomes "En cours d'instruction".
+type AttachRequest struct {
+	MessageID string      `json:"messageId"`
+	Document  DocumentRef `json:"document"`
+	At        time.Time   `json:"at"`
+}
+
+// Blob is the answer of PUT /v1/blobs/{sha256}.
+type Blob struct {
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
+	MIME   string `json:"mime"`
+}
+
+// PushResponse answers every push and decision: the contract after it.
+// Duplicate says the MessageID was already applied (nothing new was done).
+type PushResponse struct {
+	Contract  Contract  `json:"contract"`
+	Duplicate bool      `json:"duplicate,omitempty"`
+	Findings  []Finding `json:"findings,omitempty"` // warnings of a transmission
+}
+
+// Queue is the agent's queue: the contracts waiting for a decision, the
+// fewest days left first.
+type Queue struct {
+	Today     civil.Date `json:"today"`
+	Contracts []Contract `json:"contracts"`
+}
+
+// The decisions of an agent (codes of core/workflow.Action).
+const (
+	DecisionConforme       = "declarer_conforme"
+	DecisionAnomaliePiece  = "anomalie_piece"
+	DecisionAnomalieSaisie = "anomalie_saisie"
+	DecisionRefus          = "refuser"
+)
+
+// MissingPiece is a piece a courrier d'anomalie asks for.
+type MissingPiece struct {
+	Piece       string `json:"piece"` // "Convention de formation", or a document type code
+	Commentaire string `json:"commentaire"`
+}
+
+// FieldError is an error of the Cerfa a courrier d'anomalie lists.
+type FieldError struct {
+	Tab         string `json:"onglet"` // "Contrat"
+	Field       string `json:"cle"`    // canonical key, "contrat.salaireEmbauche"
+	Commentaire string `json:"commentaire"`
+}
+
+// Funding is one line of the funding decision of a courrier d'accord.
+type Funding struct {
+	Libelle string `json:"libelle"`
+	Cents   int64  `json:"montantCentimes"`
+}
+
+// DecisionRequest is the body of POST /v1/contracts/{id}/decision.
+// Version must be the version the agent reviewed (409 otherwise).
+type DecisionRequest struct {
+	MessageID   string         `json:"messageId"`
+	Version     int64          `json:"version"`
+	Action      string         `json:"action"` // Decision… constants
+	Pieces      []MissingPiece `json:"pieces,omitempty"`
+	Errors      []FieldError   `json:"erreurs,omitempty"`
+	Motifs      []string       `json:"motifs,omitempty"`
+	Financement []Funding      `json:"financement,omitempty"`
+	Note        string         `json:"note,omitempty"`
+}
