@@ -302,7 +302,7 @@ func (f *form) drawRow(l rowLayout) {
 			vh := float64(len(cl.value)) * lineHeight(cl.size)
 			vt := boxTop + 0.65
 			if len(cl.value) == 1 {
-				vt = boxTop + (minValueH-vh)/2
+				vt = boxTop + (minValueH-vh)/2 - 0.15
 			}
 			c.lines(cl.x+padX, vt, cl.value, false, cl.size, ink)
 		}
