@@ -155,7 +155,7 @@ func (k *check) formationApp() {
 		k.add(tab, "formation.rncp", "FOR-DIPL-REQ", Error, "Indiquez le code RNCP de la certification visée.")
 	}
 	k.rncpCFD(true)
-	if cfd := strings.ToUpper(ident.Compact(f.CodeDiplome)); len(cfd) >= 3 && f.TypeDiplome != nil && ident.CFDValid(cfd) {
+	if cfd := strings.ToUpper(ident.Compact(f.CodeDiplome)); f.TypeDiplome != nil && contract.Diplome.HasInt(*f.TypeDiplome) && ident.CFDValid(cfd) {
 		if want, ok := cfdPrefix[cfd[:3]]; ok && want != *f.TypeDiplome {
 			k.add(tab, "formation.codeDiplome", "FOR-TYPE-VS-CFD", Warning, "Le code diplôme ne correspond pas au type de diplôme choisi ("+contract.Diplome.LabelInt(*f.TypeDiplome)+") : il désigne d'habitude « "+contract.Diplome.LabelInt(want)+" ». Vérifiez les deux.")
 		}

@@ -63,7 +63,7 @@ func (k *check) tuteurApp() {
 		}
 		k.personChecks(m.path, m.m.Nom, m.m.Prenom, m.m.DateNaissance, m.m.Courriel, true)
 		k.maitreQuota(m.path, m.m)
-		if lvl := m.m.NiveauDiplome; lvl != nil && contract.NiveauDiplomeMaitre.HasInt(*lvl) && c.Formation.TypeDiplome != nil {
+		if lvl := m.m.NiveauDiplome; lvl != nil && contract.NiveauDiplomeMaitre.HasInt(*lvl) && c.Formation.TypeDiplome != nil && contract.Diplome.HasInt(*c.Formation.TypeDiplome) {
 			if want := niveauOfDiplome(*c.Formation.TypeDiplome); want > 0 && *lvl < want {
 				k.add(tab, m.path+".niveauDiplome", "TUT-NIVEAU", Info, fmt.Sprintf(
 					"Le diplôme du maître d'apprentissage (niveau %d) est d'un niveau inférieur à celui du diplôme préparé (niveau %d) : il doit alors justifier de deux ans d'expérience professionnelle en rapport avec la qualification (ou des conditions de la convention de branche).", *lvl, want))
