@@ -160,7 +160,7 @@ func TestPDFSameBytes(t *testing.T) {
 func TestPDFDraftAndDerivedLines(t *testing.T) {
 	tool, err := exec.LookPath("pdftotext")
 	if err != nil {
-		t.Fatal("pdftotext is not on PATH: install poppler-utils (apt-get install -y poppler-utils, or `make test`)")
+		t.Fatal("pdftotext is not on PATH: install poppler-utils: apt-get install -y poppler-utils")
 	}
 	dir := t.TempDir()
 	minor := example(t, dir, "apprentissage-minor16")

@@ -11,14 +11,14 @@ import (
 )
 
 // Text extraction and rendering go through poppler-utils (pdftotext,
-// pdftoppm, pdfinfo, pdffonts). `make test` installs them; a missing tool
-// fails the test with the way to install it, rather than skipping it.
+// pdftoppm, pdfinfo, pdffonts). A missing tool fails the test with the way
+// to install it, rather than skipping it.
 
 func requireTool(t testing.TB, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		t.Fatalf("%s is not on PATH: install poppler-utils (apt-get install -y poppler-utils, or `make test`, which installs it)", name)
+		t.Fatalf("%s is not on PATH: install poppler-utils: apt-get install -y poppler-utils", name)
 	}
 	return p
 }
