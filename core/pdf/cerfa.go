@@ -49,12 +49,12 @@ func Cerfa(w io.Writer, c *contract.Contract, opt CerfaOptions) error {
 	}
 	var (
 		secs  []section
-		title form2
+		title formHead
 	)
 	switch c.TypeFormulaire {
 	case contract.Apprentissage:
 		secs = apprentissageSections(c, opt)
-		title = form2{
+		title = formHead{
 			name:     "CONTRAT D'APPRENTISSAGE",
 			law:      "Articles L6221-1 et suivants du code du travail",
 			ref:      refApprentissage,
@@ -64,7 +64,7 @@ func Cerfa(w io.Writer, c *contract.Contract, opt CerfaOptions) error {
 		}
 	case contract.Professionnalisation:
 		secs = professionnalisationSections(c, opt)
-		title = form2{
+		title = formHead{
 			name:     "CONTRAT DE PROFESSIONNALISATION",
 			law:      "Articles L6325-1 et suivants du code du travail",
 			ref:      refProfessionnalisation,
@@ -98,8 +98,8 @@ func Cerfa(w io.Writer, c *contract.Contract, opt CerfaOptions) error {
 	return cv.write(w)
 }
 
-// form2 is what differs between the two forms' title blocks.
-type form2 struct {
+// formHead is what differs between the two forms' title blocks.
+type formHead struct {
 	name, law, ref, notice, subject, shortRef string
 }
 
@@ -121,7 +121,7 @@ func documentName(c *contract.Contract) string {
 // titleBlock draws the head of the form: the Republic and the ministry on
 // the left, the form's name in the middle, the Cerfa box on the right, and
 // the draft banner when the contract is not valid.
-func (f *form) titleBlock(t form2, draft bool) {
+func (f *form) titleBlock(t formHead, draft bool) {
 	c := f.c
 	y := f.y
 	// Left: the Republic's block.

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -177,7 +178,7 @@ func (lt *letter) paraStyled(s string, bold bool) {
 func (lt *letter) list(items []string) {
 	lh := lineHeight(bodySize)
 	for i, it := range items {
-		num := itoa(i+1) + "."
+		num := strconv.Itoa(i+1) + "."
 		ls := lt.c.wrap(it, letterW-8, false, bodySize)
 		lt.ensure(lh * float64(minInt(len(ls), 2)))
 		lt.c.text(letterLeft+2, lt.y, num, true, bodySize, ink)
@@ -297,13 +298,6 @@ func period(from, to civil.Date) string {
 		return "jusqu'au " + to.French()
 	}
 	return ""
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 func minInt(a, b int) int {

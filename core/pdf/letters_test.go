@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -177,7 +178,7 @@ func TestLetterLongContent(t *testing.T) {
 	}
 	n := len(pages) - 1
 	for i, p := range pages[:n] {
-		if !strings.Contains(p, "Page "+itoa(i+1)+"/"+itoa(n)) {
+		if !strings.Contains(p, "Page "+strconv.Itoa(i+1)+"/"+strconv.Itoa(n)) {
 			t.Errorf("page %d has no \"Page %d/%d\"", i+1, i+1, n)
 		}
 	}
