@@ -128,8 +128,9 @@ var defaultSet = sync.OnceValue(func() *Set {
 	return s
 })
 
-// Default returns the embedded referentials, loaded on the first call (in about 30 ms) and
-// shared by the whole process.
+// Default returns the embedded referentials, loaded on the first call and shared by the
+// whole process. The load decompresses and indexes the files on two goroutines: about 50 ms
+// of CPU in all, 20–30 ms of wall time on two idle cores.
 func Default() *Set {
 	return defaultSet()
 }
