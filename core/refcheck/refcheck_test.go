@@ -109,7 +109,7 @@ func TestReferentialRules(t *testing.T) {
 		{"commune mismatch", func(c *contract.Contract) { c.Employeur.Adresse.Commune = "VILLEURBANNE" }, "EMP-CP-GEO", "employeur.adresse.commune", rules.Warning},
 		{"unknown postcode", func(c *contract.Contract) { c.Employeur.Adresse.CodePostal = "69999" }, "EMP-CP-GEO", "employeur.adresse.codePostal", rules.Warning},
 		{"departement contradicts", func(c *contract.Contract) { c.Employeur.Adresse.Departement = "38" }, "EMP-CP-GEO", "employeur.adresse.departement", rules.Warning},
-		{"apprentice commune", func(c *contract.Contract) { c.Apprenti.Adresse.Commune = "PARIS" }, "SAL-CP-GEO", "apprenti.adresse.commune", rules.Warning},
+		{"apprentice commune", func(c *contract.Contract) { c.Apprenti.Adresse.Commune = "PARIS" }, "SAL-ADR-CP", "apprenti.adresse.commune", rules.Warning},
 		{"unknown NAF", func(c *contract.Contract) { c.Employeur.Naf = "99.99Z" }, "EMP-NAF-EXISTS", "employeur.naf", rules.Error},
 		{"unknown IDCC", func(c *contract.Contract) { c.Employeur.CodeIdcc = "0001" }, "EMP-IDCC-KNOWN", "employeur.codeIdcc", rules.Error},
 	}
