@@ -61,22 +61,32 @@ func parsePostcodes(data string) (*postcodes, error) {
 		return nil
 	})
 	if errors.Is(err, errUnsorted) {
-		rows := make([]cpRow, 0, lines)
-		_, err = readTSV(data, postcodesHeader, func(f []string) error {
-			r, err := postcodeRow(f)
-			rows = append(rows, r)
-			return err
-		})
-		slices.SortStableFunc(rows, func(a, b cpRow) int {
-			return cmp.Or(cmp.Compare(a.cp, b.cp), strings.Compare(a.insee, b.insee), strings.Compare(a.l5, b.l5))
-		})
-		b = newPCBuilder(lines)
-		for _, r := range rows {
-			b.add(r)
-		}
+		return parseUnsortedPostcodes(data, lines)
 	}
 	if err != nil {
 		return nil, err
+	}
+	return b.finish(), nil
+}
+
+// parseUnsortedPostcodes reads all the rows, sorts them as the embedded file is sorted, then
+// groups them.
+func parseUnsortedPostcodes(data string, lines int) (*postcodes, error) {
+	rows := make([]cpRow, 0, lines)
+	_, err := readTSV(data, postcodesHeader, func(f []string) error {
+		r, err := postcodeRow(f)
+		rows = append(rows, r)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(rows, func(a, b cpRow) int {
+		return cmp.Or(cmp.Compare(a.cp, b.cp), strings.Compare(a.insee, b.insee), strings.Compare(a.l5, b.l5))
+	})
+	b := newPCBuilder(lines)
+	for _, r := range rows {
+		b.add(r)
 	}
 	return b.finish(), nil
 }
