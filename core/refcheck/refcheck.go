@@ -24,6 +24,11 @@ func (c Checker) Postcode(cp, commune string) (exists, matches bool, expected []
 		return false, false, nil, false
 	}
 	match, exp, cpKnown := c.Set.CommuneMatches(cp, commune)
+	if !cpKnown && strings.Contains(referentiel.Fold(commune), "CEDEX") {
+		// CEDEX codes are company postcodes, absent from La Poste's open
+		// file: no opinion rather than a false "code postal inconnu".
+		return false, false, nil, false
+	}
 	return cpKnown, match, exp, true
 }
 
