@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/signintech/gopdf"
+	"golang.org/x/text/unicode/norm"
 
 	"cerfadesk/assets/fonts"
 )
@@ -23,10 +24,12 @@ const (
 	ptToMM     = 25.4 / 72
 )
 
-// Font family names registered in every document.
+// Font family names registered in every document. gopdf writes them as the
+// fonts' PDF names, so they carry the six-letter tag the PDF format gives
+// subset fonts.
 const (
-	familyRegular = "dejavu"
-	familyBold    = "dejavu-bold"
+	familyRegular = "CDESKR+DejaVuSansCondensed"
+	familyBold    = "CDESKB+DejaVuSansCondensed-Bold"
 )
 
 // rgb is a colour.
@@ -49,11 +52,14 @@ var (
 // documents does not parse the font again for each one.
 var sharedFonts = sync.OnceValues(func() (*gopdf.FontContainer, error) {
 	var fc gopdf.FontContainer
-	if err := fc.AddTTFFontData(familyRegular, fonts.Regular); err != nil {
-		return nil, fmt.Errorf("parse DejaVuSansCondensed.ttf: %w", err)
+	// A character the font lacks (a Chinese name, an emoji) prints as "?"
+	// rather than gopdf's default blank, so the reader sees something is missing.
+	opt := gopdf.TtfOption{OnGlyphNotFoundSubstitute: func(rune) rune { return '?' }}
+	if err := fc.AddTTFFontDataWithOption(familyRegular, fonts.Regular, opt); err != nil {
+		return nil, fmt.Errorf("parse the regular font: %w", err)
 	}
-	if err := fc.AddTTFFontData(familyBold, fonts.Bold); err != nil {
-		return nil, fmt.Errorf("parse DejaVuSansCondensed-Bold.ttf: %w", err)
+	if err := fc.AddTTFFontDataWithOption(familyBold, fonts.Bold, opt); err != nil {
+		return nil, fmt.Errorf("parse the bold font: %w", err)
 	}
 	return &fc, nil
 })
@@ -147,6 +153,7 @@ func (c *canvas) width(s string, bold bool, size float64) float64 {
 	if s == "" || c.err != nil {
 		return 0
 	}
+	s = norm.NFC.String(s)
 	k := widthKey{bold, s}
 	w, ok := c.widths[k]
 	if !ok {
@@ -172,7 +179,9 @@ func (c *canvas) text(x, top float64, s string, bold bool, size float64, col rgb
 	c.setFont(bold, size)
 	c.pdf.SetTextColor(col.r, col.g, col.b)
 	c.pdf.SetXY(x, top+0.93*size*ptToMM)
-	c.fail(c.pdf.Text(s))
+	// Decomposed accents (e + U+0301, as some systems type them) become one
+	// character: gopdf does not place combining marks.
+	c.fail(c.pdf.Text(norm.NFC.String(s)))
 }
 
 // textRight draws s ending at x.

@@ -470,3 +470,34 @@ func TestLongValuesFit(t *testing.T) {
 		})
 	}
 }
+
+// TestCerfaUnusualCharacters: decomposed accents print composed, the Latin
+// extensions of foreign names print, and a character the font lacks prints
+// as "?" instead of vanishing.
+func TestCerfaUnusualCharacters(t *testing.T) {
+	tests := []struct {
+		name, nom, prenom string
+		want              []string
+	}{
+		{"decomposed accents", "ROUSSEAU", "Le\u0301a-E\u0301lise", []string{"ROUSSEAU", "Léa-Élise"}},
+		{"Vietnamese and Polish names", "NGUYỄN", "Łukasz", []string{"NGUYỄN", "Łukasz"}},
+		{"ligatures and apostrophes", "D’ALMEIDA", "Œdipe", []string{"D’ALMEIDA", "Œdipe"}},
+		{"missing glyph", "王", "Wei", []string{"?", "Wei"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := loadExample(t, "apprentissage-base")
+			c.Apprenti.Nom, c.Apprenti.Prenom = tt.nom, tt.prenom
+			lt := newLayoutText(pdfText(t, renderCerfa(t, c, CerfaOptions{Now: testNow})))
+			from := lt.anchor("L'APPRENTI(E)", 0)
+			if err := lt.valueUnder(from, "Nom de naissance de l'apprenti(e)", 0, tt.want[0]); err != nil {
+				t.Error(err)
+			}
+			if len(tt.want) > 1 {
+				if err := lt.valueUnder(from, "Le premier prénom", 0, tt.want[1]); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+}
