@@ -47,6 +47,11 @@ func Decode(data []byte) (*Contract, error) {
 		if _, terr := dec.Token(); terr == nil {
 			return nil, &ImportError{Code: CodeSyntax, Message: "contenu en trop après l'objet JSON"}
 		}
+		// encoding/json matches keys case-insensitively; the canonical
+		// format does not, so a key in another case is unknown.
+		if !keysExact(data) {
+			return nil, locate(data, errors.New("clé inconnue"))
+		}
 		return &c, nil
 	}
 	return nil, locate(data, err)
@@ -193,4 +198,59 @@ func sortStrings(s []string) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
+}
+
+// knownKeys holds every key of the canonical format, exactly cased.
+var knownKeys = func() map[string]bool {
+	m := map[string]bool{}
+	var visit func(t reflect.Type)
+	seen := map[reflect.Type]bool{}
+	visit = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || t == dateType || seen[t] {
+			return
+		}
+		seen[t] = true
+		for name, ft := range fieldsOf(t) {
+			m[name] = true
+			visit(ft)
+		}
+	}
+	visit(reflect.TypeOf(Contract{}))
+	return m
+}()
+
+// keysExact reports whether every object key of a valid JSON document is a
+// known key with its exact case. It scans the bytes once, without decoding.
+func keysExact(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		if data[i] != '"' {
+			continue
+		}
+		start := i + 1
+		escaped := false
+		for i++; i < len(data); i++ {
+			if data[i] == '\\' {
+				escaped = true
+				i++
+				continue
+			}
+			if data[i] == '"' {
+				break
+			}
+		}
+		end := i
+		j := i + 1
+		for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\n' || data[j] == '\r') {
+			j++
+		}
+		if j < len(data) && data[j] == ':' {
+			if escaped || !knownKeys[string(data[start:end])] {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -73,6 +73,8 @@ func TestDecodeErrorsNamePath(t *testing.T) {
 		name, doc, path, code string
 	}{
 		{"unknown top key", `{"typeFormulaire":"APPRENTISSAGE","foo":1}`, "foo", CodeUnknownKey},
+		{"key in another case", `{"Employeur":{"siret":"1"}}`, "Employeur", CodeUnknownKey},
+		{"nested key in another case", `{"employeur":{"SIRET":"1"}}`, "employeur.SIRET", CodeUnknownKey},
 		{"unknown nested key", `{"employeur":{"adresse":{"rue":"x"}}}`, "employeur.adresse.rue", CodeUnknownKey},
 		{"malformed date", `{"contrat":{"dateDebutContrat":"01/09/2025"}}`, "contrat.dateDebutContrat", CodeDate},
 		{"impossible date", `{"apprenti":{"dateNaissance":"2025-02-30"}}`, "apprenti.dateNaissance", CodeDate},
@@ -164,4 +166,24 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("round trip changed the contract")
 		}
 	})
+}
+
+func BenchmarkDecode(b *testing.B) {
+	data := readExample(b, "apprentissage-base.json")
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Decode(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkKeysExact(b *testing.B) {
+	data := readExample(b, "apprentissage-base.json")
+	for b.Loop() {
+		if !keysExact(data) {
+			b.Fatal("keys")
+		}
+	}
 }
