@@ -1,0 +1,240 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"cerfadesk/core/opco"
+	"cerfadesk/core/refcheck"
+)
+
+// DataEnv names the data folder when --data is absent.
+const DataEnv = "OPCO_DATA"
+
+// Main is the server program: its configuration from the flags, and what
+// Run starts. End-to-end tests drive it directly (ParseFlags, Run, URL,
+// Close), so the binary's wiring is itself under test.
+type Main struct {
+	Addr        string
+	DataDir     string
+	TLSCert     string
+	TLSKey      string
+	SMTP        string
+	MailFrom    string
+	OPCO        string
+	SessionTTL  time.Duration
+	Synchronous string
+	Demo        bool
+	LogFormat   string
+	LogLevel    string
+
+	Stdout, Stderr io.Writer
+	// Now is the service's clock (time.Now by default; tests fix it).
+	Now func() time.Time
+	// Passwords are the argon2id parameters of new hashes (tests lower them).
+	Passwords opco.PasswordParams
+	// Mailer, when set before Run, replaces the one --smtp chooses.
+	Mailer opco.Mailer
+
+	DB      *opco.DB
+	Service *opco.Service
+	Log     *slog.Logger
+
+	ln     net.Listener
+	srv    *http.Server
+	cancel context.CancelFunc
+	done   chan error
+	mailer chan struct{}
+}
+
+// NewMain returns a Main with the defaults.
+func NewMain() *Main {
+	return &Main{Addr: "127.0.0.1:8740", Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now, done: make(chan error, 1)}
+}
+
+// ParseFlags reads the command line.
+func (m *Main) ParseFlags(args []string) error {
+	fs := flag.NewFlagSet("opco-server", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.StringVar(&m.Addr, "addr", m.Addr, "adresse d'écoute host:port (\":0\" choisit un port libre)")
+	fs.StringVar(&m.DataDir, "data", "", "dossier des données (défaut : $"+DataEnv+", sinon ./opco-data)")
+	fs.StringVar(&m.TLSCert, "tls-cert", "", "certificat TLS (PEM) ; avec --tls-key, le service parle HTTPS")
+	fs.StringVar(&m.TLSKey, "tls-key", "", "clé privée TLS (PEM)")
+	fs.StringVar(&m.SMTP, "smtp", "", "serveur SMTP host:port pour les courriels ; sans lui, les courriels sont écrits dans le journal")
+	fs.StringVar(&m.MailFrom, "mail-from", "ne-pas-repondre@opcommerce.example", "expéditeur des courriels")
+	fs.StringVar(&m.OPCO, "opco", "", "nom de l'OPCO (défaut : Opcommerce)")
+	fs.DurationVar(&m.SessionTTL, "session-ttl", 12*time.Hour, "durée d'une session")
+	fs.StringVar(&m.Synchronous, "sqlite-sync", "FULL", "FULL (une réponse vaut écriture sur disque) ou NORMAL")
+	fs.BoolVar(&m.Demo, "demo", false, "crée les comptes de démonstration (entreprise, cfa, agent) s'ils manquent et les affiche")
+	fs.StringVar(&m.LogFormat, "log-format", "text", "format du journal : text ou json")
+	fs.StringVar(&m.LogLevel, "log-level", "info", "niveau du journal : debug (une ligne par requête), info, warn, error")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("argument inattendu %q (opco-server -h pour l'aide)", fs.Arg(0))
+	}
+	if (m.TLSCert == "") != (m.TLSKey == "") {
+		return errors.New("--tls-cert et --tls-key vont ensemble")
+	}
+	if m.DataDir == "" {
+		m.DataDir = os.Getenv(DataEnv)
+	}
+	if m.DataDir == "" {
+		m.DataDir = "opco-data"
+	}
+	return nil
+}
+
+func (m *Main) logger() (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(m.LogLevel)); err != nil {
+		return nil, fmt.Errorf("--log-level %q: debug, info, warn ou error", m.LogLevel)
+	}
+	opt := &slog.HandlerOptions{Level: level}
+	switch m.LogFormat {
+	case "json":
+		return slog.New(slog.NewJSONHandler(m.Stderr, opt)), nil
+	case "text", "":
+		return slog.New(slog.NewTextHandler(m.Stderr, opt)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: text ou json", m.LogFormat)
+}
+
+// openService opens the database and the documents of the data folder.
+func openService(dir, synchronous string) (*opco.DB, *opco.Service, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, nil, fmt.Errorf("dossier de données %q : %w", dir, err)
+	}
+	db, err := opco.OpenDB(filepath.Join(dir, opco.DBFile), opco.DBOptions{Synchronous: synchronous})
+	if err != nil {
+		return nil, nil, err
+	}
+	blobs, err := opco.OpenBlobDir(filepath.Join(dir, "documents"))
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("dossier des documents : %w", err)
+	}
+	return db, opco.NewService(db, blobs), nil
+}
+
+// Run opens the data folder, starts the mailer and the HTTP server, and
+// returns once the server listens (or failed to). Done reports when it
+// stops on its own.
+func (m *Main) Run(ctx context.Context) error {
+	log, err := m.logger()
+	if err != nil {
+		return err
+	}
+	m.Log = log
+	db, svc, err := openService(m.DataDir, m.Synchronous)
+	if err != nil {
+		return err
+	}
+	m.DB, m.Service = db, svc
+	svc.Log, svc.Now, svc.MailFrom, svc.SessionTTL, svc.Passwords = log, m.Now, m.MailFrom, m.SessionTTL, m.Passwords
+	if m.OPCO != "" {
+		svc.OPCO.Nom = m.OPCO
+	}
+	svc.Referential = refcheck.Default()
+	if m.Demo {
+		if err := m.createDemo(ctx); err != nil {
+			return err
+		}
+	}
+	mailer := m.Mailer
+	if mailer == nil && m.SMTP != "" {
+		mailer = opco.SMTPMailer{Addr: m.SMTP}
+	}
+	if mailer == nil {
+		mailer = opco.LogMailer{Log: log}
+	}
+
+	ln, err := net.Listen("tcp", m.Addr)
+	if err != nil {
+		return fmt.Errorf("écoute sur %s : %w", m.Addr, err)
+	}
+	m.ln = ln
+	loops, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	m.mailer = make(chan struct{})
+	go func() {
+		defer close(m.mailer)
+		svc.RunMailer(loops, mailer)
+	}()
+	m.srv = &http.Server{
+		Handler:           opco.NewHandler(svc),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	go func() {
+		var err error
+		if m.TLSCert != "" {
+			err = m.srv.ServeTLS(ln, m.TLSCert, m.TLSKey)
+		} else {
+			err = m.srv.Serve(ln)
+		}
+		if errors.Is(err, http.ErrServerClosed) {
+			err = nil
+		}
+		m.done <- err
+	}()
+	log.Info("opco-server started", "url", m.URL(), "data", m.DataDir, "opco", svc.OPCO.Nom,
+		"mailer", mailer.String(), "tls", m.TLSCert != "", "sqlite_sync", strings.ToUpper(m.Synchronous))
+	return nil
+}
+
+// URL is the server's base URL once Run returned.
+func (m *Main) URL() string {
+	if m.ln == nil {
+		return ""
+	}
+	scheme := "http"
+	if m.TLSCert != "" {
+		scheme = "https"
+	}
+	return scheme + "://" + m.ln.Addr().String()
+}
+
+// Done is closed… receives the serve loop's error when it stops.
+func (m *Main) Done() <-chan error { return m.done }
+
+// Close stops the server gracefully: no new connection, the requests in
+// flight finish (10 s at most), the mailer stops, the database closes.
+func (m *Main) Close() error {
+	var errs []error
+	if m.srv != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		if err := m.srv.Shutdown(ctx); err != nil {
+			errs = append(errs, err)
+		}
+		cancel()
+	}
+	if m.cancel != nil {
+		m.cancel()
+		<-m.mailer
+	}
+	if m.DB != nil {
+		errs = append(errs, m.DB.Close())
+		m.DB = nil
+	}
+	if m.Log != nil && m.srv != nil {
+		m.Log.Info("opco-server stopped")
+	}
+	m.srv = nil
+	return errors.Join(errs...)
+}

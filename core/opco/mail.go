@@ -1,0 +1,207 @@
+package opco
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"mime"
+	"mime/quotedprintable"
+	"net/smtp"
+	"strings"
+	"time"
+
+	"cerfadesk/core/workflow"
+)
+
+// Mail is an e-mail of the service to a person.
+type Mail struct {
+	ID      int64
+	To      string
+	Subject string
+	Body    string // plain text, UTF-8
+}
+
+// Mailer delivers e-mails.
+type Mailer interface {
+	Send(ctx context.Context, from string, m Mail) error
+	// String says where the e-mails go, for the start-up log.
+	String() string
+}
+
+// LogMailer writes e-mails to the log instead of sending them: the
+// default when no SMTP server is configured.
+type LogMailer struct{ Log *slog.Logger }
+
+// Send logs the e-mail.
+func (l LogMailer) Send(_ context.Context, from string, m Mail) error {
+	log := l.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	log.Info("e-mail (not sent: no --smtp)", "from", from, "to", m.To, "subject", m.Subject, "body", m.Body)
+	return nil
+}
+
+func (LogMailer) String() string {
+	return "log (the e-mails are written to the log, not sent; use --smtp host:port)"
+}
+
+// SMTPMailer sends e-mails to an SMTP server (STARTTLS when it offers it).
+type SMTPMailer struct {
+	Addr string // host:port
+	// Auth, when set, authenticates (PLAIN needs TLS or localhost).
+	Auth smtp.Auth
+}
+
+// Send delivers the message.
+func (m SMTPMailer) Send(_ context.Context, from string, mail Mail) error {
+	return smtp.SendMail(m.Addr, m.Auth, from, []string{mail.To}, Message(from, mail, time.Now()))
+}
+
+func (m SMTPMailer) String() string { return "smtp://" + m.Addr }
+
+// Message returns the RFC 5322 message of an e-mail: UTF-8 text, quoted-
+// printable, French subject encoded.
+func Message(from string, m Mail, date time.Time) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "From: %s\r\n", from)
+	fmt.Fprintf(&b, "To: %s\r\n", m.To)
+	fmt.Fprintf(&b, "Subject: %s\r\n", mime.QEncoding.Encode("utf-8", m.Subject))
+	fmt.Fprintf(&b, "Date: %s\r\n", date.Format(time.RFC1123Z))
+	fmt.Fprintf(&b, "Message-ID: <mail-%d-%d@opco-server>\r\n", m.ID, date.UnixNano())
+	b.WriteString("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
+	qp := quotedprintable.NewWriter(&b)
+	qp.Write([]byte(strings.ReplaceAll(m.Body, "\n", "\r\n")))
+	qp.Close()
+	b.WriteString("\r\n")
+	return b.Bytes()
+}
+
+// sentMail is the e-mail telling an employer that a CFA sent a contract.
+func sentMail(opco string, cfa Account, r record) Mail {
+	who := cfa.Name
+	if who == "" {
+		who = r.cfaName
+	}
+	if who == "" {
+		who = cfa.Login
+	}
+	kind := "contrat d'apprentissage"
+	if r.kind == "PROFESSIONNALISATION" {
+		kind = "contrat de professionnalisation"
+	}
+	body := fmt.Sprintf(`Bonjour,
+
+L'organisme de formation %s a déposé un %s sur votre compte %s%s.
+
+Connectez-vous à votre compte, retrouvez le contrat au statut « %s »
+(référence %s) et cliquez sur ACCEPTER pour relire et compléter les données
+pré-saisies. Accepter ne transmet rien : vous transmettrez le contrat à
+l'OPCO vous-même, une fois vérifié.
+
+Ce message est envoyé automatiquement : merci de ne pas y répondre.
+`, who, kind, opco, forWhom(r.apprenticeName), workflow.EnvoyeParCFA.Label(), r.reference)
+	return Mail{To: r.sentTo, Subject: fmt.Sprintf("%s : un %s vous attend", opco, kind), Body: body}
+}
+
+func forWhom(name string) string {
+	if name == "" {
+		return ""
+	}
+	return " pour " + name
+}
+
+// queueMail writes an e-mail to the queue, in the caller's transaction:
+// it leaves only if the change it reports is committed.
+func (s *Service) queueMail(ctx context.Context, tx *sql.Tx, m Mail) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO mails (to_addr, subject, body, created_at) VALUES (?, ?, ?, ?)`,
+		m.To, m.Subject, m.Body, s.now().UnixMicro())
+	if err != nil {
+		return internal("Le courriel n'a pas pu être préparé.", err)
+	}
+	return nil
+}
+
+func (s *Service) wakeMailer() {
+	select {
+	case s.mailWake <- struct{}{}:
+	default:
+	}
+}
+
+// RunMailer delivers the queued e-mails with m until ctx ends: at once when
+// one is queued, and again after a failure with an exponential back-off
+// (10 s, 20 s… up to 1 h). An e-mail is marked sent only once m accepted it.
+func (s *Service) RunMailer(ctx context.Context, m Mailer) {
+	const idle = 30 * time.Second
+	for {
+		next := s.deliverMails(ctx, m)
+		wait := idle
+		if !next.IsZero() {
+			if d := time.Until(next); d < wait {
+				wait = max(d, 10*time.Millisecond)
+			}
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-s.mailWake:
+		case <-t.C:
+		}
+		t.Stop()
+	}
+}
+
+// deliverMails sends the e-mails due and returns when the next retry is due
+// (zero when none waits).
+func (s *Service) deliverMails(ctx context.Context, m Mailer) time.Time {
+	rows, err := s.DB.r.QueryContext(ctx, `SELECT id, to_addr, subject, body, attempts FROM mails
+		WHERE sent_at IS NULL AND next_try_at <= ? ORDER BY id LIMIT 20`, time.Now().UnixMicro())
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log().Error("mail queue", "err", err)
+		}
+		return time.Now().Add(10 * time.Second)
+	}
+	type pending struct {
+		Mail
+		attempts int
+	}
+	var list []pending
+	for rows.Next() {
+		var p pending
+		if err := rows.Scan(&p.ID, &p.To, &p.Subject, &p.Body, &p.attempts); err == nil {
+			list = append(list, p)
+		}
+	}
+	rows.Close()
+	for _, p := range list {
+		if ctx.Err() != nil {
+			return time.Time{}
+		}
+		err := m.Send(ctx, s.MailFrom, p.Mail)
+		now := time.Now()
+		if err == nil {
+			_, err = s.DB.w.ExecContext(ctx, `UPDATE mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?`, now.UnixMicro(), p.ID)
+			s.log().Info("e-mail sent", "to", p.To, "subject", p.Subject, "via", m.String())
+			if err != nil && ctx.Err() == nil {
+				s.log().Error("mail queue", "err", err)
+			}
+			continue
+		}
+		backoff := min(10*time.Second<<min(p.attempts, 10), time.Hour)
+		s.log().Warn("e-mail not sent, will retry", "to", p.To, "attempt", p.attempts+1, "retry_in", backoff, "err", err)
+		s.DB.w.ExecContext(ctx, `UPDATE mails SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?`,
+			err.Error(), now.Add(backoff).UnixMicro(), p.ID)
+	}
+	var next sql.NullInt64
+	s.DB.r.QueryRowContext(ctx, `SELECT MIN(next_try_at) FROM mails WHERE sent_at IS NULL`).Scan(&next)
+	if !next.Valid {
+		return time.Time{}
+	}
+	return time.UnixMicro(next.Int64)
+}
