@@ -155,3 +155,28 @@ func TestFailureInHistoryLeavesPreviousVersion(t *testing.T) {
 		})
 	}
 }
+
+// Attached files live in the documents table; the content keeps only the
+// entries of an imported list. Saving what Load returned neither duplicates
+// the attached entries nor counts them as a change.
+func TestSaveKeepsImportedDocumentEntriesOnly(t *testing.T) {
+	s := newScenario(t, "2025-09-03")
+	rec, _ := s.svc.Create(s.ctx, entreprise, apprentissage(t)) // its JSON lists one convention
+	if _, err := s.svc.AddDocument(s.ctx, workflow.DocumentRequest{ContractID: rec.ID, Actor: entreprise, Name: "annexe.pdf",
+		Type: "ANNEXE_PEDAGOGIQUE", Content: strings.NewReader("%PDF-1.7 annexe")}); err != nil {
+		t.Fatal(err)
+	}
+	loaded, _ := s.st.Load(s.ctx, rec.ID)
+	if len(loaded.Contract.Documents) != 2 {
+		t.Fatalf("documents %+v", loaded.Contract.Documents)
+	}
+	again, err := s.svc.Save(s.ctx, entreprise, rec.ID, loaded.Version, loaded.Contract)
+	if err != nil || again.Version != loaded.Version || len(again.Contract.Documents) != 2 {
+		t.Fatalf("re-save: v%d→v%d, %d documents, %v", loaded.Version, again.Version, len(again.Contract.Documents), err)
+	}
+	var doc string
+	s.st.db.QueryRow(`SELECT doc FROM contracts WHERE uuid = ?`, rec.ID).Scan(&doc)
+	if strings.Count(doc, `"typeDocument"`) != 1 {
+		t.Errorf("stored content lists %d documents, want the imported one only", strings.Count(doc, `"typeDocument"`))
+	}
+}

@@ -83,20 +83,27 @@ func TestListFilters(t *testing.T) {
 		{"sorted by name", ListQuery{Sort: SortApprentice, Ascending: true}, "DURAND LEROY MARTIN ROUSSEAU ROUSSEL"},
 		{"filters combine", ListQuery{Kind: contract.Apprentissage, Statuses: []workflow.Status{workflow.EnCoursDeSaisie}, Text: "r"}, "LEROY ROUSSEAU"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p, err := st.List(context.Background(), tt.q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := names(p); got != tt.want {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-			n, err := st.Count(context.Background(), tt.q)
-			if err != nil || n != len(p.Items) {
-				t.Errorf("Count = %d, %v; the page has %d", n, err, len(p.Items))
-			}
-		})
+	defer func(v int) { selectiveMatches = v }(selectiveMatches)
+	for _, plan := range []struct {
+		name      string
+		threshold int
+	}{{"from the text index", 2000}, {"walking the sort index", 0}} {
+		selectiveMatches = plan.threshold
+		for _, tt := range tests {
+			t.Run(plan.name+"/"+tt.name, func(t *testing.T) {
+				p, err := st.List(context.Background(), tt.q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := names(p); got != tt.want {
+					t.Errorf("got %q, want %q", got, tt.want)
+				}
+				n, err := st.Count(context.Background(), tt.q)
+				if err != nil || n != len(p.Items) {
+					t.Errorf("Count = %d, %v; the page has %d", n, err, len(p.Items))
+				}
+			})
+		}
 	}
 }
 

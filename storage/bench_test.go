@@ -1,0 +1,396 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
+	"cerfadesk/core/docs"
+	"cerfadesk/core/workflow"
+)
+
+// Floor figures of perf-limits.md (bare SQLite on this machine), for ratios.
+const (
+	floorInsertNs = 95_000 // 2a: one INSERT transaction, WAL + NORMAL, p50
+	floorPageNs   = 83_000 // 2b: first page of 50 rows at 100k, list columns only
+	seedRows      = 100_000
+)
+
+var (
+	surnames = strings.Fields(`MARTIN BERNARD THOMAS PETIT ROBERT RICHARD DURAND DUBOIS MOREAU LAURENT SIMON MICHEL
+		LEFEBVRE LEROY ROUX DAVID BERTRAND MOREL FOURNIER GIRARD BONNET DUPONT LAMBERT FONTAINE ROUSSEAU VINCENT MULLER
+		LEFEVRE FAURE ANDRE MERCIER BLANC GUERIN BOYER GARNIER CHEVALIER FRANCOIS LEGRAND GAUTHIER GARCIA PERRIN ROBIN
+		CLEMENT MORIN NICOLAS HENRY ROUSSEL MATHIEU GAUTIER MASSON`)
+	firstNames = strings.Fields(`Lina Hugo Jade Louis Léa Gabriel Chloé Arthur Emma Jules Inès Raphaël Louise Adam
+		Alice Lucas Ambre Nathan Éloïse Théo`)
+)
+
+var seeded struct {
+	once sync.Once
+	dir  string
+	ids  []string
+	err  error
+}
+
+// seed100k returns a data folder holding 100 000 contracts (built once per
+// process, in one transaction with a prepared statement): names as in
+// perf-limits.md (50 surnames × 20 first names, ≈2 % per surname), a
+// unique marker name on row 77 777, last changes spread over two years.
+func seed100k(b *testing.B) (string, []string) {
+	b.Helper()
+	seeded.once.Do(func() {
+		start := time.Now()
+		seeded.dir, seeded.ids, seeded.err = buildSeed()
+		fmt.Fprintf(os.Stderr, "seeded %d contracts in %v\n", seedRows, time.Since(start).Round(time.Millisecond))
+	})
+	if seeded.err != nil {
+		b.Fatal(seeded.err)
+	}
+	return seeded.dir, seeded.ids
+}
+
+func buildSeed() (string, []string, error) {
+	dir, err := os.MkdirTemp("", "cerfadesk-bench-")
+	if err != nil {
+		return "", nil, err
+	}
+	st, err := Open(dir, Options{Synchronous: SyncNormal})
+	if err != nil {
+		return "", nil, err
+	}
+	defer st.Close()
+	data, err := os.ReadFile("../testdata/domain/apprentissage-base.json")
+	if err != nil {
+		return "", nil, err
+	}
+	ctx := context.Background()
+	tx, err := st.db.BeginTx(ctx, nil)
+	if err != nil {
+		return "", nil, err
+	}
+	defer tx.Rollback()
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO contracts (id, uuid, reference, kind, status, version,
+		employer_siret, employer_name, apprentice_name, cfa_name, cfa_siret, cfa_uai, numero_depot, start_date, deadline,
+		created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return "", nil, err
+	}
+	hist, err := tx.PrepareContext(ctx, `INSERT INTO history (contract_id, version, at, actor_role, action, status_after)
+		VALUES (?, 1, ?, 'entreprise', 'nouveau_contrat', ?)`)
+	if err != nil {
+		return "", nil, err
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	now := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+	ids := make([]string, 0, seedRows)
+	c, err := contract.Decode(data)
+	if err != nil {
+		return "", nil, err
+	}
+	for i := 1; i <= seedRows; i++ {
+		c.Apprenti.Nom = surnames[rng.IntN(len(surnames))]
+		c.Apprenti.Prenom = firstNames[rng.IntN(len(firstNames))] + " " + strconv.Itoa(i)
+		if i == 77_777 {
+			c.Apprenti.Nom, c.Apprenti.Prenom = "ZYGMUNT", "Lina"
+		}
+		c.Employeur.Siret = fmt.Sprintf("%014d", 10_000_000_000_000+rng.IntN(5_000)*1_000)
+		c.Contrat.DateDebutContrat = civil.Of(now.AddDate(0, 0, -rng.IntN(900)))
+		doc, err := encodeDoc(c, nil)
+		if err != nil {
+			return "", nil, err
+		}
+		col := columnsOf(c)
+		id := fmt.Sprintf("00000000-0000-4000-8000-%012d", i)
+		status := workflow.Statuses[rng.IntN(len(workflow.Statuses))]
+		at := now.Add(-time.Duration(rng.Int64N(int64(2 * 365 * 24 * time.Hour))))
+		if _, err := ins.ExecContext(ctx, i, id, fmt.Sprintf("C-%06d", i), col.kind, string(status), col.employerSiret,
+			col.employerName, col.apprenticeName, col.cfaName, col.cfaSiret, col.cfaUAI, col.numeroDepot, col.startDate,
+			col.deadline, at.UnixMicro(), at.UnixMicro(), doc); err != nil {
+			return "", nil, err
+		}
+		if _, err := hist.ExecContext(ctx, i, at.UnixMicro(), string(status)); err != nil {
+			return "", nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := tx.Commit(); err != nil {
+		return "", nil, err
+	}
+	for _, q := range []string{`ANALYZE`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
+		if _, err := st.db.ExecContext(ctx, q); err != nil {
+			return "", nil, err
+		}
+	}
+	return dir, ids, nil
+}
+
+// TestMain removes the benchmark database.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if seeded.dir != "" {
+		os.RemoveAll(seeded.dir)
+	}
+	os.Exit(code)
+}
+
+func reportRatio(b *testing.B, floorNs float64, unit string) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/floorNs, unit)
+}
+
+// BenchmarkFloorInsert re-measures perf-limits' floor 2a in this session
+// (the machine is shared, figures drift): a bare INSERT of a 4 KB row in a
+// table with 6 indexes, one transaction, WAL + NORMAL.
+func BenchmarkFloorInsert(b *testing.B) {
+	dsn, _ := DSN(filepath.Join(b.TempDir(), "floor.db"), Options{Synchronous: SyncNormal})
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE TABLE contracts(id INTEGER PRIMARY KEY, uuid TEXT, name TEXT, status TEXT, siret TEXT,
+		created_at INTEGER, updated_at INTEGER, doc BLOB);
+		CREATE UNIQUE INDEX u ON contracts(uuid); CREATE INDEX n ON contracts(name); CREATE INDEX s ON contracts(status);
+		CREATE INDEX si ON contracts(siret); CREATE INDEX c ON contracts(created_at); CREATE INDEX up ON contracts(updated_at)`); err != nil {
+		b.Fatal(err)
+	}
+	doc := []byte(strings.Repeat("x", 3997))
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO contracts(uuid, name, status, siret, created_at, updated_at, doc)
+			VALUES (?, 'ROUSSEAU Lina', 'transmis', '83475962300012', ?, ?, ?)`, strconv.Itoa(i), i, i, doc); err != nil {
+			b.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFloorPage100k re-measures floor 2b on the seeded store: the bare
+// first-page query, list columns only.
+func BenchmarkFloorPage100k(b *testing.B) {
+	dir, _ := seed100k(b)
+	st, err := Open(dir, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rows, err := st.db.QueryContext(ctx, `SELECT id, uuid, apprentice_name, status, employer_siret, created_at, updated_at
+			FROM contracts ORDER BY updated_at DESC LIMIT 50`)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for rows.Next() {
+			var id, c, u int64
+			var uuid, name, status, siret string
+			rows.Scan(&id, &uuid, &name, &status, &siret, &c, &u)
+		}
+		rows.Close()
+	}
+}
+
+// BenchmarkSave is one Enregistrer: version check, canonical JSON, indexed
+// columns, changed-field diff, history row, in one transaction, read back.
+func BenchmarkSave(b *testing.B) {
+	for _, sync := range []string{SyncFull, SyncNormal} {
+		b.Run("synchronous="+sync, func(b *testing.B) {
+			st, err := Open(b.TempDir(), Options{Synchronous: sync})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			ctx := context.Background()
+			rec := mustCreate(b, st, apprentissage(b))
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				rec.Contract.Apprenti.Prenom = "Lina " + strconv.Itoa(i)
+				rec, err = st.Commit(ctx, workflow.Change{ContractID: rec.ID, BaseVersion: rec.Version, Actor: entreprise,
+					Transition: workflow.Transition{Action: workflow.Enregistrer}, Contract: rec.Contract})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportRatio(b, floorInsertNs, "x-floor-insert")
+		})
+	}
+}
+
+// BenchmarkSaveAt100k saves into the 100 000-contract store.
+func BenchmarkSaveAt100k(b *testing.B) {
+	dir, ids := seed100k(b)
+	st, err := Open(dir, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	rec, err := st.Load(ctx, ids[len(ids)/2])
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rec.Contract.Apprenti.Prenom = "Lina " + strconv.Itoa(i)
+		rec, err = st.Commit(ctx, workflow.Change{ContractID: rec.ID, BaseVersion: rec.Version, Actor: entreprise,
+			Transition: workflow.Transition{Action: workflow.Enregistrer}, Contract: rec.Contract})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportRatio(b, floorInsertNs, "x-floor-insert")
+}
+
+func BenchmarkList100k(b *testing.B) {
+	dir, _ := seed100k(b)
+	st, err := Open(dir, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	cases := []struct {
+		name string
+		q    ListQuery
+		min  int
+	}{
+		{"first_page", ListQuery{}, 50},
+		{"page_1000_keyset", ListQuery{}, 50}, // After filled below
+		{"status_filter", ListQuery{Statuses: []workflow.Status{workflow.Transmis}}, 50},
+		{"search_common_surname", ListQuery{Text: "rousseau"}, 50},
+		{"search_prefix", ListQuery{Text: "rous"}, 50},
+		{"search_unique_name", ListQuery{Text: "zygmunt lina"}, 1},
+		{"search_no_match", ListQuery{Text: "xyzzy"}, 0},
+		{"search_siret", ListQuery{Text: "1000000000"}, 1},
+		{"sort_by_name", ListQuery{Sort: SortApprentice, Ascending: true}, 50},
+	}
+	for _, tc := range cases {
+		b.Run(tc.name, func(b *testing.B) {
+			q := tc.q
+			if tc.name == "page_1000_keyset" {
+				for i := 0; i < 1000; i++ {
+					p, err := st.List(ctx, q)
+					if err != nil {
+						b.Fatal(err)
+					}
+					q.After = p.Next
+				}
+			}
+			p, err := st.List(ctx, q)
+			if err != nil || len(p.Items) < tc.min {
+				b.Fatalf("%d rows, %v", len(p.Items), err)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := st.List(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportRatio(b, floorPageNs, "x-floor-page")
+		})
+	}
+}
+
+// BenchmarkOpenFirstPage is what the app does at start: open the store
+// (pragmas, migrations check) and show the first page.
+func BenchmarkOpenFirstPage100k(b *testing.B) {
+	dir, _ := seed100k(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st, err := Open(dir, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if p, err := st.List(ctx, ListQuery{}); err != nil || len(p.Items) != DefaultPageSize {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+}
+
+func BenchmarkLoad100k(b *testing.B) {
+	dir, ids := seed100k(b)
+	st, err := Open(dir, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := st.Load(ctx, ids[(i*7919)%len(ids)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkIngest10MB stores a 10 MB document streamed from a reader; on
+// Linux it reports the growth of the peak resident memory (VmHWM, reset
+// through /proc/self/clear_refs) during the ingestion.
+func BenchmarkIngest10MB(b *testing.B) {
+	blobs, err := OpenBlobs(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var worst int64
+	b.SetBytes(docs.MaxSize)
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+		base, ok := resetPeakRSS()
+		if _, err := blobs.Put(ctx, &pattern{head: []byte(fmt.Sprintf("%%PDF-1.7 %d ", i)), n: docs.MaxSize}); err != nil {
+			b.Fatal(err)
+		}
+		if ok {
+			if peak, ok := peakRSS(); ok && peak-base > worst {
+				worst = peak - base
+			}
+		}
+	}
+	if worst > 0 {
+		b.ReportMetric(float64(worst)/1024, "KiB-rss-growth")
+	}
+}
+
+// resetPeakRSS resets VmHWM to the current RSS and returns it, in bytes.
+func resetPeakRSS() (int64, bool) {
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		return 0, false
+	}
+	return procStatus("VmRSS:")
+}
+
+func peakRSS() (int64, bool) { return procStatus("VmHWM:") }
+
+func procStatus(key string) (int64, bool) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == key {
+			kb, err := strconv.ParseInt(f[1], 10, 64)
+			return kb * 1024, err == nil
+		}
+	}
+	return 0, false
+}
