@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // maxDocumentBytes is the largest file the OPCOs accept (10 MB).
 const maxDocumentBytes = 10 * 1024 * 1024
@@ -36,19 +33,21 @@ func (k *check) documentsShared() {
 		k.add(tab, "employeur.attestationPieces", "DOC-ATTEST", Error, "Cochez l'attestation : l'employeur atteste disposer de l'ensemble des pièces justificatives nécessaires au dépôt du contrat.")
 	}
 	for i, d := range k.c.Documents {
-		path := fmt.Sprintf("documents[%d]", i)
 		switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(d.TypeFichier), ".")) {
 		case "pdf", "png", "jpg", "jpeg":
 		default:
-			k.add(tab, path+".typeFichier", "DOC-FILE", Error, "Le fichier « "+d.NomFichier+" » doit être un PDF (ou une image PNG ou JPEG).")
+			k.add(tab, docField(i, ".typeFichier"), "DOC-FILE", Error, "Le fichier « "+d.NomFichier+" » doit être un PDF (ou une image PNG ou JPEG).")
 		}
 		if s := d.TailleFichier; s == nil || *s <= 0 {
-			k.add(tab, path+".tailleFichier", "DOC-FILE", Error, "Le fichier « "+d.NomFichier+" » est vide : déposez-le à nouveau.")
+			k.add(tab, docField(i, ".tailleFichier"), "DOC-FILE", Error, "Le fichier « "+d.NomFichier+" » est vide : déposez-le à nouveau.")
 		} else if *s > maxDocumentBytes {
-			k.add(tab, path+".tailleFichier", "DOC-FILE", Error, "Le fichier « "+d.NomFichier+" » dépasse 10 Mo : réduisez-le (numérisation en niveaux de gris, 150 dpi) et déposez-le à nouveau.")
+			k.add(tab, docField(i, ".tailleFichier"), "DOC-FILE", Error, "Le fichier « "+d.NomFichier+" » dépasse 10 Mo : réduisez-le (numérisation en niveaux de gris, 150 dpi) et déposez-le à nouveau.")
 		}
 	}
 }
+
+// docField returns the key of a document's field, "documents[i]" + suffix.
+func docField(i int, suffix string) string { return "documents[" + itoa(i) + "]" + suffix }
 
 func (k *check) documentsApp() {
 	c := k.c

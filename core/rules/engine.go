@@ -29,13 +29,17 @@ type check struct {
 }
 
 func (k *check) add(tab, field, rule string, sev Severity, msg string) {
+	if k.out == nil {
+		// A valid contract allocates no findings; most others have few.
+		k.out = make([]Finding, 0, 8)
+	}
 	k.out = append(k.out, Finding{Tab: tab, Field: field, Rule: rule, Severity: sev, Message: msg})
 }
 
 // Validate runs every rule of the contract's kind and computes the derived
 // values. It never modifies c.
 func validate(c *contract.Contract, opt Options) Result {
-	k := &check{c: c, opt: opt, ref: opt.Referential, out: make([]Finding, 0, 8)}
+	k := &check{c: c, opt: opt, ref: opt.Referential}
 	if k.ref == nil {
 		k.ref = Offline{}
 	}
@@ -77,14 +81,18 @@ func (k *check) derive() {
 	c := k.c
 	birth := c.Apprenti.DateNaissance
 	if !birth.IsZero() {
+		ages := new([3]int) // one allocation for the three ages
 		if d := c.Contrat.DateDebutContrat; !d.IsZero() {
-			k.ageDebut = intp(civil.AgeAt(birth, d))
+			ages[0] = civil.AgeAt(birth, d)
+			k.ageDebut = &ages[0]
 		}
 		if d := c.Contrat.DateConclusion; !d.IsZero() {
-			k.ageConclusion = intp(civil.AgeAt(birth, d))
+			ages[1] = civil.AgeAt(birth, d)
+			k.ageConclusion = &ages[1]
 		}
 		if _, end := k.period(); !end.IsZero() {
-			k.ageFin = intp(civil.AgeAt(birth, end))
+			ages[2] = civil.AgeAt(birth, end)
+			k.ageFin = &ages[2]
 		}
 	}
 	k.dept = departement(c.Employeur.Adresse)
@@ -186,12 +194,16 @@ func (k *check) derived() Derived {
 // Remunerations converts pay lines into the Cerfa's remuneration lines.
 func Remunerations(lines []pay.Line) []contract.Remuneration {
 	out := make([]contract.Remuneration, len(lines))
+	values := make([]struct {
+		rate   contract.Percent
+		amount contract.Money
+	}, len(lines)) // what the lines point to, in one allocation
 	for i, l := range lines {
-		rate := contract.PercentOf(l.Rate)
-		amount := contract.Money(l.AmountCents)
+		v := &values[i]
+		v.rate, v.amount = contract.PercentOf(l.Rate), contract.Money(l.AmountCents)
 		out[i] = contract.Remuneration{
 			Ordre: l.Ordre, DateDebut: l.From, DateFin: l.To,
-			Taux: &rate, TauxMinimal: &rate, TypeSalaire: string(l.Base), SalaireBrut: &amount,
+			Taux: &v.rate, TauxMinimal: &v.rate, TypeSalaire: string(l.Base), SalaireBrut: &v.amount,
 		}
 	}
 	return out
@@ -223,8 +235,6 @@ func departement(a contract.Adresse) string {
 }
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
-
-func intp(v int) *int { return &v }
 
 func isTrue(b *bool) bool { return b != nil && *b }
 

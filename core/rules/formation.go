@@ -39,17 +39,23 @@ var cfdPrefix = func() map[string]int {
 	return m
 }()
 
-// organisme checks the CFA / training body's SIRET and UAI when given.
-func (k *check) siretUAI(path string, siret, uai string) {
+// siretUAI checks the SIRET and UAI of the CFA / training body (block
+// organismeFormation) or of the main training place (etablissementFormation)
+// when given.
+func (k *check) siretUAI(block, siret, uai string) {
 	const tab = TabFormation
+	siretField, uaiField := "organismeFormation.siret", "organismeFormation.uaiCfa"
+	if block == "etablissementFormation" {
+		siretField, uaiField = "etablissementFormation.siret", "etablissementFormation.uaiCfa"
+	}
 	if !blank(siret) {
-		k.siretFmt(tab, path+".siret", "FOR-CFA-SIRET", "FOR-CFA-SIRET", "de l'organisme de formation", siret)
+		k.siretFmt(tab, siretField, "FOR-CFA-SIRET", "FOR-CFA-SIRET", "de l'organisme de formation", siret)
 	}
 	if u := strings.ToUpper(ident.Compact(uai)); u != "" {
 		if !ident.UAIFormat(u) {
-			k.add(tab, path+".uaiCfa", "FOR-CFA-UAI", Error, "Le numéro UAI comporte 7 chiffres suivis d'une lettre (exemple 0691234S).")
+			k.add(tab, uaiField, "FOR-CFA-UAI", Error, "Le numéro UAI comporte 7 chiffres suivis d'une lettre (exemple 0691234S).")
 		} else if !ident.UAICheck(u) {
-			k.add(tab, path+".uaiCfa", "FOR-CFA-UAI", Error, "Le numéro UAI est invalide : la lettre de contrôle ne correspond pas aux chiffres. Vérifiez-le auprès du CFA.")
+			k.add(tab, uaiField, "FOR-CFA-UAI", Error, "Le numéro UAI est invalide : la lettre de contrôle ne correspond pas aux chiffres. Vérifiez-le auprès du CFA.")
 		}
 	}
 }

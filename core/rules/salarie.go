@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"cerfadesk/core/contract"
 	"cerfadesk/core/ident"
@@ -72,7 +73,7 @@ func (k *check) salarie() {
 func (k *check) nir(who string) {
 	a := &k.c.Apprenti
 	const tab, field = TabSalarie, "apprenti.nir"
-	raw := strings.ToUpper(strings.NewReplacer(" ", "", "_", "", "\u00a0", "", ".", "").Replace(a.Nir))
+	raw := nirText(a.Nir)
 	if raw == "" {
 		k.add(tab, field, "SAL-NIR-MISSING", Warning, "Le NIR (numéro de sécurité sociale) "+who+" n'est pas renseigné : l'OPCO le demande. Ajoutez-le dès que possible.")
 		return
@@ -92,12 +93,12 @@ func (k *check) nir(who string) {
 		k.add(tab, field, "SAL-NIR-SEXE", Error, "Le premier chiffre du NIR (1 pour un homme, 2 pour une femme) ne correspond pas au sexe déclaré.")
 	}
 	if b := a.DateNaissance; !b.IsZero() {
-		if n.Year != fmt.Sprintf("%02d", b.Year%100) {
+		if !twoDigits(n.Year, b.Year%100) {
 			k.add(tab, field, "SAL-NIR-ANNEE", Error, "Les chiffres 2 et 3 du NIR (année de naissance) ne correspondent pas à la date de naissance.")
 		}
 		if n.MonthUnknown() {
 			k.add(tab, field, "SAL-NIR-MOIS", Warning, "Le mois de naissance du NIR n'est pas un mois réel (état civil incomplet) : il n'a pas pu être comparé à la date de naissance.")
-		} else if n.Month != fmt.Sprintf("%02d", int(b.Month)) {
+		} else if !twoDigits(n.Month, int(b.Month)) {
 			k.add(tab, field, "SAL-NIR-MOIS", Error, "Les chiffres 4 et 5 du NIR (mois de naissance) ne correspondent pas à la date de naissance.")
 		}
 	}
@@ -110,6 +111,26 @@ func (k *check) nir(who string) {
 			k.add(tab, field, "SAL-NIR-DEPT", Warning, "Le département de naissance du NIR ("+n.Dept+") diffère du département de naissance déclaré ("+d+"). C'est normal pour certaines personnes nées avant un changement de département ; sinon, vérifiez.")
 		}
 	}
+}
+
+// twoDigits reports whether s is the two-digit writing of v (0–99).
+func twoDigits(s string, v int) bool {
+	return len(s) == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && int(s[0]-'0')*10+int(s[1]-'0') == v
+}
+
+// nirText drops the dots some people type between the NIR's groups and
+// reports "" for a NIR made only of separators; ParseNIR removes the spaces
+// and underscores and upper-cases 2A/2B itself.
+func nirText(s string) string {
+	if strings.IndexByte(s, '.') >= 0 {
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	for _, r := range s {
+		if r != '_' && !unicode.IsSpace(r) {
+			return s
+		}
+	}
+	return ""
 }
 
 // minor checks minority, emancipation and the legal representative.
