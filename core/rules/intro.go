@@ -15,16 +15,21 @@ func (k *check) introPrivePublic() {
 }
 
 // introAvenantDate checks the avenant's date d'effet: required for an avenant,
-// empty otherwise, and inside the contract (or the période pro).
+// empty otherwise (once the type is known), and inside the contract (or the
+// période pro).
 func (k *check) introAvenantDate() {
 	ct := &k.c.Contrat
 	av := k.c.IsAvenant()
 	eff := ct.DateEffetAvenant
+	typeKnown := ct.TypeContratApp != nil && contract.TypeContratApp.HasInt(*ct.TypeContratApp)
+	if k.pro {
+		typeKnown = ct.TypeContratPro != nil && contract.TypeContratPro.HasInt(*ct.TypeContratPro)
+	}
 	switch {
 	case av && eff.IsZero():
 		k.add(TabIntroduction, "contrat.dateEffetAvenant", "INT-AVT-DATE-REQ", Error,
 			"Pour un avenant, indiquez la date d'effet de l'avenant.")
-	case !av && !eff.IsZero():
+	case !av && typeKnown && !eff.IsZero():
 		k.add(TabIntroduction, "contrat.dateEffetAvenant", "INT-AVT-DATE-REQ", Error,
 			"La date d'effet ne concerne que les avenants : effacez-la, ou choisissez un type d'avenant.")
 	}

@@ -66,8 +66,7 @@ func TestIntroType(t *testing.T) {
 	runRule(t, "INT-TYPE-REQ", tabI, app, []row{
 		{name: "missing", mut: func(c *C) { c.Contrat.TypeContratApp = nil }, want: []string{"E contrat.typeContratApp"}},
 		{name: "12 is not in L4", mut: func(c *C) { c.Contrat.TypeContratApp = ip(12) }, want: []string{"E contrat.typeContratApp"}},
-		{name: "39 is not in L4", mut: func(c *C) { avenant(c, 39, "2025-10-01") }, want: []string{"E contrat.typeContratApp"},
-			also: []string{"INT-AVT-DATE-REQ E contrat.dateEffetAvenant"}},
+		{name: "39 is not in L4", mut: func(c *C) { avenant(c, 39, "2025-10-01") }, want: []string{"E contrat.typeContratApp"}},
 		{name: "successive 21", mut: func(c *C) { successive(c, 21) }},
 		{name: "avenant 38 (v10+)", mut: func(c *C) { avenant(c, 38, "2025-10-01") }},
 	})
@@ -127,6 +126,8 @@ func TestIntroAvenantDate(t *testing.T) {
 		{name: "first contract with a date d'effet", mut: func(c *C) { c.Contrat.DateEffetAvenant = d("2025-10-01") }, want: []string{"E contrat.dateEffetAvenant"}},
 		{name: "pro avenant 30 without date d'effet", from: pro, mut: func(c *C) { avenant(c, 30, "2025-10-01"); c.Contrat.DateEffetAvenant = civil.Date{} }, want: []string{"E contrat.dateEffetAvenant"}},
 		{name: "pro initial with a date d'effet", from: pro, mut: func(c *C) { c.Contrat.DateEffetAvenant = d("2025-10-01") }, want: []string{"E contrat.dateEffetAvenant"}},
+		{name: "type unknown: skipped", mut: func(c *C) { c.Contrat.TypeContratApp = nil; c.Contrat.DateEffetAvenant = d("2025-10-01") },
+			also: []string{"INT-TYPE-REQ E contrat.typeContratApp"}},
 		{name: "avenant 33 with date d'effet", mut: func(c *C) { avenant(c, 33, "2025-10-01") }},
 		{name: "pro avenant 30 with date d'effet", from: pro, mut: func(c *C) { avenant(c, 30, "2025-10-01") }},
 	})
