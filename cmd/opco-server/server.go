@@ -21,6 +21,11 @@ import (
 // DataEnv names the data folder when --data is absent.
 const DataEnv = "OPCO_DATA"
 
+// FakeNowEnv, when set to an RFC 3339 time, starts the service's clock
+// there (it then advances with the real one): for end-to-end tests and
+// demonstrations of dated scenarios only. The start-up log says so.
+const FakeNowEnv = "OPCO_FAKE_NOW"
+
 // Main is the server program: its configuration from the flags, and what
 // Run starts. End-to-end tests drive it directly (ParseFlags, Run, URL,
 // Close), so the binary's wiring is itself under test.
@@ -55,6 +60,8 @@ type Main struct {
 	cancel context.CancelFunc
 	done   chan error
 	mailer chan struct{}
+	// fakeNow is $OPCO_FAKE_NOW when it set the clock.
+	fakeNow string
 }
 
 // NewMain returns a Main with the defaults.
@@ -92,6 +99,15 @@ func (m *Main) ParseFlags(args []string) error {
 	}
 	if m.DataDir == "" {
 		m.DataDir = "opco-data"
+	}
+	if v := os.Getenv(FakeNowEnv); v != "" {
+		start, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return fmt.Errorf("$%s %q : date RFC 3339 attendue", FakeNowEnv, v)
+		}
+		real := time.Now()
+		m.Now = func() time.Time { return start.Add(time.Since(real)) }
+		m.fakeNow = v
 	}
 	return nil
 }
@@ -193,6 +209,9 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 		m.done <- err
 	}()
+	if m.fakeNow != "" {
+		log.Warn("the service's clock is fake ($"+FakeNowEnv+"): for tests and demonstrations only", "start", m.fakeNow)
+	}
 	log.Info("opco-server started", "url", m.URL(), "data", m.DataDir, "opco", svc.OPCO.Nom,
 		"mailer", mailer.String(), "tls", m.TLSCert != "", "sqlite_sync", strings.ToUpper(m.Synchronous))
 	return nil

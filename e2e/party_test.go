@@ -1,0 +1,250 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	gosync "sync"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"cerfadesk/core/contract"
+	"cerfadesk/core/opcoapi"
+	"cerfadesk/core/refcheck"
+	"cerfadesk/core/sync"
+	"cerfadesk/core/workflow"
+	"cerfadesk/storage"
+)
+
+// clock is a fixed clock that advances by a millisecond at each reading.
+type clock struct {
+	mu gosync.Mutex
+	t  time.Time
+}
+
+func clockAt(day string) *clock {
+	d, err := time.ParseInLocation("2006-01-02", day, time.Local)
+	if err != nil {
+		panic(err)
+	}
+	return &clock{t: d.Add(9 * time.Hour)}
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(time.Millisecond)
+	return c.t
+}
+
+// party is one desktop app: its data folder, local store, workflow
+// service and syncer, signed in to the service as one account.
+type party struct {
+	t     *testing.T
+	acct  account
+	dir   string
+	clk   *clock
+	store *storage.Store
+	svc   *workflow.Service
+	sync  *sync.Syncer
+	actor workflow.Actor
+	ctx   context.Context
+}
+
+// newParty opens a fresh app on day and signs it in to srv.
+func newParty(t *testing.T, srv *server, a account, day string) *party {
+	t.Helper()
+	p := openParty(t, t.TempDir(), a, day)
+	if _, err := p.sync.SignIn(p.ctx, srv.url, a.login, a.password); err != nil {
+		t.Fatalf("sign in %s: %v", a.login, err)
+	}
+	return p
+}
+
+// openParty opens the app of a data folder (a restart keeps the session).
+func openParty(t *testing.T, dir string, a account, day string) *party {
+	t.Helper()
+	clk := clockAt(day)
+	st, err := storage.Open(dir, storage.Options{Now: clk.Now, Synchronous: storage.SyncNormal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := workflow.NewService(st, st.Blobs)
+	svc.Now, svc.Referential = clk.Now, refcheck.Default()
+	sy, err := sync.New(st, st.Blobs, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sy.Now = clk.Now
+	p := &party{t: t, acct: a, dir: dir, clk: clk, store: st, svc: svc, sync: sy,
+		actor: workflow.Actor{Role: workflow.Role(a.role), Name: a.login}, ctx: context.Background()}
+	t.Cleanup(func() { st.Close() })
+	return p
+}
+
+// syncNow is the « Synchroniser » button; it must succeed.
+func (p *party) syncNow() {
+	p.t.Helper()
+	if err := p.sync.SyncNow(p.ctx); err != nil {
+		p.t.Fatalf("%s: Synchroniser: %v", p.acct.login, err)
+	}
+}
+
+func (p *party) create(c *contract.Contract) workflow.Record {
+	p.t.Helper()
+	rec, err := p.svc.Create(p.ctx, p.actor, c)
+	if err != nil {
+		p.t.Fatalf("%s: Nouveau contrat: %v", p.acct.login, err)
+	}
+	return rec
+}
+
+func (p *party) save(rec workflow.Record) workflow.Record {
+	p.t.Helper()
+	out, err := p.svc.Save(p.ctx, p.actor, rec.ID, rec.Version, rec.Contract)
+	if err != nil {
+		p.t.Fatalf("%s: Enregistrer: %v", p.acct.login, err)
+	}
+	return out
+}
+
+func (p *party) do(rec workflow.Record, action workflow.Action) workflow.Outcome {
+	p.t.Helper()
+	out, err := p.svc.Do(p.ctx, workflow.Request{ContractID: rec.ID, BaseVersion: rec.Version, Actor: p.actor, Action: action})
+	if err != nil {
+		p.t.Fatalf("%s: %s: %v", p.acct.login, action.Label(), err)
+	}
+	return out
+}
+
+func (p *party) load(id string) workflow.Record {
+	p.t.Helper()
+	rec, err := p.store.Load(p.ctx, id)
+	if err != nil {
+		p.t.Fatalf("%s: load %s: %v", p.acct.login, id, err)
+	}
+	return rec
+}
+
+func (p *party) addDocument(id, name string, content []byte) workflow.Outcome {
+	p.t.Helper()
+	out, err := p.svc.AddDocument(p.ctx, workflow.DocumentRequest{ContractID: id, Actor: p.actor, Name: name,
+		Content: bytes.NewReader(content)})
+	if err != nil {
+		p.t.Fatalf("%s: add %s: %v", p.acct.login, name, err)
+	}
+	return out
+}
+
+func (p *party) history(id string) []storage.HistoryEntry {
+	p.t.Helper()
+	h, err := p.store.History(p.ctx, id)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return h
+}
+
+// client is the party's signed-in API client (the agent's window uses it).
+func (p *party) client() *sync.Client {
+	p.t.Helper()
+	c := p.sync.Client()
+	if c == nil {
+		p.t.Fatalf("%s is not signed in", p.acct.login)
+	}
+	return c
+}
+
+// decide is the agent's decision on a contract as the queue shows it.
+func (p *party) decide(id string, req opcoapi.DecisionRequest) opcoapi.Contract {
+	p.t.Helper()
+	c, err := p.client().Contract(p.ctx, id)
+	if err != nil {
+		p.t.Fatalf("agent: open %s: %v", id, err)
+	}
+	req.MessageID, req.Version = uuid.NewString(), c.Version
+	out, err := p.client().Decide(p.ctx, id, req)
+	if err != nil {
+		p.t.Fatalf("agent: %s on %s: %v", req.Action, id, err)
+	}
+	return out.Contract
+}
+
+// example reads a contract of testdata/domain.
+func example(t *testing.T, name string) *contract.Contract {
+	t.Helper()
+	data, err := os.ReadFile("../testdata/domain/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := contract.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// pdfFile is a small file that passes the documents' content check.
+func pdfFile(seed string) []byte { return []byte("%PDF-1.4\n% " + seed + "\n%%EOF\n") }
+
+// letterText extracts the text of a local document (a letter) with
+// pdftotext, as the employer would read it.
+func (p *party) letterText(rec workflow.Record, typ string) string {
+	p.t.Helper()
+	for _, d := range rec.Documents {
+		if d.Type != typ {
+			continue
+		}
+		rc, err := p.store.Blobs.Open(d.SHA256)
+		if err != nil {
+			p.t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		buf.ReadFrom(rc)
+		rc.Close()
+		return pdfText(p.t, buf.Bytes())
+	}
+	p.t.Fatalf("%s: no %s among the documents %+v", p.acct.login, typ, rec.Documents)
+	return ""
+}
+
+func pdfText(t *testing.T, data []byte) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is missing: make deps installs poppler-utils")
+	}
+	cmd := exec.Command("pdftotext", "-layout", "-", "-")
+	cmd.Stdin = bytes.NewReader(data)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+// statuses lists the history's statuses after each row.
+func statuses(h []storage.HistoryEntry) string {
+	var b bytes.Buffer
+	for i, e := range h {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(string(e.To))
+	}
+	return b.String()
+}
+
+// actions lists the service's history actions.
+func actions(evs []opcoapi.Event) string {
+	var b bytes.Buffer
+	for i, e := range evs {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(e.Action)
+	}
+	return b.String()
+}
