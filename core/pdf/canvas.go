@@ -79,6 +79,44 @@ type canvas struct {
 	bold   bool
 	size   float64
 	widths map[widthKey]float64 // text width at 10 pt, by font
+	gs     graphicState
+}
+
+// graphicState is what the current page's content stream has set, so that
+// a drawing operation only writes the operators that change something.
+type graphicState struct {
+	known          bool
+	lineWidth      float64
+	stroke, fill   rgb
+	strokeK, fillK bool
+}
+
+// resetState forgets the graphic state: a new page's stream starts afresh,
+// and a restored state (after a rotation) is not the one last set.
+func (c *canvas) resetState() { c.gs = graphicState{} }
+
+func (c *canvas) setLineWidth(w float64) {
+	if c.gs.known && c.gs.lineWidth == w {
+		return
+	}
+	c.pdf.SetLineWidth(w)
+	c.gs.known, c.gs.lineWidth = true, w
+}
+
+func (c *canvas) setStroke(col rgb) {
+	if c.gs.strokeK && c.gs.stroke == col {
+		return
+	}
+	c.pdf.SetStrokeColor(col.r, col.g, col.b)
+	c.gs.strokeK, c.gs.stroke = true, col
+}
+
+func (c *canvas) setFill(col rgb) {
+	if c.gs.fillK && c.gs.fill == col {
+		return
+	}
+	c.pdf.SetFillColor(col.r, col.g, col.b)
+	c.gs.fillK, c.gs.fill = true, col
 }
 
 type widthKey struct {
@@ -128,11 +166,17 @@ func (c *canvas) write(w io.Writer) error {
 	return nil
 }
 
-func (c *canvas) addPage() { c.pdf.AddPage() }
+func (c *canvas) addPage() {
+	c.pdf.AddPage()
+	c.resetState()
+}
 
 func (c *canvas) pages() int { return c.pdf.GetNumberOfPages() }
 
-func (c *canvas) setPage(n int) { c.fail(c.pdf.SetPage(n)) }
+func (c *canvas) setPage(n int) {
+	c.fail(c.pdf.SetPage(n))
+	c.resetState()
+}
 
 func (c *canvas) setFont(bold bool, size float64) {
 	if c.err != nil || (bold == c.bold && size == c.size) {
@@ -182,6 +226,7 @@ func (c *canvas) text(x, top float64, s string, bold bool, size float64, col rgb
 	// Decomposed accents (e + U+0301, as some systems type them) become one
 	// character: gopdf does not place combining marks.
 	c.fail(c.pdf.Text(norm.NFC.String(s)))
+	c.gs.fillK = false // text is painted with the fill colour: it is now the text's
 }
 
 // textRight draws s ending at x.
@@ -207,9 +252,13 @@ func (c *canvas) rect(x, y, w, h float64, style string, fill, stroke rgb, lw flo
 	if c.err != nil {
 		return
 	}
-	c.pdf.SetLineWidth(lw)
-	c.pdf.SetStrokeColor(stroke.r, stroke.g, stroke.b)
-	c.pdf.SetFillColor(fill.r, fill.g, fill.b)
+	if style != "F" {
+		c.setLineWidth(lw)
+		c.setStroke(stroke)
+	}
+	if style != "D" {
+		c.setFill(fill)
+	}
 	c.pdf.RectFromUpperLeftWithStyle(x, y, w, h, style)
 }
 
@@ -218,8 +267,8 @@ func (c *canvas) line(x1, y1, x2, y2 float64, col rgb, lw float64) {
 	if c.err != nil {
 		return
 	}
-	c.pdf.SetLineWidth(lw)
-	c.pdf.SetStrokeColor(col.r, col.g, col.b)
+	c.setLineWidth(lw)
+	c.setStroke(col)
 	c.pdf.Line(x1, y1, x2, y2)
 }
 
@@ -386,8 +435,8 @@ func (c *canvas) draftMark() {
 		c.fail(err)
 		return
 	}
-	c.pdf.SetLineWidth(0.45)
-	c.pdf.SetStrokeColor(235, 150, 150)
+	c.setLineWidth(0.45)
+	c.setStroke(rgb{235, 150, 150})
 	cx, cy := pageW/2, pageH/2
 	c.pdf.Rotate(55, cx, cy)
 	for _, contour := range outline.contours {
@@ -398,4 +447,5 @@ func (c *canvas) draftMark() {
 		c.pdf.Polygon(pts, "D")
 	}
 	c.pdf.RotateReset()
+	c.resetState()
 }
