@@ -309,6 +309,10 @@ func TestContratRemunerationApprentissage(t *testing.T) {
 		}, want: []string{"E contrat.salaireEmbauche"}},
 		{name: "exact amount 774,78 €", mut: nil},
 		{name: "line 1.1 at 50 % with 900,90 €", mut: func(c *C) { baseLines(c, 50, 51, 61); c.Contrat.SalaireEmbauche = cents(90090) }},
+		{name: "Mayotte postcode with a stale typed département 69: Mayotte SMIC", mut: func(c *C) {
+			c.Employeur.Adresse.CodePostal, c.Employeur.Adresse.Commune = "97600", "MAMOUDZOU"
+			c.Contrat.SalaireEmbauche = cents(58565)
+		}},
 		{name: "Mayotte SMIC 43 %: 585,65 €", mut: func(c *C) {
 			c.Employeur.Adresse.CodePostal, c.Employeur.Adresse.Commune, c.Employeur.Adresse.Departement = "97600", "MAMOUDZOU", "976"
 			c.Contrat.SalaireEmbauche = cents(58565)

@@ -95,14 +95,7 @@ func (k *check) derive() {
 			k.ageFin = &ages[2]
 		}
 	}
-	k.dept = departement(c.Employeur.Adresse)
-	if k.ref != nil {
-		if c.Employeur.Adresse.Departement == "" {
-			if d, _, ok := k.ref.DeptRegion(ident.Compact(c.Employeur.Adresse.CodePostal)); ok {
-				k.dept = d
-			}
-		}
-	}
+	k.dept = k.employerDept()
 	k.computePay()
 	ref := c.Contrat.DateDebutContrat
 	if c.IsAvenant() && !c.Contrat.DateEffetAvenant.IsZero() {
@@ -209,19 +202,26 @@ func Remunerations(lines []pay.Line) []contract.Remuneration {
 	return out
 }
 
-// departement derives the département of a French address: the typed one,
-// else from the postcode (20xxx → 2A/2B, 97x overseas).
-func departement(a contract.Adresse) string {
-	if d := strings.TrimSpace(a.Departement); d != "" {
-		if len(d) == 3 && d[0] == '0' {
-			d = d[1:]
+// employerDept derives the département of the execution establishment, which
+// selects Mayotte's SMIC and the Alsace-Moselle holidays: from the postcode
+// (the referential's answer, else the postcode's prefix). The typed
+// département is a derived value, checked and never trusted: it only fills
+// in when the postcode gives nothing.
+func (k *check) employerDept() string {
+	a := &k.c.Employeur.Adresse
+	if cp := ident.Compact(a.CodePostal); ident.CodePostalFR(cp) {
+		if d, _, ok := k.ref.DeptRegion(cp); ok && d != "" {
+			return d
 		}
-		return strings.ToUpper(d)
+		return deptOfPostcode(cp)
 	}
-	cp := ident.Compact(a.CodePostal)
-	if len(cp) != 5 {
-		return ""
-	}
+	return strings.ToUpper(unpadDept(a.Departement))
+}
+
+// deptOfPostcode derives a département from a 5-digit postcode: its first two
+// digits, 2A/2B for Corsica (20000–20199 / 20200–20699), three digits
+// overseas (97x, 98x).
+func deptOfPostcode(cp string) string {
 	switch {
 	case cp[:2] == "20":
 		if cp < "20200" {

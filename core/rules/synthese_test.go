@@ -40,6 +40,10 @@ func TestSyntheseDeadline(t *testing.T) {
 		{name: "checked on the deadline day (Sat 09-06)", today: "2025-09-06"},
 		{name: "11 Nov in the week, checked Mon 11-17", mut: startOn("2025-11-10"), today: "2025-11-17"},
 		{name: "Metz, start Mon 12-22: 26 Dec is a holiday, deadline Tue 12-30", mut: func(c *C) { startOn("2025-12-22")(c); metz(c) }, today: "2025-12-30"},
+		{name: "Metz postcode with a stale typed département 69: Alsace-Moselle holidays", mut: func(c *C) {
+			startOn("2025-12-22")(c)
+			c.Employeur.Adresse.CodePostal, c.Employeur.Adresse.Commune = "57000", "METZ"
+		}, today: "2025-12-30"},
 		{name: "avenant checked on 10-07", mut: func(c *C) { avenant(c, 36, "2025-10-01") }, today: "2025-10-07"},
 		{name: "already transmitted (option)", today: "2025-09-08", opt: func(o *Options) { o.Transmitted = true }},
 		{name: "received by the OPCO (frame)", today: "2025-09-08", mut: func(c *C) { c.Depot = &contract.Depot{DateReception: d("2025-09-05")} }},
