@@ -214,6 +214,14 @@ func (k *check) minimumFor(from, to civil.Date) (contract.Percent, *pay.Line) {
 	return best, line
 }
 
+// remunerationApp checks the remuneration lines and the hiring salary against
+// the legal minimum (CTR-REMU-*, CTR-SAL-EMB, CTR-AVT33-TAUX). Two warnings
+// of the catalogue are deliberately left out, as both would flag valid
+// reference contracts: CTR-REMU-TYPE's "SMC unknown while 21 or over at some
+// point" (the base contract's apprentice turns 21 before its end, without a
+// SMC), and §C.2's "check the successive-contract floor" for types 21–23
+// (it has no rule ID; the floor is applied whenever tauxContratPrecedent is
+// given).
 func (k *check) remunerationApp() {
 	c := k.c
 	ct := &c.Contrat
