@@ -5,6 +5,7 @@
 package refcheck
 
 import (
+	"slices"
 	"strings"
 
 	"cerfadesk/core/referentiel"
@@ -65,3 +66,19 @@ func (Checker) SIRET(string) (exists, active, known bool) { return false, false,
 
 // RNCP is unanswered offline: the RNCP is an online service.
 func (Checker) RNCP(string) (exists, active, known bool) { return false, false, false }
+
+// PostcodeDepts lists the départements of a postcode's communes (a few
+// postcodes span two).
+func (c Checker) PostcodeDepts(cp string) []string {
+	if c.Set == nil {
+		return nil
+	}
+	communes, _ := c.Set.Postcode(cp)
+	var out []string
+	for _, co := range communes {
+		if !slices.Contains(out, co.Departement) {
+			out = append(out, co.Departement)
+		}
+	}
+	return out
+}

@@ -116,6 +116,9 @@ func TestReferentialRules(t *testing.T) {
 	}{
 		{"commune mismatch", func(c *contract.Contract) { c.Employeur.Adresse.Commune = "VILLEURBANNE" }, "EMP-CP-GEO", "employeur.adresse.commune", rules.Warning},
 		{"unknown postcode", func(c *contract.Contract) { c.Employeur.Adresse.CodePostal = "69999" }, "EMP-CP-GEO", "employeur.adresse.codePostal", rules.Warning},
+		{"departement of a minority commune of a two-département postcode", func(c *contract.Contract) {
+			c.Employeur.Adresse.CodePostal, c.Employeur.Adresse.Commune, c.Employeur.Adresse.Departement = "13780", "RIBOUX", "83"
+		}, "", "", ""},
 		{"departement contradicts", func(c *contract.Contract) { c.Employeur.Adresse.Departement = "38" }, "EMP-CP-GEO", "employeur.adresse.departement", rules.Warning},
 		{"apprentice commune", func(c *contract.Contract) { c.Apprenti.Adresse.Commune = "PARIS" }, "SAL-ADR-CP", "apprenti.adresse.commune", rules.Warning},
 		{"unknown NAF", func(c *contract.Contract) { c.Employeur.Naf = "99.99Z" }, "EMP-NAF-EXISTS", "employeur.naf", rules.Error},
@@ -126,6 +129,12 @@ func TestReferentialRules(t *testing.T) {
 			c2 := clone(t, base)
 			tt.edit(c2)
 			res := rules.Validate(c2, rules.Options{Today: civil.MustParse("2025-08-28"), Referential: Default()})
+			if tt.rule == "" {
+				if len(res.Findings) != 0 {
+					t.Fatalf("want no finding, got %+v", res.Findings)
+				}
+				return
+			}
 			if len(res.Findings) != 1 {
 				t.Fatalf("want exactly one finding, got %+v", res.Findings)
 			}

@@ -56,10 +56,31 @@ func (k *check) address(tab, path string, a *contract.Adresse, ids addressIDs, w
 		k.add(tab, path+".commune", ids.cpGeo, Warning, "La commune « "+a.Commune+" » ne correspond pas au code postal "+cp+" "+who+". Communes attendues : "+joinFR(expected)+".")
 	}
 	if exists && known && !blank(a.Departement) {
-		if dept, _, ok := k.ref.DeptRegion(cp); ok && !sameDept(dept, a.Departement) {
+		if dept, _, ok := k.ref.DeptRegion(cp); ok && !sameDept(dept, a.Departement) && !deptOfAnyCommune(k.ref, cp, a.Departement) {
 			k.add(tab, path+".departement", ids.cpGeo, Warning, "Le département "+a.Departement+" "+who+" ne correspond pas au code postal "+cp+" (département "+dept+").")
 		}
 	}
+}
+
+// postcodeDepts is implemented by referentials that know every département
+// of a postcode (a few postcodes span two).
+type postcodeDepts interface {
+	PostcodeDepts(cp string) []string
+}
+
+// deptOfAnyCommune reports whether dept is the département of one of the
+// postcode's communes, when the referential can tell.
+func deptOfAnyCommune(ref Referential, cp, dept string) bool {
+	pd, ok := ref.(postcodeDepts)
+	if !ok {
+		return false
+	}
+	for _, d := range pd.PostcodeDepts(cp) {
+		if sameDept(d, dept) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameDept compares two département codes in any accepted writing: "69",
