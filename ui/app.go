@@ -2,16 +2,29 @@
 // render what the core services return. No business rule lives here.
 //
 // Only Run touches fyne.io/fyne/v2/app (the real GLFW driver); every screen
-// is built by a constructor that tests can call with fyne.io/fyne/v2/test.
+// is built by a constructor that tests can call with fyne.io/fyne/v2/test:
+// NewDesktop (the contract list) and the contract window it opens, on an
+// Env whose Async runs work inline.
 package ui
 
 import (
+	"context"
+	_ "embed"
 	"fmt"
+	"log"
+	"os"
+	"os/user"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
 	"cerfadesk/assets"
+	"cerfadesk/core/docs"
+	"cerfadesk/core/referentiel"
+	"cerfadesk/core/workflow"
+	"cerfadesk/storage"
 	_ "cerfadesk/ui/locale" // a C locale means French, before Fyne's init reads it
 )
 
@@ -19,25 +32,103 @@ import (
 // preferences and storage folders on it.
 const AppID = "fr.cerfadesk.app"
 
+// Options are what the command line gives the desktop application.
+type Options struct {
+	// DataDir is the folder of the contracts and documents (--data).
+	DataDir string
+	// Open is the reference of a contract to open at start (--ouvrir C-000001).
+	Open string
+}
+
 // Run starts the desktop application on the data folder dataDir and blocks
 // until the main window is closed.
-func Run(dataDir string) error {
-	if dataDir == "" {
+func Run(dataDir string) error { return RunWith(Options{DataDir: dataDir}) }
+
+// frenchJSON translates Fyne's own words (dialog buttons, file dialogs) into
+// French, whatever the system's language.
+//
+//go:embed translations/fr.json
+var frenchJSON []byte
+
+// RunWith starts the desktop application and blocks until the main window
+// is closed.
+func RunWith(o Options) error {
+	start := time.Now()
+	if o.DataDir == "" {
 		return fmt.Errorf("start ui: no data folder")
 	}
+	st, err := storage.Open(o.DataDir, storage.Options{})
+	if err != nil {
+		return fmt.Errorf("ouverture du dossier de données %q : %w", o.DataDir, err)
+	}
+	defer st.Close()
+	// The referentials (postcodes, IDCC, NAF) load in the background
+	// while the window opens.
+	go referentiel.Default()
+
 	a := app.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
-	w := NewMainWindow(a)
-	w.ShowAndRun()
+	// The interface is French on every system: Fyne's words are added
+	// under the system's own language tag (the language has no setter).
+	if err := lang.AddTranslations(fyne.NewStaticResource(lang.SystemLocale().LanguageString()+".json", frenchJSON)); err != nil {
+		log.Printf("translations: %v", err)
+	}
+
+	env := NewEnv(st, profile(a.Preferences()))
+	env.Prefs = a.Preferences()
+	env.OpenURL = a.OpenURL
+	d := NewDesktop(a, env)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	w := &docs.Watcher{
+		Root:   st.DepotRoot(),
+		Store:  env.Service.DropStore(env.Actor),
+		Notify: func(ev docs.Event) { fyne.Do(func() { d.Notify(ev) }) },
+	}
+	go func() {
+		if err := w.Run(ctx); err != nil {
+			log.Printf("drop folders: %v", err)
+		}
+	}()
+
+	a.Lifecycle().SetOnStarted(func() {
+		trace("main window up %v after start", time.Since(start))
+		d.refreshOutbox()
+		if o.Open != "" {
+			d.OpenReference(o.Open)
+		}
+	})
+	d.Window().ShowAndRun()
 	return nil
 }
 
-// NewMainWindow builds the main window of cerfadesk on a, without showing it.
-func NewMainWindow(a fyne.App) fyne.Window {
-	w := a.NewWindow("cerfadesk")
-	w.SetIcon(assets.Icon)
-	w.SetContent(newContractList(w))
-	w.Resize(fyne.NewSize(1100, 700))
-	w.SetMaster()
-	return w
+// profile is the role the user last worked as (entreprise by default) and
+// their name for the history.
+func profile(p fyne.Preferences) workflow.Actor {
+	role := workflow.Role(p.StringWithFallback("profil.role", string(workflow.Entreprise)))
+	valid := false
+	for _, r := range workflow.Roles {
+		valid = valid || r == role
+	}
+	if !valid {
+		role = workflow.Entreprise
+	}
+	name := p.String("profil.nom")
+	if name == "" {
+		if u, err := user.Current(); err == nil {
+			name = u.Username
+		}
+	}
+	return workflow.Actor{Role: role, Name: name}
+}
+
+// traceOn prints timings (window up, contract opened) when CERFADESK_TRACE
+// is set, for the speed measurements of the README.
+var traceOn = os.Getenv("CERFADESK_TRACE") != ""
+
+func trace(format string, args ...any) {
+	if traceOn {
+		log.Printf("trace: "+format, args...)
+	}
 }

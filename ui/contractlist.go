@@ -1,40 +1,269 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"cerfadesk/core/calendar"
+	"cerfadesk/core/civil"
+	"cerfadesk/core/workflow"
+	"cerfadesk/storage"
 )
 
-// contractColumns are the headings of the contract list, in display order.
-var contractColumns = []string{
-	"Apprenti / salarié",
-	"Employeur",
-	"Type",
-	"Début",
-	"Statut",
-	"Transmission avant le",
+// listColumn is one column of the contract list.
+type listColumn struct {
+	title  string
+	weight float32
+	sort   storage.Sort // "" when the store has no index to sort on it
 }
 
-// newContractList builds the home screen: a toolbar, the column headings of
-// the contract list and, while there is no contract, a placeholder text.
-func newContractList(w fyne.Window) fyne.CanvasObject {
-	newContract := widget.NewButtonWithIcon("Nouveau contrat", theme.ContentAddIcon(), func() {
-		dialog.ShowInformation("Nouveau contrat", "Bientôt disponible.", w)
-	})
-	newContract.Importance = widget.HighImportance
-	toolbar := container.NewHBox(newContract)
+// listColumns are the columns of the contract list, in display order.
+var listColumns = []listColumn{
+	{"Apprenti / salarié", 3, storage.SortApprentice},
+	{"Employeur", 3, storage.SortEmployer},
+	{"Type", 1.7, ""},
+	{"Début", 1.2, storage.SortStart},
+	{"Statut", 2.4, ""},
+	{"Transmission avant le", 2.2, storage.SortDeadline},
+	{"Modifié le", 1.3, storage.SortUpdated},
+}
 
-	headings := make([]fyne.CanvasObject, len(contractColumns))
-	for i, c := range contractColumns {
-		headings[i] = widget.NewLabelWithStyle(c, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+func listLayout() columnsLayout {
+	w := make([]float32, len(listColumns))
+	for i, c := range listColumns {
+		w[i] = c.weight
 	}
-	header := container.NewGridWithColumns(len(contractColumns), headings...)
+	return columnsLayout{weights: w}
+}
 
-	placeholder := widget.NewLabelWithStyle("Aucun contrat pour l'instant.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+// contractList is the virtualised list of contracts: a header whose titles
+// sort, and a widget.List that draws only the visible rows, read page by
+// page from the store.
+type contractList struct {
+	env   *Env
+	model *listModel
+	list  *widget.List
+	head  []*widget.Button
 
-	top := container.NewVBox(toolbar, widget.NewSeparator(), header, widget.NewSeparator())
-	return container.NewBorder(top, nil, nil, nil, container.NewCenter(placeholder))
+	sort      storage.Sort
+	ascending bool
+	selected  int
+
+	// onOpen opens a contract (double-click, Entrée, the Ouvrir button).
+	onOpen func(id string)
+	// onSelect tells the toolbar whether a row is selected.
+	onSelect func(ok bool)
+	// onSort reports a new sort order chosen in the header.
+	onSort func(s storage.Sort, ascending bool)
+}
+
+func newContractList(env *Env, model *listModel) *contractList {
+	l := &contractList{env: env, model: model, sort: storage.SortUpdated, selected: -1}
+	l.list = widget.NewList(model.Len, func() fyne.CanvasObject { return newContractRow(l) }, l.updateRow)
+	l.list.OnSelected = func(id widget.ListItemID) {
+		l.selected = id
+		if l.onSelect != nil {
+			l.onSelect(true)
+		}
+	}
+	l.list.OnUnselected = func(widget.ListItemID) {
+		l.selected = -1
+		if l.onSelect != nil {
+			l.onSelect(false)
+		}
+	}
+	for _, c := range listColumns {
+		b := widget.NewButton(c.title, nil)
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		if c.sort != "" {
+			s := c.sort
+			b.OnTapped = func() { l.sortBy(s) }
+		}
+		l.head = append(l.head, b)
+	}
+	l.refreshHeader()
+	return l
+}
+
+// content is the header above the list.
+func (l *contractList) content() fyne.CanvasObject {
+	heads := make([]fyne.CanvasObject, len(l.head))
+	for i, b := range l.head {
+		heads[i] = b
+	}
+	header := container.New(listLayout(), heads...)
+	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, l.list)
+}
+
+// sortBy sorts on column s; a second click on the same column reverses it.
+func (l *contractList) sortBy(s storage.Sort) {
+	if l.sort == s {
+		l.ascending = !l.ascending
+	} else {
+		l.sort = s
+		// Names read best A→Z, dates newest first, deadlines soonest first.
+		l.ascending = s == storage.SortApprentice || s == storage.SortEmployer || s == storage.SortDeadline
+	}
+	l.refreshHeader()
+	if l.onSort != nil {
+		l.onSort(l.sort, l.ascending)
+	}
+}
+
+func (l *contractList) refreshHeader() {
+	for i, c := range listColumns {
+		b := l.head[i]
+		switch {
+		case c.sort == "":
+			b.SetIcon(nil)
+		case c.sort == l.sort && l.ascending:
+			b.SetIcon(theme.MenuDropUpIcon())
+		case c.sort == l.sort:
+			b.SetIcon(theme.MenuDropDownIcon())
+		default:
+			b.SetIcon(nil)
+		}
+		b.IconPlacement = widget.ButtonIconTrailingText
+		b.Refresh()
+	}
+}
+
+// SelectedID is the ID of the selected contract, "" when none.
+func (l *contractList) SelectedID() string {
+	if l.selected < 0 {
+		return ""
+	}
+	s, ok := l.model.Row(l.selected)
+	if !ok {
+		return ""
+	}
+	return s.ID
+}
+
+// Refresh redraws the visible rows (new data arrived).
+func (l *contractList) Refresh() {
+	if l.selected >= l.model.Len() {
+		l.list.UnselectAll()
+	}
+	l.list.Refresh()
+}
+
+func (l *contractList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	r := o.(*contractRow)
+	r.id = id
+	s, ok := l.model.Row(id)
+	if !ok {
+		r.showPlaceholder()
+		return
+	}
+	r.show(l.env, s)
+}
+
+// contractRow is one line of the list; a double-click opens the contract.
+type contractRow struct {
+	widget.BaseWidget
+	list *contractList
+	id   widget.ListItemID
+
+	apprentice, employer, kind, start, deadline, updated *widget.Label
+	badge                                                *statusBadge
+	cells                                                *fyne.Container
+}
+
+func newContractRow(l *contractList) *contractRow {
+	r := &contractRow{list: l}
+	mk := func() *widget.Label {
+		lb := widget.NewLabel("")
+		lb.Truncation = fyne.TextTruncateEllipsis
+		return lb
+	}
+	r.apprentice, r.employer, r.kind, r.start, r.deadline, r.updated = mk(), mk(), mk(), mk(), mk(), mk()
+	r.apprentice.TextStyle = fyne.TextStyle{Bold: true}
+	r.badge = newStatusBadge()
+	r.cells = container.New(listLayout(), r.apprentice, r.employer, r.kind, r.start, r.badge, r.deadline, r.updated)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *contractRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.cells) }
+
+// Tapped selects the row.
+func (r *contractRow) Tapped(*fyne.PointEvent) { r.list.list.Select(r.id) }
+
+// DoubleTapped opens the contract.
+func (r *contractRow) DoubleTapped(*fyne.PointEvent) {
+	r.list.list.Select(r.id)
+	if id := r.list.SelectedID(); id != "" && r.list.onOpen != nil {
+		r.list.onOpen(id)
+	}
+}
+
+func (r *contractRow) showPlaceholder() {
+	r.apprentice.SetText("…")
+	for _, lb := range []*widget.Label{r.employer, r.kind, r.start, r.deadline, r.updated} {
+		lb.SetText("")
+	}
+	r.badge.SetStatus("", "")
+}
+
+func (r *contractRow) show(env *Env, s storage.Summary) {
+	name := s.ApprenticeName
+	if name == "" {
+		name = "(sans nom) " + s.Reference
+	}
+	r.apprentice.SetText(name)
+	r.employer.SetText(s.EmployerName)
+	r.kind.SetText(s.Kind.Label())
+	r.start.SetText(dateText(s.StartDate))
+	r.badge.SetStatus(s.Status, env.statusLabel(s.Status))
+	text, imp := deadlineText(s, env.today())
+	r.deadline.Importance = imp
+	r.deadline.SetText(text)
+	r.updated.SetText(civil.Of(s.UpdatedAt).French())
+}
+
+// dateText is a date as users read it, "" for no date.
+func dateText(d civil.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.French()
+}
+
+// deadlineText is the transmission-deadline cell: the date and the days
+// left while the contract has not reached the OPCO, how it was transmitted
+// afterwards.
+func deadlineText(s storage.Summary, today civil.Date) (string, widget.Importance) {
+	switch s.Status {
+	case workflow.EnCoursDeSaisie, workflow.EnvoyeParCFA:
+	default:
+		if s.HorsDelai {
+			return "transmis hors délai", widget.WarningImportance
+		}
+		return "", widget.MediumImportance
+	}
+	if s.Deadline.IsZero() {
+		return "", widget.MediumImportance
+	}
+	return daysLeftText(s.Deadline, today)
+}
+
+// daysLeftText is "06/09/2025 (J-3)", "… (aujourd'hui)" or "… (dépassée
+// de 4 j)", with the importance that colours it.
+func daysLeftText(deadline, today civil.Date) (string, widget.Importance) {
+	n := calendar.DaysLeft(deadline, today)
+	switch {
+	case n < 0:
+		return fmt.Sprintf("%s (dépassée de %d j)", deadline.French(), -n), widget.DangerImportance
+	case n == 0:
+		return deadline.French() + " (aujourd'hui)", widget.WarningImportance
+	case n <= 2:
+		return fmt.Sprintf("%s (J-%d)", deadline.French(), n), widget.WarningImportance
+	}
+	return fmt.Sprintf("%s (J-%d)", deadline.French(), n), widget.MediumImportance
 }

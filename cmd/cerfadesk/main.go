@@ -45,7 +45,7 @@ func main() {
 
 	m := NewMain()
 	if err := m.ParseFlags(os.Args[1:]); errors.Is(err, flag.ErrHelp) {
-		usage(os.Stdout, newFlagSet(new(string)))
+		usage(os.Stdout, newFlagSet(new(string), new(string)))
 		os.Exit(0)
 	} else if err != nil {
 		fmt.Fprintf(os.Stderr, "cerfadesk : %v\n", err)
@@ -65,7 +65,7 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
-		usage(stdout, newFlagSet(new(string)))
+		usage(stdout, newFlagSet(new(string), new(string)))
 		return 0, true
 	}
 	if c, found := subcommands[args[0]]; found {
@@ -78,8 +78,11 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 type Main struct {
 	// DataDir is the folder that holds the user's contracts and documents.
 	DataDir string
+	// Open is the reference of a contract to open at start (--ouvrir).
+	Open string
 
-	// Start opens the GUI on the data folder; ui.Run, replaced in tests.
+	// Start opens the GUI on the data folder (ui.RunWith, with Open);
+	// replaced in tests.
 	Start func(dataDir string) error
 	// Getenv and UserConfigDir are os.Getenv and os.UserConfigDir, replaced in tests.
 	Getenv        func(key string) string
@@ -88,14 +91,16 @@ type Main struct {
 
 // NewMain returns a Main that starts the real GUI.
 func NewMain() *Main {
-	return &Main{Start: ui.Run, Getenv: os.Getenv, UserConfigDir: os.UserConfigDir}
+	m := &Main{Getenv: os.Getenv, UserConfigDir: os.UserConfigDir}
+	m.Start = func(dataDir string) error { return ui.RunWith(ui.Options{DataDir: dataDir, Open: m.Open}) }
+	return m
 }
 
 // ParseFlags reads the command line. The data folder is --data, else
 // $CERFADESK_DATA, else the OS convention (os.UserConfigDir()/cerfadesk).
 func (m *Main) ParseFlags(args []string) error {
 	var dataDir string
-	fs := newFlagSet(&dataDir)
+	fs := newFlagSet(&dataDir, &m.Open)
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
@@ -129,17 +134,18 @@ func (m *Main) Run() error {
 	return m.Start(m.DataDir)
 }
 
-func newFlagSet(dataDir *string) *flag.FlagSet {
+func newFlagSet(dataDir, open *string) *flag.FlagSet {
 	fs := flag.NewFlagSet("cerfadesk", flag.ContinueOnError)
 	fs.StringVar(dataDir, "data", "", "dossier des données (défaut : $CERFADESK_DATA, sinon le dossier de configuration de l'utilisateur)")
+	fs.StringVar(open, "ouvrir", "", "référence d'un contrat à ouvrir au démarrage (C-000001)")
 	return fs
 }
 
 // usage writes the help: how to start the app, the sub-commands and the flags.
 func usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprint(w, `Usage :
-  cerfadesk [--data DOSSIER]           ouvre l'application de bureau
-  cerfadesk COMMANDE [ARGUMENTS...]    exécute une commande sans interface graphique
+  cerfadesk [--data DOSSIER] [--ouvrir RÉF]   ouvre l'application de bureau
+  cerfadesk COMMANDE [ARGUMENTS...]           exécute une commande sans interface graphique
 
 Commandes :
 `)

@@ -1,0 +1,440 @@
+package ui
+
+import (
+	"fmt"
+	"log"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cerfadesk/assets"
+	"cerfadesk/core/contract"
+	"cerfadesk/core/docs"
+	"cerfadesk/core/workflow"
+	"cerfadesk/storage"
+)
+
+// Filter choices of the contract list.
+const (
+	allStatuses = "Tous les statuts"
+	allKinds    = "Tous les types"
+)
+
+// Desktop is the application's windows: the main window with the contract
+// list, and one window per open contract.
+type Desktop struct {
+	app   fyne.App
+	env   *Env
+	win   fyne.Window
+	model *listModel
+	list  *contractList
+
+	search       *widget.Entry
+	statusFilter *widget.Select
+	kindFilter   *widget.Select
+	count        *widget.Label
+	newButton    *widget.Button
+	openButton   *widget.Button
+	syncButton   *widget.Button
+	syncLabel    *widget.Label
+	profile      *widget.Select
+	notice       *widget.Label
+
+	editors     map[string]*Editor
+	query       storage.ListQuery
+	searchTimer *time.Timer
+	popup       fyne.CanvasObject
+}
+
+// NewDesktop builds the main window of cerfadesk on a, without showing it.
+func NewDesktop(a fyne.App, env *Env) *Desktop {
+	d := &Desktop{app: a, env: env, editors: map[string]*Editor{}}
+	d.win = a.NewWindow("cerfadesk — contrats d'apprentissage et de professionnalisation")
+	d.win.SetIcon(assets.Icon)
+	d.model = newListModel(env)
+	d.list = newContractList(env, d.model)
+	d.model.changed = d.modelChanged
+	d.list.onOpen = d.OpenContract
+	d.list.onSort = func(s storage.Sort, asc bool) {
+		d.query.Sort, d.query.Ascending = s, asc
+		d.model.SetQuery(d.query)
+	}
+
+	d.newButton = widget.NewButtonWithIcon("Nouveau contrat", theme.ContentAddIcon(), d.askNewContract)
+	d.newButton.Importance = widget.HighImportance
+	d.openButton = widget.NewButtonWithIcon("Ouvrir", theme.FolderOpenIcon(), func() {
+		if id := d.list.SelectedID(); id != "" {
+			d.OpenContract(id)
+		}
+	})
+	d.openButton.Disable()
+	d.list.onSelect = func(ok bool) {
+		if ok {
+			d.openButton.Enable()
+		} else {
+			d.openButton.Disable()
+		}
+	}
+
+	d.search = widget.NewEntry()
+	d.search.SetPlaceHolder("Rechercher : apprenti, salarié, employeur, SIRET, CFA, n° de dépôt…")
+	d.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	d.search.OnChanged = func(string) { d.searchLater() }
+
+	statuses := []string{allStatuses}
+	for _, s := range workflow.Statuses {
+		statuses = append(statuses, env.statusLabel(s))
+	}
+	d.statusFilter = widget.NewSelect(statuses, nil)
+	d.statusFilter.SetSelected(allStatuses)
+	d.statusFilter.OnChanged = func(string) { d.applyFilters() }
+	d.kindFilter = widget.NewSelect([]string{allKinds, contract.Apprentissage.Label(), contract.Professionnalisation.Label()}, nil)
+	d.kindFilter.SetSelected(allKinds)
+	d.kindFilter.OnChanged = func(string) { d.applyFilters() }
+
+	d.count = widget.NewLabel("")
+	d.notice = widget.NewLabel("")
+	d.notice.Truncation = fyne.TextTruncateEllipsis
+	// The OPCO synchronisation (issue 6) plugs in here: its state in
+	// syncLabel, its trigger on syncButton.
+	d.syncLabel = widget.NewLabel("")
+	d.syncButton = widget.NewButtonWithIcon("Synchroniser", theme.ViewRefreshIcon(), nil)
+	d.syncButton.Disable()
+	var roles []string
+	for _, r := range workflow.Roles {
+		roles = append(roles, r.Label())
+	}
+	d.profile = widget.NewSelect(roles, nil)
+	d.profile.SetSelected(env.Actor.Role.Label())
+	d.profile.OnChanged = d.setProfile
+
+	toolbar := container.NewBorder(nil, nil,
+		container.NewHBox(d.newButton, d.openButton),
+		container.NewHBox(d.statusFilter, d.kindFilter),
+		d.search)
+	status := container.NewBorder(nil, nil, d.count,
+		container.NewHBox(d.syncLabel, d.syncButton, widget.NewLabel("Profil :"), d.profile),
+		d.notice)
+	d.win.SetContent(container.NewBorder(
+		container.NewVBox(container.NewPadded(toolbar), widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), status),
+		nil, nil, d.list.content()))
+	d.win.Resize(windowSize(env.Prefs, "principale", fyne.NewSize(1180, 720)))
+	d.win.SetMaster()
+	d.win.SetCloseIntercept(func() {
+		rememberSize(env.Prefs, "principale", d.win.Canvas().Size())
+		d.win.Close()
+	})
+	d.addShortcuts()
+	d.refreshProfile()
+	d.model.SetQuery(d.query)
+	return d
+}
+
+// Window is the main window.
+func (d *Desktop) Window() fyne.Window { return d.win }
+
+func (d *Desktop) addShortcuts() {
+	c := d.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if !d.newButton.Disabled() {
+			d.askNewContract()
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		c.Focus(d.search)
+	})
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && d.list.SelectedID() != "" {
+			d.OpenContract(d.list.SelectedID())
+		}
+	})
+}
+
+// modelChanged redraws the list and its count when rows arrived.
+func (d *Desktop) modelChanged() {
+	switch {
+	case d.model.Err() != nil:
+		d.count.SetText("Liste illisible : " + userMessage(d.model.Err()))
+	case !d.model.Loaded():
+		d.count.SetText("Chargement…")
+	case d.model.Len() == 0 && d.filtered():
+		d.count.SetText("Aucun contrat ne correspond à la recherche.")
+	case d.model.Len() == 0:
+		d.count.SetText("Aucun contrat pour l'instant : cliquez sur « Nouveau contrat ».")
+	default:
+		d.count.SetText(countText(d.model.Len()))
+	}
+	d.list.Refresh()
+}
+
+// countText is "1 contrat", "12 345 contrats".
+func countText(n int) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteRune('\u202f')
+		}
+		b.WriteRune(r)
+	}
+	if n == 1 {
+		return "1 contrat"
+	}
+	return b.String() + " contrats"
+}
+
+func (d *Desktop) filtered() bool {
+	q := d.query
+	return q.Text != "" || len(q.Statuses) > 0 || q.Kind != ""
+}
+
+// searchLater searches once the user stopped typing for a moment.
+func (d *Desktop) searchLater() {
+	if d.env.Debounce <= 0 {
+		d.applyFilters()
+		return
+	}
+	if d.searchTimer != nil {
+		d.searchTimer.Stop()
+	}
+	d.searchTimer = time.AfterFunc(d.env.Debounce, func() { fyne.Do(d.applyFilters) })
+}
+
+// applyFilters reads the search box and the filters into the query.
+func (d *Desktop) applyFilters() {
+	q := d.query
+	q.Text = strings.TrimSpace(d.search.Text)
+	q.Statuses = nil
+	for _, s := range workflow.Statuses {
+		if d.env.statusLabel(s) == d.statusFilter.Selected {
+			q.Statuses = []workflow.Status{s}
+		}
+	}
+	q.Kind = ""
+	for _, k := range []contract.Kind{contract.Apprentissage, contract.Professionnalisation} {
+		if k.Label() == d.kindFilter.Selected {
+			q.Kind = k
+		}
+	}
+	d.query = q
+	d.list.list.UnselectAll()
+	d.model.SetQuery(q)
+}
+
+// Reload reads the list again (after a change made elsewhere).
+func (d *Desktop) Reload() {
+	d.model.Reload()
+	d.refreshOutbox()
+}
+
+// refreshOutbox shows how many messages wait for the synchronisation.
+func (d *Desktop) refreshOutbox() {
+	if d.env.Store == nil {
+		return
+	}
+	type result struct {
+		n   int
+		err error
+	}
+	background(d.env, func() result {
+		list, err := d.env.Store.PendingOutbox(d.env.ctx(), 1000)
+		return result{len(list), err}
+	}, func(r result) {
+		switch {
+		case r.err != nil:
+			d.syncLabel.SetText("")
+		case r.n == 0:
+			d.syncLabel.SetText("Aucun envoi en attente")
+		default:
+			d.syncLabel.SetText(fmt.Sprintf("%d envoi(s) en attente de synchronisation avec l'%s", r.n, opcoName(d.env)))
+		}
+	})
+}
+
+// setProfile switches the role the user works as.
+func (d *Desktop) setProfile(label string) {
+	for _, r := range workflow.Roles {
+		if r.Label() == label && d.env.Actor.Role != r {
+			d.env.Actor.Role = r
+			if d.env.Prefs != nil {
+				d.env.Prefs.SetString("profil.role", string(r))
+			}
+			d.refreshProfile()
+			for _, ed := range d.editors {
+				ed.replaceRecord(ed.rec)
+			}
+		}
+	}
+}
+
+func (d *Desktop) refreshProfile() {
+	if _, err := workflow.Apply("", d.env.Actor.Role, workflow.NouveauContrat, workflow.Context{}); err == nil {
+		d.newButton.Enable()
+	} else {
+		d.newButton.Disable()
+	}
+}
+
+// askNewContract is "Nouveau contrat": the kind is chosen first.
+func (d *Desktop) askNewContract() {
+	var dlg *dialog.CustomDialog
+	choice := func(k contract.Kind, title, detail string) fyne.CanvasObject {
+		b := widget.NewButton(title, func() {
+			dlg.Hide()
+			d.NewContract(k)
+		})
+		b.Importance = widget.HighImportance
+		l := widget.NewLabel(detail)
+		l.Importance = widget.LowImportance
+		l.Alignment = fyne.TextAlignCenter
+		return container.NewVBox(b, l)
+	}
+	content := container.NewVBox(
+		widget.NewLabel("Quel contrat voulez-vous saisir ?"),
+		container.NewGridWithColumns(2,
+			choice(contract.Apprentissage, "Contrat d'apprentissage", "Cerfa FA13 (n° 10103)"),
+			choice(contract.Professionnalisation, "Contrat de professionnalisation", "Cerfa EJ20 (n° 12434)")),
+	)
+	dlg = dialog.NewCustom("Nouveau contrat", "Annuler", content, d.win)
+	d.popup = content
+	dlg.Show()
+}
+
+// NewContract creates a contract of kind k in "En cours de saisie" and
+// opens it.
+func (d *Desktop) NewContract(k contract.Kind) {
+	type result struct {
+		rec workflow.Record
+		err error
+	}
+	env := d.env
+	background(env, func() result {
+		rec, err := env.Service.Create(env.ctx(), env.Actor, &contract.Contract{TypeFormulaire: k})
+		return result{rec, err}
+	}, func(r result) {
+		if r.err != nil {
+			d.showError(r.err)
+			return
+		}
+		d.Reload()
+		d.show(r.rec)
+	})
+}
+
+// OpenContract opens the window of a contract, or brings it forward.
+func (d *Desktop) OpenContract(id string) {
+	if ed, ok := d.editors[id]; ok {
+		ed.win.RequestFocus()
+		return
+	}
+	type result struct {
+		rec workflow.Record
+		err error
+	}
+	start := time.Now()
+	background(d.env, func() result {
+		rec, err := d.env.Store.Load(d.env.ctx(), id)
+		return result{rec, err}
+	}, func(r result) {
+		if r.err != nil {
+			d.showError(r.err)
+			return
+		}
+		if ed, ok := d.editors[id]; ok { // opened meanwhile (double-click twice)
+			ed.win.RequestFocus()
+			return
+		}
+		d.show(r.rec)
+		trace("contract %s opened in %v", r.rec.Reference, time.Since(start))
+	})
+}
+
+// show builds and shows the window of a loaded contract.
+func (d *Desktop) show(rec workflow.Record) {
+	ed, err := newEditor(d.app, d.env, rec, editorHooks{
+		changed: func(workflow.Record) { d.Reload() },
+		open:    d.OpenContract,
+		closed:  func(id string) { delete(d.editors, id) },
+	})
+	if err != nil {
+		d.showError(err)
+		return
+	}
+	d.editors[rec.ID] = ed
+	ed.Show()
+}
+
+// Editor returns the open window of a contract, nil if none.
+func (d *Desktop) Editor(id string) *Editor { return d.editors[id] }
+
+// Notify shows an event of the drop-folder watcher: in the status bar, and
+// in the contract's window when it is open.
+func (d *Desktop) Notify(ev docs.Event) {
+	if ev.Kind == docs.EventStarted {
+		return
+	}
+	if ev.Err != nil {
+		log.Printf("drop folder %s: %v", ev.ContractRef, ev.Err)
+	}
+	text := ev.Text()
+	d.notice.Importance = widget.MediumImportance
+	if ev.Kind == docs.EventRefused || ev.Kind == docs.EventProblem {
+		d.notice.Importance = widget.DangerImportance
+	}
+	d.notice.SetText(text)
+	if ev.Kind != docs.EventIngested && ev.Kind != docs.EventDuplicate {
+		return
+	}
+	d.Reload()
+	for _, ed := range d.editors {
+		if ed.rec.Reference == ev.ContractRef {
+			ed := ed
+			id := ed.rec.ID
+			background(d.env, func() workflow.Record {
+				rec, err := d.env.Store.Load(d.env.ctx(), id)
+				if err != nil {
+					return workflow.Record{}
+				}
+				return rec
+			}, func(rec workflow.Record) {
+				if rec.ID != "" {
+					ed.documentsChanged(rec)
+					ed.documents.showNotice(text, widget.SuccessImportance)
+				}
+			})
+		}
+	}
+}
+
+func (d *Desktop) showError(err error) {
+	log.Printf("cerfadesk: %v", err)
+	l := widget.NewLabel(userMessage(err))
+	l.Wrapping = fyne.TextWrapWord
+	dlg := dialog.NewCustom("Erreur", "OK", container.NewVBox(l, layout.NewSpacer()), d.win)
+	dlg.Resize(fyne.NewSize(480, 180))
+	d.popup = l
+	dlg.Show()
+}
+
+// OpenReference opens the contract of a reference ("C-000001").
+func (d *Desktop) OpenReference(ref string) {
+	background(d.env, func() workflow.Record {
+		rec, err := d.env.Store.LoadByRef(d.env.ctx(), ref)
+		if err != nil {
+			log.Printf("open %s: %v", ref, err)
+		}
+		return rec
+	}, func(rec workflow.Record) {
+		if rec.ID != "" {
+			d.OpenContract(rec.ID)
+		}
+	})
+}

@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"context"
+	"net/url"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"cerfadesk/core/civil"
+	"cerfadesk/core/refcheck"
+	"cerfadesk/core/referentiel"
+	"cerfadesk/core/workflow"
+	"cerfadesk/storage"
+)
+
+// Env is what every screen works with: the store, the workflow service, who
+// the user is and how work leaves the UI goroutine. Run builds the real one;
+// tests build one on a store in t.TempDir with Async running work inline.
+type Env struct {
+	Store   *storage.Store
+	Service *workflow.Service
+	// Actor is the profile the user works as (entreprise, CFA or agent) and
+	// the name recorded in the history.
+	Actor workflow.Actor
+	// OPCO is the configured OPCO's name ("" = Opcommerce).
+	OPCO string
+	// Now is the clock (time.Now by default).
+	Now func() time.Time
+	// Async runs work off the UI goroutine; its results reach widgets
+	// through fyne.Do. Tests set it to run work inline.
+	Async func(func())
+	// Debounce is the quiet time after a keystroke before the contract is
+	// validated again.
+	Debounce time.Duration
+	// OpenURL opens a file or folder in the system's viewer.
+	OpenURL func(*url.URL) error
+	// Prefs keeps window sizes and the chosen profile; nil forgets them.
+	Prefs fyne.Preferences
+}
+
+// NewEnv returns the environment of the application on an open store, with
+// the real clock, background goroutines and the embedded referentials.
+func NewEnv(st *storage.Store, actor workflow.Actor) *Env {
+	svc := workflow.NewService(st, st.Blobs)
+	svc.Referential = refcheck.Default()
+	return &Env{
+		Store:    st,
+		Service:  svc,
+		Actor:    actor,
+		Now:      time.Now,
+		Async:    func(f func()) { go f() },
+		Debounce: 250 * time.Millisecond,
+	}
+}
+
+// today is the civil date of the environment's clock.
+func (e *Env) today() civil.Date {
+	if e.Now == nil {
+		return civil.Of(time.Now())
+	}
+	return civil.Of(e.Now())
+}
+
+// ctx is the context of store and service calls made for the user.
+func (e *Env) ctx() context.Context { return context.Background() }
+
+// referentials returns the embedded referentials (postcodes, IDCC, NAF).
+func (e *Env) referentials() *referentiel.Set { return referentiel.Default() }
+
+// statusLabel is the French label of a status, naming the configured OPCO.
+func (e *Env) statusLabel(s workflow.Status) string { return s.LabelFor(e.OPCO) }
+
+// background runs work off the UI goroutine and hands its result to apply
+// on the UI goroutine.
+func background[T any](env *Env, work func() T, apply func(T)) {
+	run := env.Async
+	if run == nil {
+		run = func(f func()) { go f() }
+	}
+	run(func() {
+		v := work()
+		fyne.Do(func() { apply(v) })
+	})
+}

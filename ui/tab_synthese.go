@@ -1,0 +1,309 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cerfadesk/core/calendar"
+	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
+	"cerfadesk/core/docs"
+	"cerfadesk/core/pay"
+	"cerfadesk/core/rules"
+	"cerfadesk/core/workflow"
+)
+
+// syntheseTab is the computed, read-only summary of the contract: ages,
+// durations, remuneration, deadline, documents, every finding by tab and
+// the history. It is redrawn from the last validation when shown.
+type syntheseTab struct {
+	ed     *Editor
+	box    *fyne.Container
+	export *widget.Button
+}
+
+func newSyntheseTab(ed *Editor) *syntheseTab {
+	s := &syntheseTab{ed: ed, box: container.NewVBox()}
+	s.export = widget.NewButtonWithIcon("Exporter le Cerfa (PDF)", theme.DownloadIcon(), ed.exportPDF)
+	return s
+}
+
+func (s *syntheseTab) content() fyne.CanvasObject {
+	return container.NewVScroll(container.NewPadded(s.box))
+}
+
+// visible reports whether the Synthèse is the tab on screen.
+func (s *syntheseTab) visible() bool {
+	t := s.ed.tabs
+	return t != nil && t.Selected() != nil && t.Selected().Text == rules.TabSynthese
+}
+
+// refresh redraws the summary when it is on screen.
+func (s *syntheseTab) refresh() {
+	if !s.visible() {
+		return
+	}
+	ed := s.ed
+	c, err := outgoing(ed.work, ed.form.state)
+	if err != nil {
+		return
+	}
+	res := ed.result
+	s.box.Objects = []fyne.CanvasObject{
+		container.NewHBox(s.export),
+		s.deadline(c, res),
+		s.ages(c, res),
+		s.durations(c),
+		s.remuneration(res),
+		s.documents(c, res),
+		s.findings(res),
+		s.history(),
+	}
+	s.box.Refresh()
+}
+
+// pairs lays out label: value lines in two columns.
+func pairs(kv ...string) fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for i := 0; i+1 < len(kv); i += 2 {
+		k := widget.NewLabel(kv[i])
+		k.TextStyle = fyne.TextStyle{Bold: true}
+		v := widget.NewLabel(kv[i+1])
+		v.Wrapping = fyne.TextWrapWord
+		objs = append(objs, k, v)
+	}
+	return container.New(&formPairs{}, objs...)
+}
+
+func (s *syntheseTab) deadline(c *contract.Contract, res rules.Result) fyne.CanvasObject {
+	ed := s.ed
+	rec := ed.rec
+	opco := ed.env.OPCO
+	if opco == "" {
+		opco = workflow.DefaultOPCO
+	}
+	deadline := workflow.TransmissionDeadline(c, &res)
+	var kv []string
+	kv = append(kv, "Statut", ed.env.statusLabel(rec.Status))
+	switch {
+	case deadline.IsZero():
+		kv = append(kv, "Date limite de transmission", "indiquez la date de début d'exécution du contrat")
+	case ed.transmitted():
+		when := deadline.French()
+		if rec.HorsDelai {
+			when += " — transmis hors délai"
+		}
+		kv = append(kv, "Date limite de transmission", when)
+	default:
+		text, _ := daysLeftText(deadline, ed.env.today())
+		kv = append(kv, "Date limite de transmission à l'"+opco, text+" — 5 jours ouvrables après le début d'exécution")
+	}
+	if c.Depot != nil && !c.Depot.DateReception.IsZero() {
+		limit := calendar.DecisionDeadline(c.Depot.DateReception)
+		kv = append(kv, "Décision de l'OPCO attendue avant le", limit.French()+" (20 jours après réception du dossier complet)")
+	}
+	if c.Depot != nil && c.Depot.NumeroDepot != "" {
+		kv = append(kv, "N° de dépôt", c.Depot.NumeroDepot)
+	}
+	return section("Transmission", pairs(kv...))
+}
+
+func ageText(p *int) string {
+	if p == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%d ans", *p)
+}
+
+func (s *syntheseTab) ages(c *contract.Contract, res rules.Result) fyne.CanvasObject {
+	who := "l'apprenti(e)"
+	if c.TypeFormulaire == contract.Professionnalisation {
+		who = "le salarié"
+	}
+	birth := c.Apprenti.DateNaissance
+	atEnd := "—"
+	if end := c.Contrat.DateFinContrat; !birth.IsZero() && !end.IsZero() {
+		atEnd = fmt.Sprintf("%d ans", civil.AgeAt(birth, end))
+	}
+	kv := []string{
+		"Âge de " + who + " à la conclusion", ageText(res.Derived.AgeConclusion),
+		"Âge de " + who + " au début du contrat", ageText(res.Derived.AgeDebut),
+		"Âge de " + who + " à la fin du contrat", atEnd,
+	}
+	start := c.Contrat.DateDebutContrat
+	tutor := func(title string, d civil.Date) {
+		if !d.IsZero() && !start.IsZero() {
+			kv = append(kv, "Âge "+title+" au début du contrat", fmt.Sprintf("%d ans", civil.AgeAt(d, start)))
+		}
+	}
+	if c.Maitre1 != nil {
+		tutor("du maître d'apprentissage n°1", c.Maitre1.DateNaissance)
+	}
+	if c.Maitre2 != nil {
+		tutor("du maître d'apprentissage n°2", c.Maitre2.DateNaissance)
+	}
+	if c.Tuteur != nil {
+		tutor("du tuteur", c.Tuteur.DateNaissance)
+	}
+	return section("Âges", pairs(kv...))
+}
+
+func (s *syntheseTab) durations(c *contract.Contract) fyne.CanvasObject {
+	f := c.Formation
+	hours := "—"
+	if f.DureeFormation != nil {
+		hours = fmt.Sprintf("%d heures", *f.DureeFormation)
+	}
+	return section("Durées", pairs(
+		"Durée du contrat", contractDuration(c),
+		"Durée du cycle de formation", spanText(f.DateDebutFormation, f.DateFinFormation),
+		"Heures de formation déclarées", hours,
+	))
+}
+
+func (s *syntheseTab) remuneration(res rules.Result) fyne.CanvasObject {
+	lines := res.Derived.Remunerations
+	if len(lines) == 0 {
+		return section("Rémunération minimale", widget.NewLabel("Elle se calcule dès que la date de naissance et les dates du contrat sont saisies."))
+	}
+	cols := []string{"Année", "Du", "Au", "Taux", "Base", "Salaire brut mensuel"}
+	head := make([]fyne.CanvasObject, len(cols))
+	for i, h := range cols {
+		head[i] = widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	rows := []fyne.CanvasObject{container.NewGridWithColumns(len(cols), head...)}
+	for _, l := range lines {
+		rate, amount := "", ""
+		if l.Taux != nil {
+			rate = l.Taux.String() + " %"
+		}
+		if l.SalaireBrut != nil {
+			amount = pay.FormatEuros(int64(*l.SalaireBrut))
+		}
+		rows = append(rows, container.NewGridWithColumns(len(cols),
+			widget.NewLabel(l.Ordre), widget.NewLabel(dateText(l.DateDebut)), widget.NewLabel(dateText(l.DateFin)),
+			widget.NewLabel(rate), widget.NewLabel(l.TypeSalaire), widget.NewLabel(amount)))
+	}
+	return section("Rémunération minimale", rows...)
+}
+
+// documents is the checklist: the pieces attached and those the rules still
+// ask for.
+func (s *syntheseTab) documents(c *contract.Contract, res rules.Result) fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for _, d := range c.Documents {
+		label := docs.TypeLabel(d.TypeDocument)
+		if label == "" {
+			label = d.TypeDocument
+		}
+		rows = append(rows, container.NewBorder(nil, nil, widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon())), nil,
+			widget.NewLabel(label+" — "+d.NomFichier)))
+	}
+	for _, f := range res.Findings {
+		if f.Tab == rules.TabDocuments {
+			f := f
+			rows = append(rows, findingLine(f, func() { s.ed.goTo(f) }))
+		}
+	}
+	if len(rows) == 0 {
+		rows = append(rows, widget.NewLabel("Aucune pièce jointe."))
+	}
+	return section("Pièces justificatives", rows...)
+}
+
+func (s *syntheseTab) findings(res rules.Result) fyne.CanvasObject {
+	if len(res.Findings) == 0 {
+		l := widget.NewLabel("Aucune erreur ni alerte : le Cerfa peut être transmis.")
+		l.Importance = widget.SuccessImportance
+		return section("Contrôles", l)
+	}
+	n := len(blocking(res.Findings))
+	summary := widget.NewLabel(fmt.Sprintf("%s bloquante(s), %d alerte(s) ou information(s). Cliquez sur un message pour aller au champ.",
+		plural(n, "erreur", "erreurs"), len(res.Findings)-n))
+	return section("Contrôles", summary, findingsList(res.Findings, s.ed.goTo))
+}
+
+func (s *syntheseTab) history() fyne.CanvasObject {
+	h := s.ed.history
+	if len(h) == 0 {
+		return section("Historique", widget.NewLabel("—"))
+	}
+	var rows []fyne.CanvasObject
+	for i := len(h) - 1; i >= 0; i-- { // newest first
+		e := h[i]
+		what := e.Action.Label()
+		if e.From != "" && e.From != e.To {
+			what += " : « " + s.ed.env.statusLabel(e.From) + " » → « " + s.ed.env.statusLabel(e.To) + " »"
+		}
+		if e.HorsDelai {
+			what += " (hors délai)"
+		}
+		if len(e.Changed) > 0 {
+			what += " — " + changedText(e.Changed)
+		}
+		if e.Note != "" {
+			what += " — « " + e.Note + " »"
+		}
+		who := e.Actor.Role.Label()
+		if e.Actor.Name != "" {
+			who += " (" + e.Actor.Name + ")"
+		}
+		when := widget.NewLabel(e.At.Local().Format("02/01/2006 15:04"))
+		line := widget.NewLabel(who + " : " + what)
+		line.Wrapping = fyne.TextWrapWord
+		rows = append(rows, container.NewBorder(nil, nil, when, nil, line))
+	}
+	return section("Historique", rows...)
+}
+
+// changedText names the fields a save changed, briefly.
+func changedText(keys []string) string {
+	const max = 4
+	if len(keys) <= max {
+		return strings.Join(keys, ", ")
+	}
+	return strings.Join(keys[:max], ", ") + fmt.Sprintf(" et %d autre(s) champ(s)", len(keys)-max)
+}
+
+// formPairs lays out label/value pairs: labels in a column as wide as its
+// widest, values in the rest of the width.
+type formPairs struct{}
+
+func (formPairs) labelWidth(objects []fyne.CanvasObject) float32 {
+	var w float32
+	for i := 0; i < len(objects); i += 2 {
+		w = fyne.Max(w, objects[i].MinSize().Width)
+	}
+	return fyne.Min(w, 380)
+}
+
+func (l *formPairs) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	lw := l.labelWidth(objects)
+	pad := theme.Padding()
+	y := float32(0)
+	for i := 0; i+1 < len(objects); i += 2 {
+		k, v := objects[i], objects[i+1]
+		v.Resize(fyne.NewSize(size.Width-lw-pad, v.MinSize().Height))
+		h := fyne.Max(k.MinSize().Height, v.MinSize().Height)
+		k.Move(fyne.NewPos(0, y))
+		k.Resize(fyne.NewSize(lw, h))
+		v.Move(fyne.NewPos(lw+pad, y))
+		v.Resize(fyne.NewSize(size.Width-lw-pad, h))
+		y += h
+	}
+}
+
+func (l *formPairs) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	lw := l.labelWidth(objects)
+	var h, vw float32
+	for i := 0; i+1 < len(objects); i += 2 {
+		h += fyne.Max(objects[i].MinSize().Height, objects[i+1].MinSize().Height)
+		vw = fyne.Max(vw, objects[i+1].MinSize().Width)
+	}
+	return fyne.NewSize(lw+theme.Padding()+vw, h)
+}
