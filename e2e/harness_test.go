@@ -21,6 +21,9 @@ import (
 var serverBin string
 
 func TestMain(m *testing.M) {
+	if dir := os.Getenv(childSyncEnv); dir != "" {
+		os.Exit(childSync(dir))
+	}
 	dir, err := os.MkdirTemp("", "cerfadesk-e2e-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
