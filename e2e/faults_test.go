@@ -37,7 +37,7 @@ type killingProxy struct {
 }
 
 func (k *killingProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	target, _ := url.Parse(k.srv.url)
+	target, _ := url.Parse(k.srv.target())
 	isPush := r.Method == http.MethodPut && strings.HasSuffix(r.URL.Path, "/transmission")
 	k.mu.Lock()
 	if isPush {

@@ -116,7 +116,9 @@ func (s *server) start() {
 	if err := cmd.Start(); err != nil {
 		s.t.Fatal(err)
 	}
+	s.mu.Lock()
 	s.cmd = cmd
+	s.mu.Unlock()
 	started := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stderr)
@@ -141,8 +143,10 @@ func (s *server) start() {
 		if !ok {
 			s.t.Fatalf("opco-server exited before starting:\n%s", s.logText())
 		}
+		s.mu.Lock()
 		s.url = u
 		s.addr = strings.TrimPrefix(u, "http://")
+		s.mu.Unlock()
 	case <-time.After(30 * time.Second):
 		s.t.Fatalf("opco-server did not start:\n%s", s.logText())
 	}
@@ -156,32 +160,45 @@ func (s *server) logText() string {
 
 // kill stops the server at once (SIGKILL), as a crash would.
 func (s *server) kill() {
-	if s.cmd == nil {
+	s.mu.Lock()
+	cmd := s.cmd
+	s.cmd = nil
+	s.mu.Unlock()
+	if cmd == nil {
 		return
 	}
-	s.cmd.Process.Kill()
-	s.cmd.Wait()
-	s.cmd = nil
+	cmd.Process.Kill()
+	cmd.Wait()
+}
+
+// target is the server's URL, safe to read from another goroutine.
+func (s *server) target() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.url
 }
 
 // stop stops the server gracefully (SIGTERM) and checks it exits cleanly.
 func (s *server) stop() {
-	if s.cmd == nil {
+	s.mu.Lock()
+	cmd := s.cmd
+	s.cmd = nil
+	s.mu.Unlock()
+	if cmd == nil {
 		return
 	}
-	s.cmd.Process.Signal(os.Interrupt)
+	cmd.Process.Signal(os.Interrupt)
 	done := make(chan error, 1)
-	go func() { done <- s.cmd.Wait() }()
+	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
 		if err != nil {
 			s.t.Errorf("opco-server exit: %v\n%s", err, s.logText())
 		}
 	case <-time.After(15 * time.Second):
-		s.cmd.Process.Kill()
+		cmd.Process.Kill()
 		s.t.Errorf("opco-server did not stop on SIGTERM")
 	}
-	s.cmd = nil
 }
 
 // restart starts the server again on the same address and data.
