@@ -153,7 +153,7 @@ func NormalizeDept(s string) (string, bool) {
 	case 3:
 		if c[0] == '9' && c[1] == '7' {
 			switch c[2] {
-			case '1', '2', '3', '4', '6', '7', '8':
+			case '1', '2', '3', '4', '5', '6', '7', '8': // 975: Saint-Pierre-et-Miquelon (INSEE), absent from S1's pattern
 				return c, true
 			}
 		}

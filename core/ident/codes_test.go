@@ -174,7 +174,7 @@ func TestNormalizeDept(t *testing.T) {
 		{"bare 97", "97", "", false},
 		{"bare 98", "98", "", false},
 		{"99 is not a département", "99", "", false},
-		{"975 absent from the pattern", "975", "", false},
+		{"975 Saint-Pierre-et-Miquelon (INSEE code, added to the pattern)", "975", "975", true},
 		{"979", "979", "", false},
 		{"985", "985", "", false},
 		{"970", "970", "", false},
@@ -298,7 +298,7 @@ var (
 	rncpRef       = regexp.MustCompile(`^(?i:RNCP)?[0-9]{2,5}$`)
 	cfdRef        = regexp.MustCompile(`^[0-9A-Z]{8}[A-Z]?$`)
 	numContratRef = regexp.MustCompile(`^(0[0-9][0-9]|02[ABab]|9[0-5][0-9]|97[1-6])[0-9]{4}(0[1-9]|1[0-2])(NC|nc|[0-9]{2})[0-9]{4}$`)
-	deptRef       = regexp.MustCompile(`^(0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1234678]|98[46789])$`)
+	deptRef       = regexp.MustCompile(`^(0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-8]|98[46789])$`)
 	nsfRef        = regexp.MustCompile(`^[1-4][0-9]{2}[a-z]?$`)
 	ftRef         = regexp.MustCompile(`^[0-9]{7}[A-Za-z]$`)
 	ndaRef        = regexp.MustCompile(`^[0-9]{11}$`)
