@@ -61,7 +61,7 @@ func TestSalarieIdentity(t *testing.T) {
 			also: []string{"SAL-NIR-DEPT W apprenti.nir"}},
 		{name: "2C", mut: func(c *C) { c.Apprenti.DepartementNaissance = "2C" }, want: []string{"E apprenti.departementNaissance"},
 			also: []string{"SAL-NIR-DEPT W apprenti.nir"}},
-		{name: "977 not a birth département", mut: func(c *C) { c.Apprenti.DepartementNaissance = "979" }, want: []string{"E apprenti.departementNaissance"},
+		{name: "979 not a département", mut: func(c *C) { c.Apprenti.DepartementNaissance = "979" }, want: []string{"E apprenti.departementNaissance"},
 			also: []string{"SAL-NIR-DEPT W apprenti.nir"}},
 		{name: "975 Saint-Pierre-et-Miquelon", mut: func(c *C) { c.Apprenti.DepartementNaissance = "975" }, also: []string{"SAL-NIR-DEPT W apprenti.nir"}},
 		{name: "2A", mut: func(c *C) { c.Apprenti.DepartementNaissance = "2A" }, also: []string{"SAL-NIR-DEPT W apprenti.nir"}},
