@@ -24,7 +24,11 @@ export CC
 export LANG := fr_FR.UTF-8
 unexport LC_ALL LC_MESSAGES LANGUAGE
 
-.PHONY: all deps test vet fmt build run bench clean
+.PHONY: all deps test vet fmt build run bench clean screenshots windows package speed
+
+# The fyneDo migration (FyneApp.toml [Migrations]): widgets are only touched
+# on the UI goroutine (fyne.Do), so Fyne's thread-check shims are off.
+TAGS     := migrated_fynedo
 
 all: build
 
@@ -59,10 +63,22 @@ bench: ## benchmarks only, headless
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
 
 build: deps ## the desktop binary, with the real GLFW driver (cgo + GL)
-	CGO_ENABLED=1 $(GO) build -o $(BIN) $(PKG)
+	CGO_ENABLED=1 $(GO) build -tags $(TAGS) -o $(BIN) $(PKG)
 
 run: build ## build, then start the app; make run ARGS='--data /tmp/d'
 	$(BIN) $(ARGS)
+
+screenshots: build ## PNGs of the real app under Xvfb on a demo profile (dist/screenshots)
+	BIN=$(BIN) scripts/screenshots.sh
+
+windows: ## dist/cerfadesk.exe, cross-built with clang + mingw-w64 (installed if missing)
+	scripts/windows.sh
+
+package: ## dist/cerfadesk.tar.xz with fyne package; FyneApp.toml stays unmodified
+	scripts/package.sh
+
+speed: build ## start-up time, contract opening and memory with 100 000 contracts
+	BIN=$(BIN) scripts/speed.sh
 
 clean:
 	rm -rf bin dist

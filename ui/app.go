@@ -62,12 +62,14 @@ func RunWith(o Options) error {
 		return fmt.Errorf("ouverture du dossier de données %q : %w", o.DataDir, err)
 	}
 	defer st.Close()
+	trace("store open %v after start", time.Since(start))
 	// The referentials (postcodes, IDCC, NAF) load in the background
 	// while the window opens.
 	go referentiel.Default()
 
 	a := app.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
+	trace("app created %v after start", time.Since(start))
 	// The interface is French on every system: Fyne's words are added
 	// under the system's own language tag (the language has no setter).
 	if err := lang.AddTranslations(fyne.NewStaticResource(lang.SystemLocale().LanguageString()+".json", frenchJSON)); err != nil {
@@ -78,6 +80,7 @@ func RunWith(o Options) error {
 	env.Prefs = a.Preferences()
 	env.OpenURL = a.OpenURL
 	d := NewDesktop(a, env)
+	trace("main window built %v after start", time.Since(start))
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -129,6 +132,7 @@ var traceOn = os.Getenv("CERFADESK_TRACE") != ""
 
 func trace(format string, args ...any) {
 	if traceOn {
+		log.SetFlags(log.Lmicroseconds)
 		log.Printf("trace: "+format, args...)
 	}
 }

@@ -57,6 +57,7 @@ type badgeRenderer struct {
 const badgePadH, badgePadV = 8, 3
 
 func (r *badgeRenderer) Layout(size fyne.Size) {
+	r.fit(size.Width - 2*badgePadH)
 	ts := r.txt.MinSize()
 	w := fyne.Min(size.Width, ts.Width+2*badgePadH)
 	h := ts.Height + 2*badgePadV
@@ -67,8 +68,28 @@ func (r *badgeRenderer) Layout(size fyne.Size) {
 	r.txt.Resize(fyne.NewSize(w-2*badgePadH, ts.Height))
 }
 
+// fit shortens the text with an ellipsis until it fits in width.
+func (r *badgeRenderer) fit(width float32) {
+	full := r.b.text
+	if width <= 0 || r.txt.Text == full && fyne.MeasureText(full, r.txt.TextSize, r.txt.TextStyle).Width <= width {
+		return
+	}
+	runes := []rune(full)
+	text := full
+	for n := len(runes); n > 1; n-- {
+		if fyne.MeasureText(text, r.txt.TextSize, r.txt.TextStyle).Width <= width {
+			break
+		}
+		text = string(runes[:n-1]) + "…"
+	}
+	if r.txt.Text != text {
+		r.txt.Text = text
+		r.txt.Refresh()
+	}
+}
+
 func (r *badgeRenderer) MinSize() fyne.Size {
-	ts := r.txt.MinSize()
+	ts := fyne.MeasureText(r.b.text, r.txt.TextSize, r.txt.TextStyle)
 	return fyne.NewSize(ts.Width+2*badgePadH, ts.Height+2*badgePadV)
 }
 

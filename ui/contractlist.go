@@ -10,6 +10,7 @@ import (
 
 	"cerfadesk/core/calendar"
 	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
 	"cerfadesk/core/workflow"
 	"cerfadesk/storage"
 )
@@ -23,13 +24,13 @@ type listColumn struct {
 
 // listColumns are the columns of the contract list, in display order.
 var listColumns = []listColumn{
-	{"Apprenti / salarié", 3, storage.SortApprentice},
-	{"Employeur", 3, storage.SortEmployer},
-	{"Type", 1.7, ""},
-	{"Début", 1.2, storage.SortStart},
-	{"Statut", 2.4, ""},
-	{"Transmission avant le", 2.2, storage.SortDeadline},
-	{"Modifié le", 1.3, storage.SortUpdated},
+	{"Apprenti / salarié", 2.5, storage.SortApprentice},
+	{"Employeur", 2.4, storage.SortEmployer},
+	{"Type", 1.6, ""},
+	{"Début", 1.3, storage.SortStart},
+	{"Statut", 2.9, ""},
+	{"Transmission avant le", 2.4, storage.SortDeadline},
+	{"Modifié le", 1.2, storage.SortUpdated},
 }
 
 func listLayout() columnsLayout {
@@ -218,13 +219,21 @@ func (r *contractRow) show(env *Env, s storage.Summary) {
 	}
 	r.apprentice.SetText(name)
 	r.employer.SetText(s.EmployerName)
-	r.kind.SetText(s.Kind.Label())
+	r.kind.SetText(kindShort(s.Kind))
 	r.start.SetText(dateText(s.StartDate))
 	r.badge.SetStatus(s.Status, env.statusLabel(s.Status))
 	text, imp := deadlineText(s, env.today())
 	r.deadline.Importance = imp
 	r.deadline.SetText(text)
 	r.updated.SetText(civil.Of(s.UpdatedAt).French())
+}
+
+// kindShort names a contract kind in a list cell.
+func kindShort(k contract.Kind) string {
+	if k == contract.Professionnalisation {
+		return "Professionnalisation"
+	}
+	return "Apprentissage"
 }
 
 // dateText is a date as users read it, "" for no date.

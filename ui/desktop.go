@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"log"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -117,7 +119,7 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 
 	toolbar := container.NewBorder(nil, nil,
 		container.NewHBox(d.newButton, d.openButton),
-		container.NewHBox(d.statusFilter, d.kindFilter),
+		container.NewHBox(minWidth(d.statusFilter, 290), minWidth(d.kindFilter, 250)),
 		d.search)
 	status := container.NewBorder(nil, nil, d.count,
 		container.NewHBox(d.syncLabel, d.syncButton, widget.NewLabel("Profil :"), d.profile),
@@ -136,6 +138,13 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 	d.refreshProfile()
 	d.model.SetQuery(d.query)
 	return d
+}
+
+// minWidth gives o at least width w.
+func minWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 0))
+	return container.NewStack(r, o)
 }
 
 // Window is the main window.
@@ -352,6 +361,7 @@ func (d *Desktop) OpenContract(id string) {
 			ed.win.RequestFocus()
 			return
 		}
+		trace("contract %s loaded in %v", r.rec.Reference, time.Since(start))
 		d.show(r.rec)
 		trace("contract %s opened in %v", r.rec.Reference, time.Since(start))
 	})
@@ -369,6 +379,7 @@ func (d *Desktop) show(rec workflow.Record) {
 		return
 	}
 	d.editors[rec.ID] = ed
+	trace("contract %s window built", rec.Reference)
 	ed.Show()
 }
 

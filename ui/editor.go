@@ -54,8 +54,10 @@ type Editor struct {
 	buttons  map[workflow.Action]*widget.Button
 	save     *widget.Button
 
-	// popup is the dialog on screen (tests read it).
-	popup fyne.CanvasObject
+	// popup is the content of the last dialog shown (tests read it), and
+	// dialog that dialog, which Échap closes.
+	popup  fyne.CanvasObject
+	dialog interface{ Hide() }
 
 	dirty   bool
 	editSeq int
@@ -85,6 +87,12 @@ func newEditor(a fyne.App, env *Env, rec workflow.Record, hooks editorHooks) (*E
 	ed.win.SetCloseIntercept(ed.askClose)
 	ed.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { ed.documents.dropped(uris) })
 	ed.addShortcuts()
+	ed.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape && ed.dialog != nil {
+			ed.dialog.Hide()
+			ed.dialog = nil
+		}
+	})
 	ed.win.Resize(windowSize(env.Prefs, "contrat", fyne.NewSize(1100, 760)))
 	ed.validateNow()
 	return ed, nil
@@ -167,7 +175,7 @@ func (ed *Editor) setRecord(rec workflow.Record) error {
 	ed.bottom = container.NewVBox()
 	ed.refreshChrome()
 	top := container.NewVBox(container.NewBorder(nil, nil, ed.badge, ed.savedMsg, ed.title), ed.banner)
-	ed.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(ed.bottom), nil, nil, ed.tabs))
+	ed.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(ed.bottom), nil, nil, readable(ed.tabs, fm.readOnly)))
 	ed.win.SetTitle(windowTitle(rec))
 	ed.loadHistory()
 	return nil

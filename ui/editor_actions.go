@@ -42,7 +42,7 @@ func (ed *Editor) refreshChrome() {
 		parts = append(parts, "transmis hors délai")
 	}
 	if rec.PendingSync {
-		parts = append(parts, "en attente de synchronisation avec l'OPCO")
+		parts = append(parts, "envoi à l'OPCO en attente")
 	}
 	ed.title.SetText(strings.Join(parts, " · "))
 
@@ -57,7 +57,11 @@ func (ed *Editor) refreshChrome() {
 			continue
 		}
 		a := a
-		b := widget.NewButton(a.Label(), func() { ed.perform(a) })
+		label := a.Label()
+		if a == workflow.Annuler {
+			label = "Annuler le contrat" // "Annuler" alone reads as closing a dialog
+		}
+		b := widget.NewButton(label, func() { ed.perform(a) })
 		if a == workflow.Accepter {
 			b.Importance = widget.HighImportance
 			b.SetIcon(theme.ConfirmIcon())
@@ -245,7 +249,7 @@ func (ed *Editor) askNote(a workflow.Action) {
 			}
 		}, ed.win)
 	d.Resize(fyne.NewSize(560, 300))
-	d.Show()
+	ed.present(d, note)
 }
 
 // confirm asks before an action with consequences.
@@ -258,8 +262,7 @@ func (ed *Editor) confirm(title, message, confirmText string, yes func()) {
 		}
 	}, ed.win)
 	d.Resize(fyne.NewSize(520, 220))
-	ed.popup = msg
-	d.Show()
+	ed.present(d, msg)
 }
 
 // saveThen saves the pending edits (Enregistrer: always allowed, even with
@@ -377,8 +380,7 @@ func (ed *Editor) doTransmit() {
 		l.Wrapping = fyne.TextWrapWord
 		d := dialog.NewCustom("Contrat transmis", "OK", l, ed.win)
 		d.Resize(fyne.NewSize(520, 200))
-		ed.popup = l
-		d.Show()
+		ed.present(d, l)
 	})
 }
 
@@ -403,8 +405,7 @@ func (ed *Editor) showNotValid(res rules.Result) {
 	content := container.NewBorder(container.NewVBox(title, where), next, nil, nil, scroll)
 	d = dialog.NewCustom("Attention", "Corriger", content, ed.win)
 	d.Resize(fyne.NewSize(660, 520))
-	ed.popup = content
-	d.Show()
+	ed.present(d, content)
 }
 
 // showError shows a refusal or a failure in French; the cause goes to the log.
@@ -422,7 +423,12 @@ func (ed *Editor) showError(err error) {
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("Erreur", "OK", l, ed.win)
 	d.Resize(fyne.NewSize(480, 180))
-	ed.popup = l
+	ed.present(d, l)
+}
+
+// present shows a dialog of the window; Échap closes it.
+func (ed *Editor) present(d dialog.Dialog, content fyne.CanvasObject) {
+	ed.popup, ed.dialog = content, d
 	d.Show()
 }
 
@@ -479,8 +485,7 @@ func (ed *Editor) askClose() {
 		widget.NewButton("Fermer sans enregistrer", func() { d.Hide(); ed.close() }),
 		save,
 	})
-	ed.popup = msg
-	d.Show()
+	ed.present(d, msg)
 }
 
 func (ed *Editor) close() {

@@ -315,7 +315,7 @@ func (t *documentsTab) askTypes(paths []string) {
 		t.addFiles(reqs)
 	}, t.ed.win)
 	d.Resize(fyne.NewSize(620, 160+60*float32(len(paths))))
-	d.Show()
+	t.ed.present(d, nil)
 }
 
 // pendingFile is a file to attach with its chosen type.

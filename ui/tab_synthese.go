@@ -57,11 +57,11 @@ func (s *syntheseTab) refresh() {
 	s.box.Objects = []fyne.CanvasObject{
 		container.NewHBox(s.export),
 		s.deadline(c, res),
+		s.findings(res),
+		s.documents(c, res),
 		s.ages(c, res),
 		s.durations(c),
 		s.remuneration(res),
-		s.documents(c, res),
-		s.findings(res),
 		s.history(),
 	}
 	s.box.Refresh()
@@ -73,6 +73,7 @@ func pairs(kv ...string) fyne.CanvasObject {
 	for i := 0; i+1 < len(kv); i += 2 {
 		k := widget.NewLabel(kv[i])
 		k.TextStyle = fyne.TextStyle{Bold: true}
+		k.Wrapping = fyne.TextWrapWord
 		v := widget.NewLabel(kv[i+1])
 		v.Wrapping = fyne.TextWrapWord
 		objs = append(objs, k, v)
@@ -270,40 +271,34 @@ func changedText(keys []string) string {
 	return strings.Join(keys[:max], ", ") + fmt.Sprintf(" et %d autre(s) champ(s)", len(keys)-max)
 }
 
-// formPairs lays out label/value pairs: labels in a column as wide as its
-// widest, values in the rest of the width.
+// formPairs lays out label/value pairs: labels in a column of a fixed
+// width (the same in every section, so values line up down the page),
+// wrapped when longer, values in the rest of the width.
 type formPairs struct{}
 
-func (formPairs) labelWidth(objects []fyne.CanvasObject) float32 {
-	var w float32
-	for i := 0; i < len(objects); i += 2 {
-		w = fyne.Max(w, objects[i].MinSize().Width)
-	}
-	return fyne.Min(w, 380)
-}
+const pairLabelWidth = 330
 
 func (l *formPairs) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	lw := l.labelWidth(objects)
 	pad := theme.Padding()
+	vw := fyne.Max(size.Width-pairLabelWidth-pad, 50)
 	y := float32(0)
 	for i := 0; i+1 < len(objects); i += 2 {
 		k, v := objects[i], objects[i+1]
-		v.Resize(fyne.NewSize(size.Width-lw-pad, v.MinSize().Height))
+		k.Resize(fyne.NewSize(pairLabelWidth, k.MinSize().Height))
+		v.Resize(fyne.NewSize(vw, v.MinSize().Height))
 		h := fyne.Max(k.MinSize().Height, v.MinSize().Height)
 		k.Move(fyne.NewPos(0, y))
-		k.Resize(fyne.NewSize(lw, h))
-		v.Move(fyne.NewPos(lw+pad, y))
-		v.Resize(fyne.NewSize(size.Width-lw-pad, h))
+		k.Resize(fyne.NewSize(pairLabelWidth, h))
+		v.Move(fyne.NewPos(pairLabelWidth+pad, y))
+		v.Resize(fyne.NewSize(vw, h))
 		y += h
 	}
 }
 
 func (l *formPairs) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	lw := l.labelWidth(objects)
-	var h, vw float32
+	var h float32
 	for i := 0; i+1 < len(objects); i += 2 {
 		h += fyne.Max(objects[i].MinSize().Height, objects[i+1].MinSize().Height)
-		vw = fyne.Max(vw, objects[i+1].MinSize().Width)
 	}
-	return fyne.NewSize(lw+theme.Padding()+vw, h)
+	return fyne.NewSize(pairLabelWidth+theme.Padding()+100, h)
 }

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# speed.sh measures the desktop app under Xvfb (software GL, llvmpipe):
+#   1. start-up: process start → main window mapped (X MapNotify), RUNS times;
+#   2. opening a contract: main window mapped → contract window mapped, with
+#      --ouvrir (load from the store, build the 8-tab window, show it), and
+#      the in-app time from the request to the window shown (CERFADESK_TRACE);
+#   3. memory: resident set size with N contracts in the store (default
+#      100 000), after start and after scrolling the list, and after opening
+#      a contract.
+# The N-contract data folder is kept in $SPEED_DATA and reused (seeding
+# 100 000 contracts takes a few minutes).
+#
+# Environment: BIN (default bin/cerfadesk), RUNS (5), N (100000), SPEED_DATA.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/usr/local/go/bin:$PATH"
+
+BIN=${BIN:-bin/cerfadesk}
+RUNS=${RUNS:-5}
+N=${N:-100000}
+SPEED_DATA=${SPEED_DATA:-${TMPDIR:-/tmp}/cerfadesk-speed-$N}
+
+scripts/deps.sh
+[[ -x "$BIN" ]] || { echo "speed: $BIN missing (make build)" >&2; exit 1; }
+work=$(mktemp -d)
+xpid="" apid=""
+cleanup() {
+	[[ -n "$apid" ]] && kill "$apid" 2>/dev/null && wait "$apid" 2>/dev/null
+	[[ -n "$xpid" ]] && kill "$xpid" 2>/dev/null && wait "$xpid" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+${CC:-clang} -O2 -o "$work/mapwatch" scripts/mapwatch/mapwatch.c -lX11
+go run ./scripts/demoseed -data "$work/demo" -examples testdata/domain >/dev/null
+if [[ ! -s "$SPEED_DATA/done" ]]; then
+	rm -rf "$SPEED_DATA"
+	echo "speed: seeding $N contracts in $SPEED_DATA (once)…"
+	t0=$(date +%s)
+	go run ./scripts/demoseed -data "$SPEED_DATA" -n "$N" -examples testdata/domain | tail -1
+	echo "$N" >"$SPEED_DATA/done"
+	echo "speed: seeded in $(( $(date +%s) - t0 )) s, $(du -sh "$SPEED_DATA" | cut -f1)"
+fi
+
+disp=""
+for n in $(seq 90 120); do
+	if [[ ! -e /tmp/.X11-unix/X$n && ! -e /tmp/.X$n-lock ]]; then disp=":$n"; break; fi
+done
+Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xpid=$!
+export DISPLAY="$disp"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+run() { # run DATA ARGS...: the app with a fresh preferences folder
+	local data=$1; shift
+	env LANG=fr_FR.UTF-8 XDG_CONFIG_HOME="$work/config" CERFADESK_TRACE=1 "$BIN" --data "$data" "$@"
+}
+rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+stopapp() { kill "$apid" 2>/dev/null || true; wait "$apid" 2>/dev/null || true; apid=""; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "== start-up and contract opening ($RUNS runs, demo profile)"
+: >"$work/start" ; : >"$work/open" ; : >"$work/build"
+for i in $(seq "$RUNS"); do
+	out=$("$work/mapwatch" 30 cerfadesk MARTIN -- env LANG=fr_FR.UTF-8 XDG_CONFIG_HOME="$work/config" CERFADESK_TRACE=1 \
+		"$BIN" --data "$work/demo" --ouvrir C-000001 2>"$work/trace.$i")
+	apid=$(awk '/^pid/ {print $2}' <<<"$out")
+	s=$(awk '/^mapped cerfadesk/ {print $3}' <<<"$out")
+	o=$(awk '/^mapped MARTIN/ {print $3}' <<<"$out")
+	sleep 1
+	stopapp
+	b=$(sed -n 's/.*contract C-000001 opened in \([0-9.]*\)\(m\?s\).*/\1 \2/p' "$work/trace.$i" | awk '{ if ($2=="s") print $1*1000; else print $1 }')
+	echo "run $i: main window mapped ${s} ms; contract window mapped $(awk -v a="$o" -v b="$s" 'BEGIN{printf "%.1f", a-b}') ms later (in-app: ${b} ms)"
+	echo "$s" >>"$work/start"
+	awk -v a="$o" -v b="$s" 'BEGIN{printf "%.1f\n", a-b}' >>"$work/open"
+	echo "$b" >>"$work/build"
+done
+echo "median: start-up $(median <"$work/start") ms; contract opening $(median <"$work/open") ms (in-app $(median <"$work/build") ms)"
+
+echo "== memory with $(cat "$SPEED_DATA/done") contracts"
+out=$("$work/mapwatch" 30 cerfadesk -- env LANG=fr_FR.UTF-8 XDG_CONFIG_HOME="$work/config" CERFADESK_TRACE=1 \
+	"$BIN" --data "$SPEED_DATA" 2>"$work/trace.big")
+apid=$(awk '/^pid/ {print $2}' <<<"$out")
+echo "main window mapped $(awk '/^mapped/ {print $3}' <<<"$out") ms after start"
+sleep 3
+echo "RSS after start: $(rss "$apid") MiB"
+w=$(xdotool search --onlyvisible --name '^cerfadesk' | head -1)
+xdotool mousemove --window "$w" 500 400
+for _ in $(seq 40); do xdotool click --repeat 25 --delay 5 5; done
+sleep 2
+echo "RSS after scrolling 1 000 wheel steps: $(rss "$apid") MiB"
+xdotool key --window "$w" ctrl+f
+sleep 0.3
+xdotool type --delay 30 'moreau'
+sleep 2
+echo "RSS after a search: $(rss "$apid") MiB"
+stopapp
+out=$("$work/mapwatch" 30 cerfadesk MOREAU -- env LANG=fr_FR.UTF-8 XDG_CONFIG_HOME="$work/config" CERFADESK_TRACE=1 \
+	"$BIN" --data "$SPEED_DATA" --ouvrir C-050017 2>"$work/trace.big2")
+apid=$(awk '/^pid/ {print $2}' <<<"$out")
+sleep 3
+echo "contract C-050017 window mapped $(awk '/^mapped MOREAU/ {m=$3} /^mapped cerfadesk/ {s=$3} END {printf "%.1f", m-s}' <<<"$out") ms after the main window; RSS with it open: $(rss "$apid") MiB"
+stopapp
+grep -h 'trace:' "$work"/trace.big* | sed 's/^/  /'
