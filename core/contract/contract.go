@@ -240,6 +240,9 @@ type Formation struct {
 	DateFinFormation      civil.Date `json:"dateFinFormation"`
 	DureeFormation        *int       `json:"dureeFormation"`
 	DureeEnseignements    *int       `json:"dureeEnseignements,omitempty"`
+	// DureeFormationDistance is the share of training hours at a distance,
+	// a box of Cerfa 10103*14 (docs/domain-review.md §9).
+	DureeFormationDistance *int `json:"dureeFormationDistance,omitempty"`
 }
 
 // Document is a piece attached to the contract (tab Documents).

@@ -100,7 +100,10 @@ func numContratDept(a, b, c byte) bool {
 	case '0':
 		return isDigit(b) && isDigit(c) || b == '2' && (c == 'A' || c == 'B' || c == 'a' || c == 'b')
 	case '9':
-		return b >= '0' && b <= '5' && isDigit(c) || b == '7' && c >= '1' && c <= '6'
+		// Only the overseas 97x: the source tools' 2-character alternative
+		// "9[012345]" is a copy of their département pattern, not a
+		// 3-character prefix (their input mask forbids 90–95).
+		return b == '7' && c >= '1' && c <= '6'
 	}
 	return false
 }

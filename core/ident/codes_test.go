@@ -124,7 +124,7 @@ func TestNumContratValid(t *testing.T) {
 		{"975 per the brief", "975202501000001", true},
 		{"977", "977202501000001", false},
 		{"98x", "988202501000001", false},
-		{"9[0-5]d", "950202501000001", true},
+		{"9[0-5]d is not a département prefix", "950202501000001", false},
 		{"96d", "960202501000001", false},
 		{"1dd", "169202501000001", false},
 		{"03A", "03A202501000001", false},
@@ -297,7 +297,7 @@ var (
 	idccRef       = regexp.MustCompile(`^[0-9]{1,4}$`)
 	rncpRef       = regexp.MustCompile(`^(?i:RNCP)?[0-9]{2,5}$`)
 	cfdRef        = regexp.MustCompile(`^[0-9A-Z]{8}[A-Z]?$`)
-	numContratRef = regexp.MustCompile(`^(0[0-9][0-9]|02[ABab]|9[0-5][0-9]|97[1-6])[0-9]{4}(0[1-9]|1[0-2])(NC|nc|[0-9]{2})[0-9]{4}$`)
+	numContratRef = regexp.MustCompile(`^(0[0-9][0-9]|02[ABab]|97[1-6])[0-9]{4}(0[1-9]|1[0-2])(NC|nc|[0-9]{2})[0-9]{4}$`)
 	deptRef       = regexp.MustCompile(`^(0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-8]|98[46789])$`)
 	nsfRef        = regexp.MustCompile(`^[1-4][0-9]{2}[a-z]?$`)
 	ftRef         = regexp.MustCompile(`^[0-9]{7}[A-Za-z]$`)

@@ -49,7 +49,7 @@ func ceilDiv(n, d int64) int64 {
 
 // AgeBandChanges returns, for each age whose birthday falls strictly after
 // start, the first day of the month following that birthday: the day the
-// higher rate applies (D6222-34, D6325-16). A birthday on or before start
+// higher rate applies (D6222-31, which names 18, 21 and 26 since 2020; D6325-16). A birthday on or before start
 // gives no change, since the band of the age at start applies from day 1.
 // A birthday on the 1st of a month moves the band on the 1st of the next
 // month; a 29 February birthday is reached on 28 February in common years.

