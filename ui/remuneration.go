@@ -94,6 +94,18 @@ func eqPtr[T comparable](a, b *T) bool {
 
 var remuColumns = []string{"Année", "Du", "Au", "Minimum légal", "Taux appliqué (%)", "Base", "Minimum brut mensuel"}
 
+// remuLayout shares the width between the columns of the grid; unlike a
+// grid layout it asks for no more width than the page has.
+var remuLayout = columnsLayout{weights: []float32{0.7, 1.2, 1.2, 1.2, 1.3, 0.8, 1.6}}
+
+// cellLabel is a table cell: one line, cut with an ellipsis when too long.
+func cellLabel(text string, bold bool) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.TextStyle = fyne.TextStyle{Bold: bold}
+	return l
+}
+
 // redraw rebuilds the grid from the contract's own lines, or the derived
 // ones while the contract has none.
 func (t *remunerationTable) redraw() {
@@ -104,9 +116,9 @@ func (t *remunerationTable) redraw() {
 	}
 	head := make([]fyne.CanvasObject, len(remuColumns))
 	for i, h := range remuColumns {
-		head[i] = widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head[i] = cellLabel(h, true)
 	}
-	objs := []fyne.CanvasObject{container.NewGridWithColumns(len(remuColumns), head...)}
+	objs := []fyne.CanvasObject{container.New(remuLayout, head...)}
 	t.entries = nil
 	for i, l := range lines {
 		min := t.derivedLine(l.Ordre)
@@ -129,9 +141,9 @@ func (t *remunerationTable) redraw() {
 			rate.Disable()
 		}
 		t.entries = append(t.entries, rate)
-		objs = append(objs, container.NewGridWithColumns(len(remuColumns),
-			widget.NewLabel(l.Ordre), widget.NewLabel(dateText(l.DateDebut)), widget.NewLabel(dateText(l.DateFin)),
-			widget.NewLabel(minRate), rate, widget.NewLabel(l.TypeSalaire), widget.NewLabel(minAmount)))
+		objs = append(objs, container.New(remuLayout,
+			cellLabel(l.Ordre, false), cellLabel(dateText(l.DateDebut), false), cellLabel(dateText(l.DateFin), false),
+			cellLabel(minRate, false), rate, cellLabel(l.TypeSalaire, false), cellLabel(minAmount, false)))
 	}
 	switch {
 	case len(lines) == 0:

@@ -199,13 +199,16 @@ func (t *documentsTab) open(d docs.Document) {
 		err  error
 	}
 	background(env, func() result {
-		dir := filepath.Join(os.TempDir(), "cerfadesk", d.SHA256[:min(16, len(d.SHA256))])
+		dir := filepath.Join(os.TempDir(), "cerfadesk-apercu", d.SHA256[:min(16, len(d.SHA256))])
 		path := filepath.Join(dir, filepath.Base(d.Name))
 		if _, err := os.Stat(path); err == nil {
 			return result{path: path}
 		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return result{err: err}
+			if dir, err = os.MkdirTemp("", "cerfadesk-apercu-"); err != nil {
+				return result{err: err}
+			}
+			path = filepath.Join(dir, filepath.Base(d.Name))
 		}
 		r, err := env.Store.Blobs.Open(d.SHA256)
 		if err != nil {
@@ -350,7 +353,7 @@ func (t *documentsTab) addFiles(files []pendingFile) {
 			file.Close()
 			if err != nil {
 				log.Printf("add %s to %s: %v", f.path, id, err)
-				r.problems = append(r.problems, name+" : "+userMessage(err))
+				r.problems = append(r.problems, name+" : "+strings.TrimSuffix(userMessage(err), "."))
 				continue
 			}
 			if out.Document != nil && out.Document.Duplicate {

@@ -173,11 +173,12 @@ func (s *syntheseTab) remuneration(res rules.Result) fyne.CanvasObject {
 		return section("Rémunération minimale", widget.NewLabel("Elle se calcule dès que la date de naissance et les dates du contrat sont saisies."))
 	}
 	cols := []string{"Année", "Du", "Au", "Taux", "Base", "Salaire brut mensuel"}
+	lay := columnsLayout{weights: []float32{0.7, 1.2, 1.2, 0.8, 0.8, 1.6}}
 	head := make([]fyne.CanvasObject, len(cols))
 	for i, h := range cols {
-		head[i] = widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head[i] = cellLabel(h, true)
 	}
-	rows := []fyne.CanvasObject{container.NewGridWithColumns(len(cols), head...)}
+	rows := []fyne.CanvasObject{container.New(lay, head...)}
 	for _, l := range lines {
 		rate, amount := "", ""
 		if l.Taux != nil {
@@ -186,9 +187,9 @@ func (s *syntheseTab) remuneration(res rules.Result) fyne.CanvasObject {
 		if l.SalaireBrut != nil {
 			amount = pay.FormatEuros(int64(*l.SalaireBrut))
 		}
-		rows = append(rows, container.NewGridWithColumns(len(cols),
-			widget.NewLabel(l.Ordre), widget.NewLabel(dateText(l.DateDebut)), widget.NewLabel(dateText(l.DateFin)),
-			widget.NewLabel(rate), widget.NewLabel(l.TypeSalaire), widget.NewLabel(amount)))
+		rows = append(rows, container.New(lay,
+			cellLabel(l.Ordre, false), cellLabel(dateText(l.DateDebut), false), cellLabel(dateText(l.DateFin), false),
+			cellLabel(rate, false), cellLabel(l.TypeSalaire, false), cellLabel(amount, false)))
 	}
 	return section("Rémunération minimale", rows...)
 }
