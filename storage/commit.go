@@ -5,14 +5,16 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
+	"cerfadesk/core/docs"
 	"cerfadesk/core/workflow"
 )
 
 // Commit writes one workflow.Change in one transaction: the version check
 // (a stale BaseVersion is refused with workflow.CodeConflict, nothing is
 // merged), the new content and its indexed columns, the status and flags,
-// the attached document, the history row with the changed field keys, and
+// the attached, retyped or removed document, the history row with the changed field keys, and
 // the outbox entry. The version grows when the content or the status
 // changes; a save that changes nothing writes nothing.
 func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record, error) {
@@ -67,7 +69,7 @@ func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record
 		if changed, err = workflow.ChangedFields(oldDoc, newDoc); err != nil {
 			return workflow.Record{}, workflow.Internal("Le contrat n'a pas pu être comparé à sa version précédente.", err)
 		}
-		if len(changed) == 0 && to == from && ch.Document == nil && ch.Outbox == nil {
+		if len(changed) == 0 && to == from && ch.Document == nil && ch.Outbox == nil && ch.DocumentEdit == nil {
 			return s.loadWith(ctx, tx, `c.id = ?`, rowID) // nothing to write
 		}
 	}
@@ -108,7 +110,7 @@ func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record
 			return workflow.Record{}, err
 		}
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE contract_id = ? AND sha256 = ?`,
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE contract_id = ? AND sha256 = ? AND removed_at IS NULL`,
 			rowID, d.SHA256).Scan(&n); err != nil {
 			return workflow.Record{}, dbErr(err)
 		}
@@ -121,6 +123,18 @@ func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record
 			return workflow.Record{}, dbErr(err)
 		}
 		id, _ := res.LastInsertId()
+		docID = sql.NullInt64{Int64: id, Valid: true}
+		changed = append(changed, "documents")
+	}
+
+	if e := ch.DocumentEdit; e != nil {
+		if err := s.step("document"); err != nil {
+			return workflow.Record{}, err
+		}
+		id, err := editDocument(ctx, tx, rowID, *e, ch.Actor, at)
+		if err != nil {
+			return workflow.Record{}, err
+		}
 		docID = sql.NullInt64{Int64: id, Valid: true}
 		changed = append(changed, "documents")
 	}
@@ -169,4 +183,40 @@ func (s *Store) step(name string) error {
 		return workflow.Internal("Panne simulée.", fmt.Errorf("failure injected before %s", name))
 	}
 	return nil
+}
+
+// editDocument retypes or removes one attached document of the contract
+// rowID and returns its row id. OPCO letters are never touched, whatever
+// the caller decided.
+func editDocument(ctx context.Context, tx *sql.Tx, rowID int64, e workflow.DocumentEdit, actor workflow.Actor, at time.Time) (int64, error) {
+	var (
+		id  int64
+		typ string
+	)
+	err := tx.QueryRowContext(ctx, `SELECT id, type FROM documents WHERE contract_id = ? AND uuid = ? AND removed_at IS NULL`,
+		rowID, e.DocumentID).Scan(&id, &typ)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, workflow.Errorf(workflow.CodeNotFound, "Ce document n'est plus joint au contrat : la liste a été mise à jour.")
+	}
+	if err != nil {
+		return 0, dbErr(err)
+	}
+	if e.PreviousType != "" && typ != e.PreviousType {
+		return 0, workflow.Errorf(workflow.CodeConflict, "Le type de ce document a été modifié entre-temps : rechargez le contrat.")
+	}
+	if docs.IsLetter(typ) {
+		return 0, workflow.LetterLocked(typ, "")
+	}
+	if e.Remove {
+		_, err = tx.ExecContext(ctx, `UPDATE documents SET removed_at = ?, removed_by = ? WHERE id = ?`, at.UnixMicro(), actor.Name, id)
+		return id, dbErr(err)
+	}
+	if err := docs.CheckType(e.Type); err != nil {
+		return 0, err
+	}
+	if docs.IsLetter(e.Type) {
+		return 0, workflow.LetterLocked(e.Type, "")
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE documents SET type = ? WHERE id = ?`, e.Type, id)
+	return id, dbErr(err)
 }

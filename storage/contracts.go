@@ -144,7 +144,9 @@ func (s *Store) loadWith(ctx context.Context, q queryer, where string, arg any) 
 	return rec, nil
 }
 
-// attached returns the IDs and hashes of a contract's attached files.
+// attached returns the IDs and hashes of a contract's attached files,
+// removed ones included: a window that still lists a removed file must not
+// save it back into the content as an imported entry.
 func attached(ctx context.Context, q queryer, rowID int64) (attachedSet, error) {
 	rows, err := q.QueryContext(ctx, `SELECT uuid, sha256 FROM documents WHERE contract_id = ?`, rowID)
 	if err != nil {
@@ -162,10 +164,11 @@ func attached(ctx context.Context, q queryer, rowID int64) (attachedSet, error) 
 	return set, dbErr(rows.Err())
 }
 
-// documents lists a contract's documents in the order they were added.
+// documents lists a contract's documents (not removed) in the order they
+// were added.
 func (s *Store) documents(ctx context.Context, q queryer, rowID int64, contractID string) ([]docs.Document, error) {
 	rows, err := q.QueryContext(ctx, `SELECT uuid, type, name, mime, size, sha256, added_at, added_by
-		FROM documents WHERE contract_id = ? ORDER BY id`, rowID)
+		FROM documents WHERE contract_id = ? AND removed_at IS NULL ORDER BY id`, rowID)
 	if err != nil {
 		return nil, dbErr(err)
 	}

@@ -25,6 +25,17 @@ const (
 	TypeAutre               = "AUTRE"
 )
 
+// IsLetter reports whether a document type is a letter the OPCO writes
+// (courrier d'accord, courrier d'anomalie, décision de refus): only the
+// OPCO adds one, and nobody removes or retypes it.
+func IsLetter(code string) bool {
+	switch code {
+	case TypeCourrierAccord, TypeCourrierAnomalie, TypeDecisionRefus:
+		return true
+	}
+	return false
+}
+
 // TypeLabel returns the French label of a document type code ("" if unknown).
 func TypeLabel(code string) string { return contract.TypeDocument.Label(code) }
 

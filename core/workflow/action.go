@@ -18,7 +18,16 @@ const (
 	AjouterDocument          Action = "ajouter_document"
 	Refuser                  Action = "refuser"
 	Annuler                  Action = "annuler"
+
+	// The actions on one attached document, shown on its row of the
+	// Documents tab rather than in the contract's action bar: they are not
+	// in Actions (nor in Allowed), DocumentEditable decides them.
+	ModifierTypeDocument Action = "modifier_type_document"
+	RetirerDocument      Action = "retirer_document"
 )
+
+// DocumentActions lists the actions on one attached document.
+var DocumentActions = []Action{ModifierTypeDocument, RetirerDocument}
 
 // Actions lists every action.
 var Actions = []Action{
@@ -58,6 +67,10 @@ func (a Action) Label() string {
 		return "Refuser"
 	case Annuler:
 		return "Annuler"
+	case ModifierTypeDocument:
+		return "Modifier le type du document"
+	case RetirerDocument:
+		return "Retirer le document"
 	}
 	return string(a)
 }

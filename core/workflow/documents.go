@@ -29,7 +29,8 @@ const maxAttachAttempts = 3
 // written, in the same transaction. The same content already attached is not
 // added twice: the existing document comes back with Duplicate set. The
 // content is streamed to the blob store, never held in memory; a refused
-// file is a *docs.Error.
+// file is a *docs.Error. Only the OPCO's agent attaches a letter type
+// (CodeOPCOLetter otherwise).
 func (s *Service) AddDocument(ctx context.Context, req DocumentRequest) (Outcome, error) {
 	rec, err := s.loadFor(ctx, req)
 	if err != nil {
@@ -41,6 +42,9 @@ func (s *Service) AddDocument(ctx context.Context, req DocumentRequest) (Outcome
 	}
 	if err := docs.CheckType(typ); err != nil {
 		return Outcome{}, err
+	}
+	if docs.IsLetter(typ) && req.Actor.Role != Agent {
+		return Outcome{Record: rec}, letterReserved(typ, s.OPCO)
 	}
 	// The content is stored before the status is checked: a file already
 	// attached must be recognised whatever the status (a drop folder

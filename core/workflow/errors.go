@@ -28,6 +28,10 @@ const (
 	CodeNotFound Code = "not_found"
 	// CodeDuplicate: the same document content is already attached.
 	CodeDuplicate Code = "duplicate"
+	// CodeOPCOLetter: an OPCO letter (courrier d'accord, d'anomalie,
+	// décision de refus) cannot be removed, retyped, or added by anyone but
+	// the OPCO.
+	CodeOPCOLetter Code = "opco_letter"
 	// CodeInvalid: a request the store cannot accept (bad input).
 	CodeInvalid Code = "invalid"
 	// CodeSchemaTooNew: the database was written by a newer cerfadesk.
@@ -81,6 +85,7 @@ var (
 	ErrConflict          = &Error{Code: CodeConflict, Message: "contrat modifié entre-temps"}
 	ErrNotFound          = &Error{Code: CodeNotFound, Message: "introuvable"}
 	ErrDuplicate         = &Error{Code: CodeDuplicate, Message: "document déjà joint"}
+	ErrOPCOLetter        = &Error{Code: CodeOPCOLetter, Message: "courrier de l'OPCO"}
 	ErrInvalid           = &Error{Code: CodeInvalid, Message: "demande invalide"}
 	ErrSchemaTooNew      = &Error{Code: CodeSchemaTooNew, Message: "base de données trop récente"}
 	ErrInternal          = &Error{Code: CodeInternal, Message: "erreur interne"}

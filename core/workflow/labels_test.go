@@ -49,8 +49,10 @@ func TestActionLabels(t *testing.T) {
 		AjouterDocument:          "Enregistrer la pièce",
 		Refuser:                  "Refuser",
 		Annuler:                  "Annuler",
+		ModifierTypeDocument:     "Modifier le type du document",
+		RetirerDocument:          "Retirer le document",
 	}
-	for _, a := range Actions {
+	for _, a := range append(Actions, DocumentActions...) {
 		t.Run(string(a), func(t *testing.T) {
 			if got := a.Label(); got != want[a] {
 				t.Errorf("got %q, want %q", got, want[a])

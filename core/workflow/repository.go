@@ -61,6 +61,23 @@ type Change struct {
 	Outbox *OutboxEntry
 	Note   string
 	At     time.Time
+	// DocumentEdit, when set, retypes or removes an attached document.
+	DocumentEdit *DocumentEdit
+}
+
+// DocumentEdit changes a document attached to a contract. The store
+// refuses it with CodeNotFound when the document is not (or no longer)
+// attached, with CodeConflict when its type is not PreviousType any more,
+// and with CodeOPCOLetter when it is (or would become) an OPCO letter.
+type DocumentEdit struct {
+	DocumentID   string
+	PreviousType string // the type the user saw
+	// Remove takes the document off the contract: it leaves the list, its
+	// metadata stays for the history, and its content is swept from disk
+	// once no contract uses it (storage's SweepBlobs).
+	Remove bool
+	// Type is the new type when Remove is false.
+	Type string
 }
 
 // OutboxEntry is a message for the OPCO service, delivered in order by the

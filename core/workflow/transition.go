@@ -85,6 +85,11 @@ var table = []rule{
 	{action: Refuser, from: []Status{Transmis, EnInstruction}, roles: []Role{Agent}, to: Refuse, outbox: true},
 	{action: Annuler, from: []Status{EnCoursDeSaisie}, roles: []Role{Entreprise, CFA}, to: Annule},
 	{action: Annuler, from: []Status{Transmis}, roles: []Role{Entreprise}, to: Annule, outbox: true},
+	// Documents are corrected only while the Cerfa is being filled in; in
+	// anomalie_piece the employer adds the missing pieces, the ones already
+	// transmitted stay as the OPCO received them.
+	{action: ModifierTypeDocument, from: []Status{EnCoursDeSaisie}, roles: []Role{Entreprise, CFA}},
+	{action: RetirerDocument, from: []Status{EnCoursDeSaisie}, roles: []Role{Entreprise, CFA}},
 }
 
 // Apply decides whether role may perform action on a contract in status
