@@ -62,12 +62,16 @@ var (
 
 // server is an opco-server process on loopback.
 type server struct {
-	t    *testing.T
+	t    testing.TB
 	dir  string
-	addr string // host:port, kept across restarts
-	smtp string
-	cmd  *exec.Cmd
-	url  string
+	sync string // --sqlite-sync
+	// quiet logs at info level: no line per request (the load test, where
+	// reading them would cost the machine's CPU).
+	quiet bool
+	addr  string // host:port, kept across restarts
+	smtp  string
+	cmd   *exec.Cmd
+	url   string
 
 	mu  gosync.Mutex
 	log bytes.Buffer
@@ -75,9 +79,21 @@ type server struct {
 
 // startServer creates the accounts and starts opco-server on a free port
 // with its e-mails going to smtpAddr ("" = the log).
-func startServer(t *testing.T, smtpAddr string, accounts ...account) *server {
+func startServer(t testing.TB, smtpAddr string, accounts ...account) *server {
+	return startServerWith(t, serverOptions{smtp: smtpAddr, sync: "normal"}, accounts...)
+}
+
+// serverOptions are the choices of startServerWith.
+type serverOptions struct {
+	smtp  string // "" writes the e-mails to the log
+	sync  string // --sqlite-sync
+	quiet bool   // no log line per request
+}
+
+// startServerWith is startServer with options.
+func startServerWith(t testing.TB, opt serverOptions, accounts ...account) *server {
 	t.Helper()
-	s := &server{t: t, dir: t.TempDir(), smtp: smtpAddr, addr: "127.0.0.1:0"}
+	s := &server{t: t, dir: t.TempDir(), smtp: opt.smtp, addr: "127.0.0.1:0", sync: opt.sync, quiet: opt.quiet}
 	for _, a := range accounts {
 		s.addUser(a)
 	}
@@ -102,7 +118,11 @@ func (s *server) addUser(a account) {
 // start runs the binary and waits for its "started" line.
 func (s *server) start() {
 	s.t.Helper()
-	args := []string{"--addr", s.addr, "--data", s.dir, "--sqlite-sync", "normal", "--log-level", "debug"}
+	level := "debug"
+	if s.quiet {
+		level = "info"
+	}
+	args := []string{"--addr", s.addr, "--data", s.dir, "--sqlite-sync", s.sync, "--log-level", level}
 	if s.smtp != "" {
 		args = append(args, "--smtp", s.smtp)
 	}
@@ -221,7 +241,7 @@ func (s *server) restart() {
 
 // waitFor polls cond until it holds or 10 s pass; it is for what another
 // process does in its own time (an e-mail leaving the server's queue).
-func waitFor(t *testing.T, what string, cond func() bool) {
+func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for !cond() {

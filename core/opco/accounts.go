@@ -73,7 +73,7 @@ func (s *Service) CreateAccount(ctx context.Context, n NewAccount) (Account, err
 		return Account{}, internal("Le mot de passe n'a pas pu être chiffré.", err)
 	}
 	a := Account{Login: n.Login, Role: n.Role, Email: n.Email, Siret: n.Siret, Name: strings.TrimSpace(n.Name)}
-	err = s.DB.update(ctx, func(tx *sql.Tx) error {
+	err = s.DB.update(ctx, func(tx wtx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO accounts (login, role, email, siret, name, password_hash, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, a.Login, string(a.Role), a.Email, a.Siret, a.Name, hash, s.now().UnixMicro())
 		if isUnique(err) {
@@ -155,7 +155,7 @@ func (s *Service) Login(ctx context.Context, login, password, remote string) (op
 	}
 	now := s.now()
 	exp := now.Add(s.sessionTTL())
-	err = s.DB.update(ctx, func(tx *sql.Tx) error {
+	err = s.DB.update(ctx, func(tx wtx) error {
 		// Expired sessions of anyone go at each login: the table stays small.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < ?`, now.UnixMicro()); err != nil {
 			return err
@@ -187,17 +187,28 @@ func hashToken(token string) string {
 }
 
 // Authenticate returns the account of a session token; an unknown or
-// expired one is CodeUnauthorized.
+// expired one is CodeUnauthorized. A session found in the database is
+// remembered for sessionCacheTTL, so that a busy client costs one query
+// per half-minute instead of one per request; Logout forgets it at once.
 func (s *Service) Authenticate(ctx context.Context, token string) (Account, error) {
 	if token == "" || len(token) > 200 {
 		return Account{}, errorf(opcoapi.CodeUnauthorized, "Connectez-vous au service de l'OPCO.")
+	}
+	h := hashToken(token)
+	now := s.now()
+	if c, ok := s.sessions.Load(h); ok {
+		cs := c.(cachedSession)
+		if now.Before(cs.until) && now.UnixMicro() < cs.expires {
+			return cs.account, nil
+		}
+		s.sessions.Delete(h)
 	}
 	var (
 		a   Account
 		exp int64
 	)
 	err := s.DB.r.QueryRowContext(ctx, `SELECT a.id, a.login, a.role, a.email, a.siret, a.name, s.expires_at
-		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?`, hashToken(token)).Scan(
+		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?`, h).Scan(
 		&a.ID, &a.Login, &a.Role, &a.Email, &a.Siret, &a.Name, &exp)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Account{}, errorf(opcoapi.CodeUnauthorized, "Session inconnue ou fermée : reconnectez-vous.")
@@ -205,15 +216,27 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Account, erro
 	if err != nil {
 		return Account{}, internal("La session n'a pas pu être vérifiée.", err)
 	}
-	if s.now().UnixMicro() >= exp {
+	if now.UnixMicro() >= exp {
 		return Account{}, errorf(opcoapi.CodeUnauthorized, "Session expirée : reconnectez-vous.")
 	}
+	s.sessions.Store(h, cachedSession{account: a, expires: exp, until: now.Add(sessionCacheTTL)})
 	return a, nil
+}
+
+// sessionCacheTTL is how long a checked session is trusted without the
+// database.
+const sessionCacheTTL = 30 * time.Second
+
+type cachedSession struct {
+	account Account
+	expires int64 // the session's expiry, Unix µs
+	until   time.Time
 }
 
 // Logout closes the session of token.
 func (s *Service) Logout(ctx context.Context, token string) error {
-	return s.DB.update(ctx, func(tx *sql.Tx) error {
+	s.sessions.Delete(hashToken(token))
+	return s.DB.update(ctx, func(tx wtx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = ?`, hashToken(token))
 		if err != nil {
 			return internal("La session n'a pas pu être fermée.", err)

@@ -98,7 +98,7 @@ func (s *Service) Decide(ctx context.Context, a Account, id string, req opcoapi.
 	}
 	action := decisionActions[req.Action]
 	var out opcoapi.PushResponse
-	err := s.DB.update(ctx, func(tx *sql.Tx) error {
+	err := s.DB.update(ctx, func(tx wtx) error {
 		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id); ok || err != nil {
 			out = resp
 			return err
@@ -146,6 +146,9 @@ func (s *Service) Decide(ctx context.Context, a Account, id string, req opcoapi.
 			return err
 		}
 		r.status, r.updatedAt = to, now
+		if err := reserveSeq(ctx, tx, &r, len(evs)); err != nil {
+			return err
+		}
 		if err := updateRecord(ctx, tx, &r); err != nil {
 			return err
 		}

@@ -3,7 +3,6 @@ package opco
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -180,7 +179,7 @@ func departement3(a contract.Adresse) string {
 
 // nextNumeroDepot assigns the next n° de dépôt of a département and month:
 // DDDYYYYMMNCnnnn, as ident.NumContratValid reads it.
-func nextNumeroDepot(ctx context.Context, tx *sql.Tx, dept string, day civil.Date) (string, error) {
+func nextNumeroDepot(ctx context.Context, tx wtx, dept string, day civil.Date) (string, error) {
 	prefix := fmt.Sprintf("%s%04d%02d", dept, day.Year, int(day.Month))
 	var n int
 	err := tx.QueryRowContext(ctx, `INSERT INTO depot_counters (prefix, last) VALUES (?, 1)

@@ -115,7 +115,7 @@ func forWhom(name string) string {
 
 // queueMail writes an e-mail to the queue, in the caller's transaction:
 // it leaves only if the change it reports is committed.
-func (s *Service) queueMail(ctx context.Context, tx *sql.Tx, m Mail) error {
+func (s *Service) queueMail(ctx context.Context, tx wtx, m Mail) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO mails (to_addr, subject, body, created_at) VALUES (?, ?, ?, ?)`,
 		m.To, m.Subject, m.Body, s.now().UnixMicro())
 	if err != nil {
@@ -186,7 +186,10 @@ func (s *Service) deliverMails(ctx context.Context, m Mailer) time.Time {
 		err := m.Send(ctx, s.MailFrom, p.Mail)
 		now := time.Now()
 		if err == nil {
-			_, err = s.DB.w.ExecContext(ctx, `UPDATE mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?`, now.UnixMicro(), p.ID)
+			err = s.DB.update(ctx, func(tx wtx) error {
+				_, err := tx.ExecContext(ctx, `UPDATE mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?`, now.UnixMicro(), p.ID)
+				return err
+			})
 			s.log().Info("e-mail sent", "to", p.To, "subject", p.Subject, "via", m.String())
 			if err != nil && ctx.Err() == nil {
 				s.log().Error("mail queue", "err", err)
@@ -195,8 +198,11 @@ func (s *Service) deliverMails(ctx context.Context, m Mailer) time.Time {
 		}
 		backoff := min(10*time.Second<<min(p.attempts, 10), time.Hour)
 		s.log().Warn("e-mail not sent, will retry", "to", p.To, "attempt", p.attempts+1, "retry_in", backoff, "err", err)
-		s.DB.w.ExecContext(ctx, `UPDATE mails SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?`,
-			err.Error(), now.Add(backoff).UnixMicro(), p.ID)
+		s.DB.update(ctx, func(tx wtx) error {
+			_, err := tx.ExecContext(ctx, `UPDATE mails SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?`,
+				err.Error(), now.Add(backoff).UnixMicro(), p.ID)
+			return err
+		})
 	}
 	var next sql.NullInt64
 	s.DB.r.QueryRowContext(ctx, `SELECT MIN(next_try_at) FROM mails WHERE sent_at IS NULL`).Scan(&next)

@@ -89,7 +89,7 @@ func (s *Service) duplicate(ctx context.Context, q queryer, a Account, msgID, id
 	if err != nil {
 		return opcoapi.PushResponse{}, true, err
 	}
-	c, err := s.api(ctx, q, r, true)
+	c, err := s.api(ctx, q, r, false)
 	return opcoapi.PushResponse{Contract: c, Duplicate: true}, true, err
 }
 
@@ -143,7 +143,7 @@ func missingContent(missing []string) error {
 }
 
 // attachListed attaches the documents c lists with a content.
-func (s *Service) attachListed(ctx context.Context, tx *sql.Tx, r *record, c *contract.Contract, meta map[string]docs.Blob, a Account) error {
+func (s *Service) attachListed(ctx context.Context, tx wtx, r *record, c *contract.Contract, meta map[string]docs.Blob, a Account) error {
 	for _, d := range c.Documents {
 		b, ok := meta[d.Sha256]
 		if d.Sha256 == "" || !ok {
@@ -218,7 +218,7 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 		return opcoapi.PushResponse{}, err
 	}
 	var out opcoapi.PushResponse
-	err = s.DB.update(ctx, func(tx *sql.Tx) error {
+	err = s.DB.update(ctx, func(tx wtx) error {
 		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id); ok || err != nil {
 			out = resp
 			return err
@@ -273,6 +273,9 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 		}
 		r.status, r.transmitted, r.receivedOn, r.updatedAt = to, true, s.today(), now
 		r.horsDelai, r.correction = req.HorsDelai, actx.Correction
+		if err := reserveSeq(ctx, tx, &r, len(evs)); err != nil {
+			return err
+		}
 		if exists {
 			err = updateRecord(ctx, tx, &r)
 		} else {
@@ -292,7 +295,7 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 		if err := addEvents(ctx, tx, &r, evs); err != nil {
 			return err
 		}
-		out.Contract, err = s.api(ctx, tx, r, true)
+		out.Contract, err = s.api(ctx, tx, r, false)
 		return err
 	})
 	if err != nil {
@@ -333,7 +336,7 @@ func (s *Service) Send(ctx context.Context, a Account, id string, req opcoapi.Se
 		return opcoapi.PushResponse{}, err
 	}
 	var out opcoapi.PushResponse
-	err = s.DB.update(ctx, func(tx *sql.Tx) error {
+	err = s.DB.update(ctx, func(tx wtx) error {
 		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id); ok || err != nil {
 			out = resp
 			return err
@@ -365,6 +368,9 @@ func (s *Service) Send(ctx context.Context, a Account, id string, req opcoapi.Se
 		if err := r.setContent(c); err != nil {
 			return err
 		}
+		if err := reserveSeq(ctx, tx, &r, len(evs)); err != nil {
+			return err
+		}
 		if err := insertRecord(ctx, tx, &r); err != nil {
 			return err
 		}
@@ -378,7 +384,7 @@ func (s *Service) Send(ctx context.Context, a Account, id string, req opcoapi.Se
 		if err := s.queueMail(ctx, tx, sentMail(s.opcoName(), a, r)); err != nil {
 			return err
 		}
-		out.Contract, err = s.api(ctx, tx, r, true)
+		out.Contract, err = s.api(ctx, tx, r, false)
 		return err
 	})
 	if err != nil {
@@ -396,7 +402,7 @@ func (s *Service) simpleAction(ctx context.Context, a Account, id string, req op
 		return opcoapi.PushResponse{}, err
 	}
 	var out opcoapi.PushResponse
-	err := s.DB.update(ctx, func(tx *sql.Tx) error {
+	err := s.DB.update(ctx, func(tx wtx) error {
 		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id); ok || err != nil {
 			out = resp
 			return err
@@ -417,6 +423,9 @@ func (s *Service) simpleAction(ctx context.Context, a Account, id string, req op
 		if fix != nil {
 			fix(&r)
 		}
+		if err := reserveSeq(ctx, tx, &r, len(evs)); err != nil {
+			return err
+		}
 		if err := updateRecord(ctx, tx, &r); err != nil {
 			return err
 		}
@@ -424,7 +433,7 @@ func (s *Service) simpleAction(ctx context.Context, a Account, id string, req op
 		if err := addEvents(ctx, tx, &r, evs); err != nil {
 			return err
 		}
-		out.Contract, err = s.api(ctx, tx, r, true)
+		out.Contract, err = s.api(ctx, tx, r, false)
 		return err
 	})
 	return out, err
@@ -485,7 +494,7 @@ func (s *Service) Attach(ctx context.Context, a Account, id string, req opcoapi.
 		return opcoapi.PushResponse{}, errorf(opcoapi.CodeInvalid, "Type de document inconnu : « %s ».", d.Type)
 	}
 	var out opcoapi.PushResponse
-	err := s.DB.update(ctx, func(tx *sql.Tx) error {
+	err := s.DB.update(ctx, func(tx wtx) error {
 		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id); ok || err != nil {
 			out = resp
 			return err
@@ -516,6 +525,9 @@ func (s *Service) Attach(ctx context.Context, a Account, id string, req opcoapi.
 			r.status, r.receivedOn = to, s.today() // the complete file arrives: the clock restarts
 		}
 		r.updatedAt = now
+		if err := reserveSeq(ctx, tx, &r, len(evs)); err != nil {
+			return err
+		}
 		if err := updateRecord(ctx, tx, &r); err != nil {
 			return err
 		}
@@ -523,7 +535,7 @@ func (s *Service) Attach(ctx context.Context, a Account, id string, req opcoapi.
 		if err := addEvents(ctx, tx, &r, evs); err != nil {
 			return err
 		}
-		out.Contract, err = s.api(ctx, tx, r, true)
+		out.Contract, err = s.api(ctx, tx, r, false)
 		return err
 	})
 	return out, err
@@ -549,12 +561,12 @@ func (s *Service) PutBlob(ctx context.Context, a Account, sha string, body io.Re
 }
 
 func (s *Service) recordBlob(ctx context.Context, b docs.Blob) error {
-	return s.DB.update(ctx, func(tx *sql.Tx) error {
+	return s.DB.update(ctx, func(tx wtx) error {
 		return insertBlob(ctx, tx, b, s.now())
 	})
 }
 
-func insertBlob(ctx context.Context, tx *sql.Tx, b docs.Blob, now interface{ UnixMicro() int64 }) error {
+func insertBlob(ctx context.Context, tx wtx, b docs.Blob, now interface{ UnixMicro() int64 }) error {
 	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)`,
 		b.SHA256, b.Size, b.MIME, now.UnixMicro())
 	if err != nil {

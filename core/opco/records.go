@@ -169,7 +169,7 @@ func forbiddenContract() error {
 
 // insertRecord stores a new contract (version 1) and sets its row ID and
 // reference.
-func insertRecord(ctx context.Context, tx *sql.Tx, r *record) error {
+func insertRecord(ctx context.Context, tx wtx, r *record) error {
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM contracts`).Scan(&r.rowID); err != nil {
 		return internal("Le contrat n'a pas pu être enregistré.", err)
 	}
@@ -181,10 +181,10 @@ func insertRecord(ctx context.Context, tx *sql.Tx, r *record) error {
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO contracts (id, uuid, reference, kind, status, version, employer_siret,
 		employer_name, apprentice_name, cfa_name, sent_to, cfa_account, transmitted, hors_delai, correction, numero_depot,
-		start_date, received_on, seq, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+		start_date, received_on, seq, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.rowID, r.id, r.reference, r.kind, string(r.status), r.employerSiret, r.employerName, r.apprenticeName, r.cfaName,
 		r.sentTo, cfa, r.transmitted, r.horsDelai, r.correction, r.numeroDepot, dateText(r.startDate), dateText(r.receivedOn),
-		r.createdAt.UnixMicro(), r.updatedAt.UnixMicro(), r.doc)
+		r.seq, r.createdAt.UnixMicro(), r.updatedAt.UnixMicro(), r.doc)
 	if isUnique(err) {
 		return errorf(opcoapi.CodeConflict, "Un contrat avec cet identifiant existe déjà.")
 	}
@@ -195,13 +195,13 @@ func insertRecord(ctx context.Context, tx *sql.Tx, r *record) error {
 }
 
 // updateRecord writes the mutable columns of r with the next version.
-func updateRecord(ctx context.Context, tx *sql.Tx, r *record) error {
+func updateRecord(ctx context.Context, tx wtx, r *record) error {
 	r.version++
 	_, err := tx.ExecContext(ctx, `UPDATE contracts SET kind = ?, status = ?, version = ?, employer_siret = ?,
 		employer_name = ?, apprentice_name = ?, cfa_name = ?, transmitted = ?, hors_delai = ?, correction = ?,
-		numero_depot = ?, start_date = ?, received_on = ?, updated_at = ?, doc = ? WHERE id = ?`,
+		numero_depot = ?, start_date = ?, received_on = ?, seq = ?, updated_at = ?, doc = ? WHERE id = ?`,
 		r.kind, string(r.status), r.version, r.employerSiret, r.employerName, r.apprenticeName, r.cfaName, r.transmitted,
-		r.horsDelai, r.correction, r.numeroDepot, dateText(r.startDate), dateText(r.receivedOn), r.updatedAt.UnixMicro(),
+		r.horsDelai, r.correction, r.numeroDepot, dateText(r.startDate), dateText(r.receivedOn), r.seq, r.updatedAt.UnixMicro(),
 		r.doc, r.rowID)
 	if err != nil {
 		return internal("Le contrat n'a pas pu être enregistré.", err)
@@ -229,10 +229,24 @@ type event struct {
 	messageID  string
 }
 
-// addEvents appends the history rows of one push and moves the contract's
-// seq (its place in /v1/changes) to the last one.
-func addEvents(ctx context.Context, tx *sql.Tx, r *record, evs []event) error {
+// reserveSeq gives the contract the seq of the last of n history rows
+// about to be written (its place in /v1/changes), before the contract row
+// is written: one write of its row and indexes instead of two.
+func reserveSeq(ctx context.Context, tx wtx, r *record, n int) error {
+	var last int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM history`).Scan(&last); err != nil {
+		return internal("L'historique n'a pas pu être enregistré.", err)
+	}
+	r.seq = last + int64(n)
+	return nil
+}
+
+// addEvents appends the history rows of one push, numbered up to the seq
+// reserveSeq gave the contract.
+func addEvents(ctx context.Context, tx wtx, r *record, evs []event) error {
+	seq := r.seq - int64(len(evs))
 	for _, e := range evs {
+		seq++
 		var doc, msg any
 		if e.documentID != 0 {
 			doc = e.documentID
@@ -240,10 +254,10 @@ func addEvents(ctx context.Context, tx *sql.Tx, r *record, evs []event) error {
 		if e.messageID != "" {
 			msg = e.messageID
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO history (contract_id, at, account_id, role, actor, action,
+		_, err := tx.ExecContext(ctx, `INSERT INTO history (seq, contract_id, at, account_id, role, actor, action,
 			status_before, status_after, note, document_id, hors_delai, correction, message_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.rowID, e.at.UnixMicro(), e.account.ID, string(e.account.Role), e.account.Login, string(e.action),
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			seq, r.rowID, e.at.UnixMicro(), e.account.ID, string(e.account.Role), e.account.Login, string(e.action),
 			string(e.from), string(e.to), e.note, doc, e.horsDelai, e.correction, msg)
 		if isUnique(err) {
 			return errorf(opcoapi.CodeConflict, "Ce message a déjà été traité pour un autre contrat.")
@@ -251,12 +265,6 @@ func addEvents(ctx context.Context, tx *sql.Tx, r *record, evs []event) error {
 		if err != nil {
 			return internal("L'historique n'a pas pu être enregistré.", err)
 		}
-		if r.seq, err = res.LastInsertId(); err != nil {
-			return internal("L'historique n'a pas pu être enregistré.", err)
-		}
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE contracts SET seq = ? WHERE id = ?`, r.seq, r.rowID); err != nil {
-		return internal("Le contrat n'a pas pu être enregistré.", err)
 	}
 	return nil
 }
@@ -285,7 +293,7 @@ type docRow struct {
 
 // attachDocument attaches a stored blob to a contract; the same content
 // already attached comes back with exists set.
-func attachDocument(ctx context.Context, tx *sql.Tx, r *record, d opcoapi.Document) (docRow, error) {
+func attachDocument(ctx context.Context, tx wtx, r *record, d opcoapi.Document) (docRow, error) {
 	var out docRow
 	err := tx.QueryRowContext(ctx, `SELECT id, uuid, type, name, mime, size, sha256, added_at, added_by, letter
 		FROM documents WHERE contract_id = ? AND sha256 = ?`, r.rowID, d.SHA256).Scan(

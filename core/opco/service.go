@@ -2,6 +2,7 @@ package opco
 
 import (
 	"log/slog"
+	gosync "sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -39,6 +40,7 @@ type Service struct {
 
 	limiter  *loginLimiter
 	mailWake chan struct{}
+	sessions gosync.Map // token hash → cachedSession
 }
 
 // NewService returns a service on a database and a blob store with the

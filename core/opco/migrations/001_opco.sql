@@ -76,7 +76,8 @@ CREATE TABLE documents (
 );
 
 CREATE TABLE history (
-	seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+	-- Assigned max + 1 by the single writer; rows are never deleted.
+	seq           INTEGER PRIMARY KEY,
 	contract_id   INTEGER NOT NULL REFERENCES contracts (id),
 	at            INTEGER NOT NULL,
 	account_id    INTEGER REFERENCES accounts (id),
