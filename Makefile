@@ -24,7 +24,7 @@ export CC
 export LANG := fr_FR.UTF-8
 unexport LC_ALL LC_MESSAGES LANGUAGE
 
-.PHONY: all deps test vet fmt build run bench clean screenshots windows package speed
+.PHONY: all deps test vet fmt build run bench clean screenshots windows package speed opco-server run-opco
 
 # The fyneDo migration (FyneApp.toml [Migrations]): widgets are only touched
 # on the UI goroutine (fyne.Do), so Fyne's thread-check shims are off.
@@ -65,8 +65,18 @@ bench: ## benchmarks only, headless
 build: deps ## the desktop binary, with the real GLFW driver (cgo + GL)
 	CGO_ENABLED=1 $(GO) build -tags $(TAGS) -o $(BIN) $(PKG)
 
-run: build ## build, then start the app; make run ARGS='--data /tmp/d'
-	$(BIN) $(ARGS)
+# The OPCO service (pure Go). `make run` starts it on loopback with the demo
+# accounts (scripts/run-opco.sh), then the app; it stops with the app.
+OPCO_BIN := bin/opco-server
+
+opco-server: ## the OPCO service binary (pure Go, no cgo)
+	CGO_ENABLED=0 $(GO) build -o $(OPCO_BIN) ./cmd/opco-server
+
+run: build opco-server ## build, then start a local OPCO service and the app; make run ARGS='--data /tmp/d'
+	OPCO_BIN=$(OPCO_BIN) scripts/run-opco.sh $(BIN) $(ARGS)
+
+run-opco: opco-server ## only the local OPCO service with the demo accounts (Ctrl+C stops it)
+	OPCO_BIN=$(OPCO_BIN) scripts/run-opco.sh
 
 screenshots: build ## PNGs of the real app under Xvfb on a demo profile (dist/screenshots)
 	BIN=$(BIN) scripts/screenshots.sh
