@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-
 	"cerfadesk/core/contract"
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/refcheck"
@@ -158,19 +156,41 @@ func (p *party) client() *sync.Client {
 	return c
 }
 
-// decide is the agent's decision on a contract as the queue shows it.
+// desk is the agent's review window's access (core/sync.Desk).
+func (p *party) desk() *sync.Desk {
+	return &sync.Desk{Client: p.client(), Referential: refcheck.Default(), Now: p.clk.Now}
+}
+
+// decide is the agent's decision through the review window: open the
+// contract (content, findings, history), then the decision's button.
 func (p *party) decide(id string, req opcoapi.DecisionRequest) opcoapi.Contract {
 	p.t.Helper()
-	c, err := p.client().Contract(p.ctx, id)
+	d := p.desk()
+	rev, err := d.Open(p.ctx, id)
 	if err != nil {
 		p.t.Fatalf("agent: open %s: %v", id, err)
 	}
-	req.MessageID, req.Version = uuid.NewString(), c.Version
-	out, err := p.client().Decide(p.ctx, id, req)
+	if rev.Cerfa == nil || len(rev.History) == 0 {
+		p.t.Fatalf("agent: review of %s without content or history", id)
+	}
+	v := rev.Contract.Version
+	var out opcoapi.Contract
+	switch req.Action {
+	case opcoapi.DecisionConforme:
+		out, err = d.Conforme(p.ctx, id, v, req.Financement)
+	case opcoapi.DecisionAnomaliePiece:
+		out, err = d.AnomaliePiece(p.ctx, id, v, req.Pieces)
+	case opcoapi.DecisionAnomalieSaisie:
+		out, err = d.AnomalieSaisie(p.ctx, id, v, req.Errors)
+	case opcoapi.DecisionRefus:
+		out, err = d.Refuser(p.ctx, id, v, req.Motifs)
+	default:
+		p.t.Fatalf("unknown decision %q", req.Action)
+	}
 	if err != nil {
 		p.t.Fatalf("agent: %s on %s: %v", req.Action, id, err)
 	}
-	return out.Contract
+	return out
 }
 
 // example reads a contract of testdata/domain.

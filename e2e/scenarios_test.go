@@ -393,8 +393,13 @@ func TestScenario10Refusal(t *testing.T) {
 	ent := newParty(t, srv, entrepriseAcct, "2025-09-03")
 	agent := newParty(t, srv, agentAcct, "2025-09-03")
 	rec := transmitted(t, ent, example(t, "apprentissage-base.json"))
-	if _, err := agent.client().OpenInstruction(agent.ctx, rec.ID, opcoapi.ActionRequest{MessageID: "open-" + rec.ID}); err != nil {
-		t.Fatal(err)
+	q, err := agent.desk().Queue(agent.ctx)
+	if err != nil || len(q.Contracts) != 1 {
+		t.Fatalf("queue: %v %+v", err, q)
+	}
+	opened, err := agent.desk().OpenInstruction(agent.ctx, rec.ID, q.Contracts[0].Version)
+	if err != nil || opened.Status != "en_instruction" || *opened.DaysLeft != 20 {
+		t.Fatalf("Ouvrir l'instruction: %v %+v", err, opened)
 	}
 	agent.decide(rec.ID, opcoapi.DecisionRequest{Action: opcoapi.DecisionRefus,
 		Motifs: []string{"La formation visée n'est pas éligible au financement par l'OPCO"}})
