@@ -22,6 +22,7 @@ import (
 // OpenBlobs.
 type Blobs struct {
 	dir string
+	now func() time.Time // clock of the modification times SweepBlobs reads
 }
 
 var _ docs.BlobStore = (*Blobs)(nil)
@@ -50,7 +51,7 @@ func OpenBlobs(dir string) (*Blobs, error) {
 			os.Remove(filepath.Join(tmp, e.Name()))
 		}
 	}
-	return &Blobs{dir: dir}, nil
+	return &Blobs{dir: dir, now: time.Now}, nil
 }
 
 // Path returns where the content of hash sha256 is (or would be) stored.
@@ -63,7 +64,8 @@ func (b *Blobs) Path(sha256 string) string {
 
 // Put streams r into the store after docs.Copy's checks (PDF, PNG or JPEG
 // from the content, 1 byte to 10 MB). A refused content leaves nothing
-// behind and is a *docs.Error. Storing a content already there is a no-op.
+// behind and is a *docs.Error. Storing a content already there only
+// refreshes its modification time (see SweepBlobs).
 func (b *Blobs) Put(ctx context.Context, r io.Reader) (docs.Blob, error) {
 	if err := ctx.Err(); err != nil {
 		return docs.Blob{}, err
@@ -90,8 +92,14 @@ func (b *Blobs) Put(ctx context.Context, r io.Reader) (docs.Blob, error) {
 	if err := f.Close(); err != nil {
 		return docs.Blob{}, storageErr(err)
 	}
+	// Written now by the store's clock, which SweepBlobs's grace period
+	// counts from (the file system's own time is the same in the app).
+	_ = b.touch(tmp)
 	final := b.Path(blob.SHA256)
-	if fi, err := os.Stat(final); err == nil && fi.Size() == blob.Size {
+	// The content is already there: make it young again, so that SweepBlobs
+	// leaves it alone until the caller attaches it. When the touch fails
+	// (a sweep has just taken the file away), this copy takes its place.
+	if fi, err := os.Stat(final); err == nil && fi.Size() == blob.Size && b.touch(final) == nil {
 		os.Remove(tmp)
 		committed = true
 		return blob, nil
@@ -114,6 +122,14 @@ func (b *Blobs) Put(ctx context.Context, r io.Reader) (docs.Blob, error) {
 		return docs.Blob{}, storageErr(err)
 	}
 	return blob, nil
+}
+
+func (b *Blobs) touch(path string) error {
+	now := time.Now()
+	if b.now != nil {
+		now = b.now()
+	}
+	return os.Chtimes(path, now, now)
 }
 
 // Open returns the content of hash sha256 (workflow.CodeNotFound if absent).

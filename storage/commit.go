@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"cerfadesk/core/docs"
@@ -116,6 +117,11 @@ func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record
 		}
 		if n > 0 {
 			return workflow.Record{}, workflow.Errorf(workflow.CodeDuplicate, "Ce document est déjà joint au contrat.")
+		}
+		// Never a document without its content (one stored longer ago than
+		// SweepBlobs's grace period may have been swept).
+		if _, err := os.Stat(s.Blobs.Path(d.SHA256)); err != nil {
+			return workflow.Record{}, workflow.Errorf(workflow.CodeNotFound, "Le contenu du document « %s » est introuvable dans le dossier des documents : ajoutez-le de nouveau.", d.Name)
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO documents (uuid, contract_id, type, name, mime, size, sha256, added_at, added_by)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, rowID, d.Type, d.Name, d.MIME, d.Size, d.SHA256, s.at(d.AddedAt).UnixMicro(), d.AddedBy)

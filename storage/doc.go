@@ -27,4 +27,9 @@
 // (triggers refuse UPDATE and DELETE). List pages through the contracts
 // with keyset pagination and FTS5 text search. The outbox is drained by the
 // sync (NextOutbox, MarkAttempt, MarkDone).
+//
+// A document removed from its contract keeps its row (the history points
+// at it) and leaves the contract's list. SweepBlobs removes the contents
+// no attached document uses any more, never one younger than its grace
+// period (BlobGrace for the application).
 package storage

@@ -96,6 +96,7 @@ func Open(dir string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	blobs.now = now
 	return &Store{db: db, dir: dir, Blobs: blobs, now: now}, nil
 }
 
