@@ -101,7 +101,7 @@ func buildSeed() (string, []string, error) {
 	defer tx.Rollback()
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO contracts (id, uuid, reference, kind, status, version,
 		employer_siret, employer_name, apprentice_name, cfa_name, cfa_siret, cfa_uai, numero_depot, start_date, deadline,
-		created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		created_at, updated_at, doc, apprentice_sort, employer_sort) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return "", nil, err
 	}
@@ -134,7 +134,7 @@ func buildSeed() (string, []string, error) {
 		at := now.Add(-time.Duration(rng.Int64N(int64(2 * 365 * 24 * time.Hour))))
 		if _, err := ins.ExecContext(ctx, i, id, fmt.Sprintf("C-%06d", i), col.kind, string(status), col.employerSiret,
 			col.employerName, col.apprenticeName, col.cfaName, col.cfaSiret, col.cfaUAI, col.numeroDepot, col.startDate,
-			col.deadline, at.UnixMicro(), at.UnixMicro(), doc); err != nil {
+			col.deadline, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort); err != nil {
 			return "", nil, err
 		}
 		if _, err := hist.ExecContext(ctx, i, at.UnixMicro(), string(status)); err != nil {
@@ -326,6 +326,9 @@ func BenchmarkList100k(b *testing.B) {
 		{"search_no_match", ListQuery{Text: "xyzzy"}, 0},
 		{"search_siret", ListQuery{Text: "1000000000"}, 1},
 		{"sort_by_name", ListQuery{Sort: SortApprentice, Ascending: true}, 50},
+		{"sort_by_employer_desc", ListQuery{Sort: SortEmployer}, 50},
+		{"search_common_sorted_by_name", ListQuery{Text: "rousseau", Sort: SortApprentice, Ascending: true}, 50},
+		{"search_rare_sorted_by_name", ListQuery{Text: "zygmunt", Sort: SortApprentice, Ascending: true}, 1},
 	}
 	for _, tc := range cases {
 		b.Run(tc.name, func(b *testing.B) {

@@ -16,6 +16,8 @@ type columns struct {
 	employerSiret  string
 	employerName   string
 	apprenticeName string
+	apprenticeSort string // sortKey(apprenticeName)
+	employerSort   string // sortKey(employerName)
 	cfaName        string
 	cfaSiret       string
 	cfaUAI         string
@@ -35,6 +37,7 @@ func columnsOf(c *contract.Contract) columns {
 		cfaUAI:         strings.ToUpper(compactSpaces(c.OrganismeFormation.UaiCfa)),
 		startDate:      dateText(c.Contrat.DateDebutContrat.IsZero(), c.Contrat.DateDebutContrat.String()),
 	}
+	col.apprenticeSort, col.employerSort = sortKey(col.apprenticeName), sortKey(col.employerName)
 	if c.Depot != nil {
 		col.numeroDepot = strings.TrimSpace(c.Depot.NumeroDepot)
 	}

@@ -55,11 +55,11 @@ func (s *Store) Create(ctx context.Context, n workflow.NewContract) (workflow.Re
 	ref := fmt.Sprintf("C-%06d", id)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO contracts (id, uuid, reference, kind, status, version,
 		employer_siret, employer_name, apprentice_name, cfa_name, cfa_siret, cfa_uai, numero_depot, start_date, deadline,
-		parent_uuid, created_at, updated_at, doc)
-		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		parent_uuid, created_at, updated_at, doc, apprentice_sort, employer_sort)
+		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, n.ID, ref, col.kind, string(n.Status),
 		col.employerSiret, col.employerName, col.apprenticeName, col.cfaName, col.cfaSiret, col.cfaUAI, col.numeroDepot,
-		col.startDate, col.deadline, n.ParentID, at.UnixMicro(), at.UnixMicro(), doc); err != nil {
+		col.startDate, col.deadline, n.ParentID, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort); err != nil {
 		if isUniqueViolation(err) {
 			return workflow.Record{}, workflow.Errorf(workflow.CodeConflict, "Un contrat avec cet identifiant existe déjà.")
 		}

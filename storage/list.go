@@ -16,7 +16,8 @@ import (
 // Sort is a sort order of the contract list.
 type Sort string
 
-// The sort orders; each has an index.
+// The sort orders; each has an index. Names sort with accents and case
+// ignored ("Élodie" with E).
 const (
 	SortUpdated    Sort = "updated" // last change (default, newest first)
 	SortCreated    Sort = "created"
@@ -31,8 +32,8 @@ var sortColumns = map[Sort]string{
 	SortCreated:    "c.created_at",
 	SortStart:      "c.start_date",
 	SortDeadline:   "c.deadline",
-	SortApprentice: "c.apprentice_name",
-	SortEmployer:   "c.employer_name",
+	SortApprentice: "c.apprentice_sort", // sortKey: accents and case ignored
+	SortEmployer:   "c.employer_sort",
 }
 
 // DefaultPageSize and MaxPageSize bound ListQuery.Limit.
@@ -249,9 +250,11 @@ func (s *Store) List(ctx context.Context, q ListQuery) (Page, error) {
 		case SortDeadline:
 			cur.Text = dateText(last.Deadline.IsZero(), last.Deadline.String())
 		case SortApprentice:
-			cur.Text = last.ApprenticeName
+			// The stored key is sortKey of the stored name; computing it
+			// here spares reading a column stored after the content.
+			cur.Text = sortKey(last.ApprenticeName)
 		case SortEmployer:
-			cur.Text = last.EmployerName
+			cur.Text = sortKey(last.EmployerName)
 		}
 		page.Next = cur.encode()
 	}

@@ -103,7 +103,7 @@ func TestMigrationsRecordedOnce(t *testing.T) {
 			got = append(got, n)
 		}
 		rows.Close()
-		if strings.Join(got, ",") != "contracts,search,document_removal" || SchemaVersion() != 3 {
+		if strings.Join(got, ",") != "contracts,search,document_removal,name_sort" || SchemaVersion() != 4 {
 			t.Fatalf("open %d: migrations %v, schema %d", i+1, got, SchemaVersion())
 		}
 		st.Close()
