@@ -15,9 +15,11 @@ import (
 // Commit writes one workflow.Change in one transaction: the version check
 // (a stale BaseVersion is refused with workflow.CodeConflict, nothing is
 // merged), the new content and its indexed columns, the status and flags,
-// the attached, retyped or removed document, the history row with the changed field keys, and
-// the outbox entry. The version grows when the content or the status
-// changes; a save that changes nothing writes nothing.
+// the attached, retyped or removed document, the history row with the
+// changed field keys, the outbox entry, and the id of the OPCO event it
+// applies (an id seen before is workflow.CodeDuplicate). The version grows
+// when the content or the status changes; a save that changes nothing
+// writes nothing.
 func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record, error) {
 	at := s.at(ch.At)
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -41,6 +43,16 @@ func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record
 	}
 	if err != nil {
 		return workflow.Record{}, dbErr(err)
+	}
+	if ch.RemoteEventID != "" {
+		// Before the version check: an event applied already is a
+		// duplicate, not a conflict, however the contract moved since.
+		if applied, err := remoteEventApplied(ctx, tx, ch.RemoteEventID); err != nil || applied {
+			if err == nil {
+				err = workflow.Errorf(workflow.CodeDuplicate, "Ce changement de l'OPCO a déjà été appliqué à ce contrat.")
+			}
+			return workflow.Record{}, err
+		}
 	}
 	if version != ch.BaseVersion {
 		return workflow.Record{}, workflow.ConflictError(version, ch.BaseVersion)
@@ -70,7 +82,7 @@ func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record
 		if changed, err = workflow.ChangedFields(oldDoc, newDoc); err != nil {
 			return workflow.Record{}, workflow.Internal("Le contrat n'a pas pu être comparé à sa version précédente.", err)
 		}
-		if len(changed) == 0 && to == from && ch.Document == nil && ch.Outbox == nil && ch.DocumentEdit == nil {
+		if len(changed) == 0 && to == from && ch.Document == nil && ch.Outbox == nil && ch.DocumentEdit == nil && ch.RemoteEventID == "" {
 			return s.loadWith(ctx, tx, `c.id = ?`, rowID) // nothing to write
 		}
 	}
@@ -159,6 +171,13 @@ func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record
 		return workflow.Record{}, err
 	}
 
+	if ch.RemoteEventID != "" {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO remote_events (event_id, contract_id, applied_at) VALUES (?, ?, ?)`,
+			ch.RemoteEventID, rowID, at.UnixMicro()); err != nil {
+			return workflow.Record{}, dbErr(err)
+		}
+	}
+
 	if o := ch.Outbox; o != nil {
 		if err := s.step("outbox"); err != nil {
 			return workflow.Record{}, err
@@ -226,4 +245,17 @@ func editDocument(ctx context.Context, tx *sql.Tx, rowID int64, e workflow.Docum
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE documents SET type = ? WHERE id = ?`, e.Type, id)
 	return id, dbErr(err)
+}
+
+func remoteEventApplied(ctx context.Context, q queryer, id string) (bool, error) {
+	var applied bool
+	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM remote_events WHERE event_id = ?)`, id).Scan(&applied)
+	return applied, dbErr(err)
+}
+
+// RemoteEventApplied reports whether the OPCO service's event id was
+// applied already (Change.RemoteEventID): the sync asks before downloading
+// the event's letter.
+func (s *Store) RemoteEventApplied(ctx context.Context, id string) (bool, error) {
+	return remoteEventApplied(ctx, s.db, id)
 }

@@ -63,6 +63,13 @@ type Change struct {
 	At     time.Time
 	// DocumentEdit, when set, retypes or removes an attached document.
 	DocumentEdit *DocumentEdit
+	// RemoteEventID, when set, names the OPCO service's event this change
+	// applies (the sync pulled it); it must be unique per service, say the
+	// service's URL and the event's sequence number. The store records it
+	// in the same transaction and refuses an id already recorded with
+	// CodeDuplicate, whatever the contract's version or status: a change
+	// pulled twice is applied once.
+	RemoteEventID string
 }
 
 // DocumentEdit changes a document attached to a contract. The store
