@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -39,22 +40,18 @@ func (e *ImportError) Error() string {
 // the wrong type or a malformed date is an *ImportError naming its path;
 // nothing is silently dropped.
 func Decode(data []byte) (*Contract, error) {
-	var c Contract
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(&c)
-	if err == nil {
-		if _, terr := dec.Token(); terr == nil {
-			return nil, &ImportError{Code: CodeSyntax, Message: "contenu en trop après l'objet JSON"}
-		}
-		// encoding/json matches keys case-insensitively; the canonical
-		// format does not, so a key in another case is unknown.
-		if !keysExact(data) {
-			return nil, locate(data, errors.New("clé inconnue"))
-		}
-		return &c, nil
+	// One pass checks every key against the schema (exact case: encoding/json
+	// would match keys case-insensitively and drop misplaced ones), then the
+	// standard decoder fills the struct. Any refusal is re-read generically
+	// to name the faulty path.
+	if !keysKnown(data) {
+		return nil, locate(data, errors.New("clé inconnue"))
 	}
-	return nil, locate(data, err)
+	var c Contract
+	if err := json.Unmarshal(data, &c); err != nil {
+		return nil, locate(data, err)
+	}
+	return &c, nil
 }
 
 // Encode writes c in the canonical JSON, indented, keys in Cerfa order.
@@ -77,6 +74,9 @@ func locate(data []byte, cause error) error {
 	}
 	if ie := walk(v, reflect.TypeOf(Contract{}), ""); ie != nil {
 		return ie
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return &ImportError{Code: CodeSyntax, Message: "contenu en trop après l'objet JSON"}
 	}
 	return &ImportError{Code: CodeSyntax, Message: "document refusé : " + cause.Error()}
 }
@@ -200,56 +200,184 @@ func sortStrings(s []string) {
 	}
 }
 
-// knownKeys holds every key of the canonical format, exactly cased.
-var knownKeys = func() map[string]bool {
-	m := map[string]bool{}
-	var visit func(t reflect.Type)
-	seen := map[reflect.Type]bool{}
-	visit = func(t reflect.Type) {
-		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-			t = t.Elem()
-		}
-		if t.Kind() != reflect.Struct || t == dateType || seen[t] {
+// node is the shape of one JSON position in the canonical format: the keys
+// of an object with the shape of each value, or the shape of array elements.
+type node struct {
+	fields map[string]*node // object: allowed keys, exactly cased
+	elem   *node            // array: shape of the elements
+}
+
+// schema is the shape of a Contract document.
+var schema = shapeOf(reflect.TypeOf(Contract{}), map[reflect.Type]*node{})
+
+func shapeOf(t reflect.Type, seen map[reflect.Type]*node) *node {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case t == dateType:
+		return nil
+	case t.Kind() == reflect.Slice:
+		return &node{elem: shapeOf(t.Elem(), seen)}
+	case t.Kind() != reflect.Struct:
+		return nil
+	}
+	if n, ok := seen[t]; ok {
+		return n
+	}
+	n := &node{fields: map[string]*node{}}
+	seen[t] = n
+	for name, ft := range fieldsOf(t) {
+		n.fields[name] = shapeOf(ft, seen)
+	}
+	return n
+}
+
+// keysKnown reports whether every object key of data is a key of the
+// canonical format at its place, exactly cased. It only looks at keys:
+// syntax and types are the decoder's job, and a malformed document makes it
+// stop and answer true, for the decoder to refuse it with its reason.
+func keysKnown(data []byte) bool {
+	sc := keyScanner{data: data}
+	return sc.value(schema, 0)
+}
+
+type keyScanner struct {
+	data []byte
+	i    int
+}
+
+func (s *keyScanner) ws() {
+	for s.i < len(s.data) {
+		switch s.data[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
 			return
 		}
-		seen[t] = true
-		for name, ft := range fieldsOf(t) {
-			m[name] = true
-			visit(ft)
+	}
+}
+
+// str skips a string starting at its opening quote and returns its raw
+// content and whether it holds an escape.
+func (s *keyScanner) str() (raw []byte, escaped bool) {
+	s.i++ // opening quote
+	start := s.i
+	for {
+		q := bytes.IndexByte(s.data[s.i:], '"')
+		if q < 0 {
+			s.i = len(s.data)
+			return s.data[start:], escaped
+		}
+		end := s.i + q
+		// The quote ends the string unless an odd run of backslashes
+		// precedes it.
+		n := 0
+		for j := end - 1; j >= start && s.data[j] == '\\'; j-- {
+			n++
+		}
+		if !escaped && bytes.IndexByte(s.data[s.i:end], '\\') >= 0 {
+			escaped = true
+		}
+		s.i = end + 1
+		if n%2 == 0 {
+			return s.data[start:end], escaped
 		}
 	}
-	visit(reflect.TypeOf(Contract{}))
-	return m
-}()
+}
 
-// keysExact reports whether every object key of a valid JSON document is a
-// known key with its exact case. It scans the bytes once, without decoding.
-func keysExact(data []byte) bool {
-	for i := 0; i < len(data); i++ {
-		if data[i] != '"' {
-			continue
-		}
-		start := i + 1
-		escaped := false
-		for i++; i < len(data); i++ {
-			if data[i] == '\\' {
-				escaped = true
-				i++
-				continue
+// value scans one value whose shape is n (nil: a scalar or unknown place).
+func (s *keyScanner) value(n *node, depth int) bool {
+	if depth > 64 {
+		return true // the decoder will judge such nesting
+	}
+	s.ws()
+	if s.i >= len(s.data) {
+		return true
+	}
+	switch s.data[s.i] {
+	case '{':
+		s.i++
+		for {
+			s.ws()
+			if s.i >= len(s.data) {
+				return true
 			}
-			if data[i] == '"' {
-				break
+			if s.data[s.i] == '}' {
+				s.i++
+				return true
 			}
-		}
-		end := i
-		j := i + 1
-		for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\n' || data[j] == '\r') {
-			j++
-		}
-		if j < len(data) && data[j] == ':' {
-			if escaped || !knownKeys[string(data[start:end])] {
+			if s.data[s.i] != '"' {
+				return true // syntax error: the decoder reports it
+			}
+			key, escaped := s.str()
+			var child *node
+			if n != nil && n.fields != nil {
+				c, ok := n.fields[string(key)]
+				if !ok || escaped {
+					return false
+				}
+				child = c
+			}
+			s.ws()
+			if s.i >= len(s.data) || s.data[s.i] != ':' {
+				return true
+			}
+			s.i++
+			if !s.value(child, depth+1) {
 				return false
 			}
+			s.ws()
+			if s.i < len(s.data) && s.data[s.i] == ',' {
+				s.i++
+				continue
+			}
+			if s.i < len(s.data) && s.data[s.i] == '}' {
+				s.i++
+			}
+			return true
+		}
+	case '[':
+		s.i++
+		var elem *node
+		if n != nil {
+			elem = n.elem
+		}
+		for {
+			s.ws()
+			if s.i >= len(s.data) {
+				return true
+			}
+			if s.data[s.i] == ']' {
+				s.i++
+				return true
+			}
+			if !s.value(elem, depth+1) {
+				return false
+			}
+			s.ws()
+			if s.i < len(s.data) && s.data[s.i] == ',' {
+				s.i++
+				continue
+			}
+			if s.i < len(s.data) && s.data[s.i] == ']' {
+				s.i++
+			}
+			return true
+		}
+	case '"':
+		s.str()
+	default:
+		start := s.i
+		for s.i < len(s.data) {
+			c := s.data[s.i]
+			if c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				break
+			}
+			s.i++
+		}
+		if s.i == start {
+			s.i++ // a stray byte: step over it, the decoder reports it
 		}
 	}
 	return true
