@@ -191,6 +191,16 @@ func (s *server) kill() {
 	cmd.Wait()
 }
 
+// pid is the server process's id.
+func (s *server) pid() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cmd == nil {
+		return 0
+	}
+	return s.cmd.Process.Pid
+}
+
 // target is the server's URL, safe to read from another goroutine.
 func (s *server) target() string {
 	s.mu.Lock()

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	gosync "sync"
 	"sync/atomic"
@@ -103,13 +104,13 @@ func BenchmarkLoad50(b *testing.B) {
 		{"closed/sqlite-sync=normal", "normal", 0},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			_, clients := loadSetup(b, 50, c.sync)
-			runLoad(b, clients, c.rate)
+			srv, clients := loadSetup(b, 50, c.sync)
+			runLoad(b, srv.pid(), clients, c.rate)
 		})
 	}
 }
 
-func runLoad(b *testing.B, clients []*loadClient, rate float64) {
+func runLoad(b *testing.B, serverPID int, clients []*loadClient, rate float64) {
 	var (
 		next     atomic.Int64
 		mu       gosync.Mutex
@@ -124,6 +125,7 @@ func runLoad(b *testing.B, clients []*loadClient, rate float64) {
 		}
 	}
 	b.ResetTimer()
+	srvCPU0, selfCPU0 := cpuTime(serverPID), cpuTime(os.Getpid())
 	start := time.Now()
 	period := time.Duration(0)
 	if rate > 0 {
@@ -172,6 +174,7 @@ func runLoad(b *testing.B, clients []*loadClient, rate float64) {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	srvCPU, selfCPU := cpuTime(serverPID)-srvCPU0, cpuTime(os.Getpid())-selfCPU0
 	b.StopTimer()
 	if f := failures.Load(); f > 0 {
 		b.Fatalf("%d requests failed, first: %v", f, firstErr.Load())
@@ -183,6 +186,27 @@ func runLoad(b *testing.B, clients []*loadClient, rate float64) {
 		b.ReportMetric(ms(percentile(pull, 50)), "pull-p50-ms")
 		b.ReportMetric(ms(percentile(pull, 99)), "pull-p99-ms")
 	}
+	// CPU per transmission (its pull share included), less sensitive than
+	// latency to the other processes of the machine.
+	b.ReportMetric(float64(srvCPU.Microseconds())/float64(len(tx)), "server-cpu-µs/tx")
+	b.ReportMetric(float64(selfCPU.Microseconds())/float64(len(tx)), "client-cpu-µs/tx")
+}
+
+// cpuTime is the user + system CPU time a process used so far (Linux),
+// from /proc/PID/stat in clock ticks of 10 ms.
+func cpuTime(pid int) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	s := string(data)
+	fields := strings.Fields(s[strings.LastIndexByte(s, ')')+2:])
+	if len(fields) < 13 {
+		return 0
+	}
+	ut, _ := strconv.ParseInt(fields[11], 10, 64)
+	st, _ := strconv.ParseInt(fields[12], 10, 64)
+	return time.Duration(ut+st) * 10 * time.Millisecond
 }
 
 func percentile(d []time.Duration, p float64) time.Duration {
