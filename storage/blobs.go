@@ -23,7 +23,20 @@ import (
 type Blobs struct {
 	dir string
 	now func() time.Time // clock of the modification times SweepBlobs reads
+	// createTemp creates the temporary file a content is written to;
+	// tests replace it to make the disk fail (full, I/O error).
+	createTemp func(dir string) (tempFile, error)
 }
+
+// tempFile is what Put needs of the temporary file (an *os.File).
+type tempFile interface {
+	io.Writer
+	Sync() error
+	Close() error
+	Name() string
+}
+
+func createTemp(dir string) (tempFile, error) { return os.CreateTemp(dir, "put-*") }
 
 var _ docs.BlobStore = (*Blobs)(nil)
 
@@ -51,7 +64,7 @@ func OpenBlobs(dir string) (*Blobs, error) {
 			os.Remove(filepath.Join(tmp, e.Name()))
 		}
 	}
-	return &Blobs{dir: dir, now: time.Now}, nil
+	return &Blobs{dir: dir, now: time.Now, createTemp: createTemp}, nil
 }
 
 // Path returns where the content of hash sha256 is (or would be) stored.
@@ -64,13 +77,19 @@ func (b *Blobs) Path(sha256 string) string {
 
 // Put streams r into the store after docs.Copy's checks (PDF, PNG or JPEG
 // from the content, 1 byte to 10 MB). A refused content leaves nothing
-// behind and is a *docs.Error. Storing a content already there only
-// refreshes its modification time (see SweepBlobs).
+// behind and is a *docs.Error, as is a write that fails (CodeStorage, whose
+// message says when the disk is full): nothing is left half-stored. Storing
+// a content already there only refreshes its modification time (see
+// SweepBlobs).
 func (b *Blobs) Put(ctx context.Context, r io.Reader) (docs.Blob, error) {
 	if err := ctx.Err(); err != nil {
 		return docs.Blob{}, err
 	}
-	f, err := os.CreateTemp(filepath.Join(b.dir, blobTempDir), "put-*")
+	create := b.createTemp
+	if create == nil {
+		create = createTemp
+	}
+	f, err := create(filepath.Join(b.dir, blobTempDir))
 	if err != nil {
 		return docs.Blob{}, storageErr(err)
 	}
@@ -147,9 +166,7 @@ func (b *Blobs) Open(sha256 string) (io.ReadCloser, error) {
 	return f, nil
 }
 
-func storageErr(err error) *docs.Error {
-	return &docs.Error{Code: docs.CodeStorage, Message: "Le document n'a pas pu être enregistré (disque plein ou dossier protégé ?).", Err: err}
-}
+func storageErr(err error) *docs.Error { return docs.StorageError(err) }
 
 // syncDir makes a rename durable. Windows cannot open a folder for fsync
 // (NTFS journals the rename itself), so it is skipped there.

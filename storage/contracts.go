@@ -201,7 +201,12 @@ func parseDate(s string) civil.Date {
 	return d
 }
 
-// dbErr wraps a database failure as workflow.CodeInternal; nil stays nil.
+// sqliteFull is SQLITE_FULL, the primary result code of a write that found
+// the disk full.
+const sqliteFull = 13
+
+// dbErr wraps a database failure as workflow.CodeInternal, saying so when
+// the disk is full; nil stays nil.
 func dbErr(err error) error {
 	if err == nil {
 		return nil
@@ -209,6 +214,10 @@ func dbErr(err error) error {
 	var we *workflow.Error
 	if errors.As(err, &we) {
 		return err
+	}
+	var se interface{ Code() int }
+	if errors.As(err, &se) && se.Code()&0xff == sqliteFull {
+		return workflow.Internal("Le disque est plein : la modification n'a pas été enregistrée. Libérez de la place sur le disque, puis recommencez.", err)
 	}
 	return workflow.Internal("Erreur de la base de données.", err)
 }

@@ -130,7 +130,7 @@ type checkedWriter struct{ w io.Writer }
 func (c *checkedWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	if err != nil {
-		return n, &Error{Code: CodeStorage, Message: "Le document n'a pas pu être enregistré (disque plein ou protégé ?).", Err: err}
+		return n, StorageError(err)
 	}
 	return n, nil
 }

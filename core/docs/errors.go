@@ -1,5 +1,11 @@
 package docs
 
+import (
+	"errors"
+	"runtime"
+	"syscall"
+)
+
 // Code is the stable machine code of a document error; programs and tests
 // match on it, people read the French message.
 type Code string
@@ -58,3 +64,27 @@ var (
 	ErrUnknownType = &Error{Code: CodeUnknownType, Message: "type de document inconnu"}
 	ErrStorage     = &Error{Code: CodeStorage, Message: "enregistrement du document impossible"}
 )
+
+// StorageError is the failure to write a document to disk (CodeStorage),
+// with a French message that says when the disk is full and what to do.
+// The code stays CodeStorage either way: a file refused for lack of space
+// is tried again, unlike a refused content.
+func StorageError(err error) *Error {
+	if DiskFull(err) {
+		return &Error{Code: CodeStorage, Message: "Le disque est plein : le document n'a pas été enregistré. Libérez de la place sur le disque, puis ajoutez-le de nouveau.", Err: err}
+	}
+	return &Error{Code: CodeStorage, Message: "Le document n'a pas pu être enregistré (disque plein ou dossier protégé ?).", Err: err}
+}
+
+// DiskFull reports whether err says the disk (or the user's quota) is full:
+// ENOSPC, or ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.
+func DiskFull(err error) bool {
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return false
+	}
+	if runtime.GOOS == "windows" {
+		return errno == 112 || errno == 39 // ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL
+	}
+	return errno == syscall.ENOSPC
+}
