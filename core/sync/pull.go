@@ -23,7 +23,7 @@ func (s *Syncer) pull(ctx context.Context, c *Client) error {
 		s.mu.Lock()
 		cursor := s.st.Cursor
 		s.mu.Unlock()
-		s.progress("réception des changements", page-1, 0)
+		s.progress("réception des changements", page-1, 0, -1)
 		ch, err := c.Changes(ctx, cursor, pageSize)
 		if err != nil {
 			return err

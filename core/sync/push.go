@@ -31,7 +31,7 @@ func (s *Syncer) push(ctx context.Context, c *Client) error {
 		return err
 	}
 	for i, e := range entries {
-		s.progress(fmt.Sprintf("envoi %d sur %d", i+1, len(entries)), i, len(entries))
+		s.progress(fmt.Sprintf("envoi %d sur %d", i+1, len(entries)), i, len(entries), len(entries)-i)
 		var m workflow.Message
 		if err := json.Unmarshal(e.Payload, &m); err != nil {
 			s.reject(ctx, c, e, m, &opcoapi.Error{Code: opcoapi.CodeInvalid, Message: "Message illisible dans la file d'envoi."})

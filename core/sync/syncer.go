@@ -117,6 +117,12 @@ func (s *Syncer) log() *slog.Logger {
 	return slog.Default()
 }
 
+func (s *Syncer) role() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.sess.Account.Role
+}
+
 // Client returns the signed-in client (nil in local mode): the agent's
 // review window and the CFA's list call it directly.
 func (s *Syncer) Client() *Client {
@@ -203,6 +209,11 @@ func (s *Syncer) publish() {
 	if list, err := s.Store.PendingOutbox(context.Background(), 100000); err == nil {
 		n = len(list)
 	}
+	s.send(n)
+}
+
+// send sends the status with the pending count n.
+func (s *Syncer) send(n int) {
 	s.mu.Lock()
 	s.status.Pending = n
 	s.status.Conflicts, s.status.Rejections = len(s.st.Conflicts), len(s.st.Rejections)
@@ -222,11 +233,16 @@ func (s *Syncer) publish() {
 	}
 }
 
-func (s *Syncer) progress(step string, done, total int) {
+// progress reports a step of the running synchronisation; pending, when
+// not negative, is the outbox count known without asking the store.
+func (s *Syncer) progress(step string, done, total, pending int) {
 	s.mu.Lock()
 	s.status.Mode, s.status.Progress = ModeSyncing, Progress{Step: step, Done: done, Total: total}
+	if pending < 0 {
+		pending = s.status.Pending
+	}
 	s.mu.Unlock()
-	s.publish()
+	s.send(pending)
 }
 
 // Trigger asks the running loop to synchronise now (after Transmettre, a
@@ -313,9 +329,10 @@ func (s *Syncer) SyncNow(ctx context.Context) error {
 		s.publish()
 		return &opcoapi.Error{Code: opcoapi.CodeUnauthorized, Status: 401, Message: "Votre session a expiré : reconnectez-vous."}
 	}
-	s.progress("connexion au service", 0, 0)
+	s.progress("connexion au service", 0, 0, -1)
 	err := s.push(ctx, c)
-	if err == nil {
+	if err == nil && s.role() != opcoapi.RoleAgent {
+		// The agent works online (Desk): nothing to bring into a local store.
 		err = s.pull(ctx, c)
 	}
 	s.finish(err)
