@@ -124,11 +124,6 @@ func checkDecision(req opcoapi.DecisionRequest) error {
 		if len(req.Errors) == 0 {
 			return errorf(opcoapi.CodeInvalid, "Indiquez au moins une erreur (onglet, champ, commentaire).")
 		}
-		for _, e := range req.Errors {
-			if !validTab(e.Tab) || strings.TrimSpace(e.Field) == "" {
-				return errorf(opcoapi.CodeInvalid, "Erreur mal désignée : onglet « %s », champ « %s ».", e.Tab, e.Field)
-			}
-		}
 	case opcoapi.DecisionRefus:
 		if len(req.Motifs) == 0 {
 			return errorf(opcoapi.CodeInvalid, "Indiquez au moins un motif de refus.")
@@ -139,6 +134,12 @@ func checkDecision(req opcoapi.DecisionRequest) error {
 	for _, p := range req.Pieces {
 		if strings.TrimSpace(p.Piece) == "" {
 			return errorf(opcoapi.CodeInvalid, "Pièce manquante sans nom.")
+		}
+	}
+	// A courrier d'anomalie may list pieces and errors together.
+	for _, e := range req.Errors {
+		if !validTab(e.Tab) || strings.TrimSpace(e.Field) == "" {
+			return errorf(opcoapi.CodeInvalid, "Erreur mal désignée : onglet « %s », champ « %s ».", e.Tab, e.Field)
 		}
 	}
 	return nil

@@ -223,3 +223,42 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestAnomalieListsPiecesAndFields(t *testing.T) {
+	f := newFixture(t)
+	ent, agent := f.login("leroux"), f.login("agent")
+	id := uuid.NewString()
+	out, _, e := f.transmit(ent, id, exampleJSON(t))
+	if e != nil {
+		t.Fatal(e)
+	}
+	bad := opcoapi.DecisionRequest{MessageID: uuid.NewString(), Version: out.Contract.Version, Action: opcoapi.DecisionAnomaliePiece,
+		Pieces: []opcoapi.MissingPiece{{Piece: "CONVENTION_FORMATION", Commentaire: "x"}}, Errors: []opcoapi.FieldError{{Tab: "Nulle part", Field: "x"}}}
+	if st, e := f.call(agent, "POST", opcoapi.ContractSubPath(id, "decision"), bad, nil); st != 400 || e.Code != opcoapi.CodeInvalid {
+		t.Fatalf("an error in an unknown tab: %d %+v", st, e)
+	}
+	var dec opcoapi.PushResponse
+	req := opcoapi.DecisionRequest{MessageID: uuid.NewString(), Version: out.Contract.Version, Action: opcoapi.DecisionAnomalieSaisie,
+		Pieces: []opcoapi.MissingPiece{{Piece: "CONVENTION_FORMATION", Commentaire: "Signature du CFA absente"}},
+		Errors: []opcoapi.FieldError{{Tab: "Contrat", Field: "contrat.salaireEmbauche", Commentaire: "Inférieur au minimum"}}}
+	if st, e := f.call(agent, "POST", opcoapi.ContractSubPath(id, "decision"), req, &dec); e != nil {
+		t.Fatalf("%d %+v", st, e)
+	}
+	if dec.Contract.Status != "anomalie_saisie" {
+		t.Fatalf("status %s", dec.Contract.Status)
+	}
+	d := dec.Contract.Documents[len(dec.Contract.Documents)-1]
+	rc, err := f.svc.Blobs.Open(d.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	buf.ReadFrom(rc)
+	rc.Close()
+	text := pdfText(t, buf.Bytes())
+	for _, want := range []string{"Convention de formation", "Signature du CFA absente", "Inférieur au minimum"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the letter does not say %q", want)
+		}
+	}
+}

@@ -101,6 +101,19 @@ func (d *Desk) AnomalieSaisie(ctx context.Context, id string, version int64, err
 	return d.decide(ctx, id, opcoapi.DecisionRequest{Version: version, Action: opcoapi.DecisionAnomalieSaisie, Errors: errs})
 }
 
+// Anomalie is the review window's « Courrier d'anomalie » with what the
+// agent ticked: the letter lists the pieces and the fields together. With
+// at least one field the contract goes to "Anomalie : modifications à
+// apporter" (the employer corrects and transmits again), otherwise to
+// "Anomalie : pièce manquante" (the employer only adds the pieces).
+func (d *Desk) Anomalie(ctx context.Context, id string, version int64, pieces []opcoapi.MissingPiece, errs []opcoapi.FieldError) (opcoapi.Contract, error) {
+	action := opcoapi.DecisionAnomaliePiece
+	if len(errs) > 0 {
+		action = opcoapi.DecisionAnomalieSaisie
+	}
+	return d.decide(ctx, id, opcoapi.DecisionRequest{Version: version, Action: action, Pieces: pieces, Errors: errs})
+}
+
 // Refuser is « Refuser » with its reasons.
 func (d *Desk) Refuser(ctx context.Context, id string, version int64, motifs []string) (opcoapi.Contract, error) {
 	return d.decide(ctx, id, opcoapi.DecisionRequest{Version: version, Action: opcoapi.DecisionRefus, Motifs: motifs})
