@@ -113,6 +113,16 @@ func (s *Syncer) applyEvent(ctx context.Context, c *Client, rec workflow.Record,
 		Actor:      workflow.Actor{Role: workflow.Role(ev.Role), Name: ev.Actor},
 		Transition: workflow.Transition{Action: workflow.Action(ev.Action), Role: workflow.Role(ev.Role), From: rec.Status, To: to},
 		Note:       ev.Note, At: ev.At}
+	if ev.Seq != 0 {
+		// The store records the event with the change and refuses it a
+		// second time (a pull interrupted before its cursor was saved).
+		ch.RemoteEventID = s.eventID(ev.Seq)
+		if ra, ok := s.Store.(remoteEvents); ok {
+			if done, err := ra.RemoteEventApplied(ctx, ch.RemoteEventID); err != nil || done {
+				return rec, err
+			}
+		}
+	}
 	if ev.DocumentID != "" {
 		d, ok, err := s.fetch(ctx, c, rec, rc, ev.DocumentID)
 		if err != nil {
@@ -134,10 +144,28 @@ func (s *Syncer) applyEvent(ctx context.Context, c *Client, rec workflow.Record,
 		return rec, nil // nothing left to do here
 	}
 	out, err := s.Store.Commit(ctx, ch)
+	if errors.Is(err, workflow.ErrDuplicate) && ch.RemoteEventID != "" {
+		return s.Store.Load(ctx, rec.ID) // applied already
+	}
 	if err != nil {
 		return rec, err
 	}
 	return out, nil
+}
+
+// remoteEvents is what a store that records the OPCO's events applied
+// offers (storage.Store): the sync skips an event applied before
+// downloading its letter again.
+type remoteEvents interface {
+	RemoteEventApplied(ctx context.Context, id string) (bool, error)
+}
+
+// eventID names an event of the service for the store: the service's
+// address and the event's sequence number.
+func (s *Syncer) eventID(seq int64) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return fmt.Sprintf("%s#%d", s.sess.URL, seq)
 }
 
 // attachLetter attaches the event's document if it is not here yet.
