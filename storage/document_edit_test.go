@@ -319,7 +319,7 @@ func TestMigrationKeepsDocumentsAndHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	if err := migrate(ctx, db, ms[:2], func() int64 { return 1 }); err != nil {
+	if err := migrateDB(ctx, db, ms[:2], func() int64 { return 1 }); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{

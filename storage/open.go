@@ -82,7 +82,7 @@ func Open(dir string, opt Options) (*Store, error) {
 	}
 	ms, err := loadMigrations(migrationFiles)
 	if err == nil {
-		err = migrate(context.Background(), db, ms, func() int64 { return now().UnixMicro() })
+		err = migrateDB(context.Background(), db, ms, func() int64 { return now().UnixMicro() })
 	}
 	if err != nil {
 		db.Close()

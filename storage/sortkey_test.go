@@ -128,7 +128,7 @@ func TestMigrationBackfillsSortKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	if err := migrate(ctx, db, ms[:3], func() int64 { return 1 }); err != nil {
+	if err := migrateDB(ctx, db, ms[:3], func() int64 { return 1 }); err != nil {
 		t.Fatal(err)
 	}
 	for i, name := range []string{"ZOLA Émile", "ÉLODIE Marie", "ADAM Zoé"} {

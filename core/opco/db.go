@@ -8,14 +8,14 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"sort"
-	"strconv"
 	"strings"
 	gosync "sync"
 	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"cerfadesk/internal/migrate"
 )
 
 // DBFile is the service's database file inside its data folder.
@@ -190,7 +190,7 @@ func OpenDB(path string, opt DBOptions) (*DB, error) {
 	w.SetConnMaxIdleTime(0)
 	ms, err := loadMigrations(migrationFiles)
 	if err == nil {
-		err = migrate(context.Background(), w, ms)
+		err = migrateDB(context.Background(), w, ms)
 	}
 	if err != nil {
 		w.Close()
@@ -316,83 +316,13 @@ func (db *DB) prepareMissing(ctx context.Context) {
 	}
 }
 
-// migration is one embedded migrations/NNN_name.sql file.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
+// loadMigrations reads the embedded migrations in version order.
+func loadMigrations(fsys fs.FS) ([]migrate.Migration, error) { return migrate.Load(fsys) }
 
-// loadMigrations reads the embedded migrations in version order; versions
-// must be 1, 2, 3… with no gap or repeat.
-func loadMigrations(fsys fs.FS) ([]migration, error) {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var out []migration
-	for _, path := range names {
-		base := strings.TrimSuffix(strings.TrimPrefix(path, "migrations/"), ".sql")
-		num, name, ok := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= 0 {
-			return nil, fmt.Errorf("migration %q: want NNN_name.sql", path)
-		}
-		data, err := fs.ReadFile(fsys, path)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, migration{version: v, name: name, sql: string(data)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migrations: version %d expected, found %d", i+1, m.version)
-		}
-	}
-	return out, nil
-}
-
-// migrate applies the migrations not applied yet, each in its own
-// transaction with its row in schema_migrations. A database whose schema is
-// newer than this program's is refused before anything is written.
-func migrate(ctx context.Context, db *sql.DB, ms []migration) error {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		name       TEXT    NOT NULL,
-		applied_at INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("schema_migrations: %w", err)
-	}
-	for _, m := range ms {
-		if err := applyMigration(ctx, db, m, len(ms)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func applyMigration(ctx context.Context, db *sql.DB, m migration, latest int) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("migration %d: %w", m.version, err)
-	}
-	defer tx.Rollback()
-	var current int
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
-		return fmt.Errorf("migration %d: %w", m.version, err)
-	}
-	if current > latest {
-		return fmt.Errorf("the database's schema (%d) is newer than this opco-server's (%d): upgrade opco-server", current, latest)
-	}
-	if current >= m.version {
-		return nil
-	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("migration %03d_%s: %w", m.version, m.name, err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-		m.version, m.name, time.Now().UnixMicro()); err != nil {
-		return fmt.Errorf("migration %d: %w", m.version, err)
-	}
-	return tx.Commit()
+// migrateDB applies the migrations not applied yet, each in its own
+// transaction (internal/migrate, as the app's store does).
+func migrateDB(ctx context.Context, db *sql.DB, ms []migrate.Migration) error {
+	return migrate.Apply(ctx, db, ms, func() int64 { return time.Now().UnixMicro() }, func(current, latest int) error {
+		return fmt.Errorf("le schéma de la base (%d) est plus récent que celui de cet opco-server (%d) : mettez opco-server à jour ; la base n'a pas été modifiée", current, latest)
+	})
 }
