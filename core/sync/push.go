@@ -15,7 +15,7 @@ import (
 // refuses a transmission the app had accepted (its rules found a blocking
 // error): the contract goes back to "En cours de saisie" with the service's
 // findings, as if Transmettre had failed.
-const ActionRefusService workflow.Action = "refus_service"
+const ActionRefusService = workflow.RefusService
 
 // push sends what waits: the ACCEPTER of contracts a CFA sent, then the
 // outbox in order. It stops at the first entry that may succeed later

@@ -24,6 +24,12 @@ const (
 	// in Actions (nor in Allowed), DocumentEditable decides them.
 	ModifierTypeDocument Action = "modifier_type_document"
 	RetirerDocument      Action = "retirer_document"
+
+	// RefusService is recorded in the history when the OPCO's service
+	// refuses a transmission the app had accepted (its own validation found
+	// a blocking error): the contract is back "En cours de saisie". Nobody
+	// clicks it, so it is in neither Actions nor Allowed.
+	RefusService Action = "refus_service"
 )
 
 // DocumentActions lists the actions on one attached document.
@@ -71,6 +77,8 @@ func (a Action) Label() string {
 		return "Modifier le type du document"
 	case RetirerDocument:
 		return "Retirer le document"
+	case RefusService:
+		return "Transmission refusée par le service de l'OPCO"
 	}
 	return string(a)
 }
