@@ -14,6 +14,7 @@ import (
 	"log"
 	"os"
 	"os/user"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -22,7 +23,6 @@ import (
 
 	"cerfadesk/assets"
 	"cerfadesk/core/docs"
-	"cerfadesk/core/referentiel"
 	"cerfadesk/core/workflow"
 	"cerfadesk/storage"
 	_ "cerfadesk/ui/locale" // a C locale means French, before Fyne's init reads it
@@ -57,16 +57,17 @@ func RunWith(o Options) error {
 	if o.DataDir == "" {
 		return fmt.Errorf("start ui: no data folder")
 	}
+	// A desktop app idles most of the time: collecting its garbage more
+	// often keeps its resident memory low (GOGC still overrides this).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
 	st, err := storage.Open(o.DataDir, storage.Options{})
 	if err != nil {
 		return fmt.Errorf("ouverture du dossier de données %q : %w", o.DataDir, err)
 	}
 	defer st.Close()
 	trace("store open %v after start", time.Since(start))
-	// The referentials (postcodes, IDCC, NAF) load in the background
-	// while the window opens.
-	go referentiel.Default()
-
 	a := app.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
 	trace("app created %v after start", time.Since(start))
@@ -79,6 +80,13 @@ func RunWith(o Options) error {
 	env := NewEnv(st, profile(a.Preferences()))
 	env.Prefs = a.Preferences()
 	env.OpenURL = a.OpenURL
+	// The OPCO's name ("Transmis à l'Opcommerce") comes from the
+	// configuration: $CERFADESK_OPCO, else the preference opco.nom.
+	env.OPCO = os.Getenv("CERFADESK_OPCO")
+	if env.OPCO == "" {
+		env.OPCO = a.Preferences().String("opco.nom")
+	}
+	env.Service.OPCO = env.OPCO
 	d := NewDesktop(a, env)
 	trace("main window built %v after start", time.Since(start))
 

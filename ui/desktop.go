@@ -320,6 +320,7 @@ func (d *Desktop) askNewContract() {
 // NewContract creates a contract of kind k in "En cours de saisie" and
 // opens it.
 func (d *Desktop) NewContract(k contract.Kind) {
+	d.env.warmReferentials()
 	type result struct {
 		rec workflow.Record
 		err error
@@ -349,6 +350,7 @@ func (d *Desktop) OpenContract(id string) {
 		err error
 	}
 	start := time.Now()
+	d.env.warmReferentials()
 	background(d.env, func() result {
 		rec, err := d.env.Store.Load(d.env.ctx(), id)
 		return result{rec, err}
@@ -437,6 +439,7 @@ func (d *Desktop) showError(err error) {
 
 // OpenReference opens the contract of a reference ("C-000001").
 func (d *Desktop) OpenReference(ref string) {
+	d.env.warmReferentials()
 	background(d.env, func() workflow.Record {
 		rec, err := d.env.Store.LoadByRef(d.env.ctx(), ref)
 		if err != nil {

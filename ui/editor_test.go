@@ -435,3 +435,17 @@ func TestCloseWithUnsavedChangesAsks(t *testing.T) {
 		t.Error("the window stayed open")
 	}
 }
+
+func TestOPCONameComesFromConfiguration(t *testing.T) {
+	env := newTestEnv(t, "2025-09-03")
+	env.OPCO, env.Service.OPCO = "Akto", "Akto"
+	rec := create(t, env, entreprise, example(t, "apprentissage-base.json"))
+	_, ed := openEditor(t, env, rec.ID)
+	tapIn(t, ed.win.Content(), "Transmettre")
+	if popup := topOverlay(t, ed.win); !hasText(popup, "Transmis à l'Akto") {
+		t.Errorf("popup texts = %q", texts(popup))
+	}
+	if ed.badge.Text() != "Transmis à l'Akto" {
+		t.Errorf("status shown %q", ed.badge.Text())
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"net/url"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -37,13 +38,15 @@ type Env struct {
 	OpenURL func(*url.URL) error
 	// Prefs keeps window sizes and the chosen profile; nil forgets them.
 	Prefs fyne.Preferences
+
+	warm sync.Once
 }
 
 // NewEnv returns the environment of the application on an open store, with
 // the real clock, background goroutines and the embedded referentials.
 func NewEnv(st *storage.Store, actor workflow.Actor) *Env {
 	svc := workflow.NewService(st, st.Blobs)
-	svc.Referential = refcheck.Default()
+	svc.Referential = lazyReferential{}
 	return &Env{
 		Store:    st,
 		Service:  svc,
@@ -53,6 +56,24 @@ func NewEnv(st *storage.Store, actor workflow.Actor) *Env {
 		Debounce: 250 * time.Millisecond,
 	}
 }
+
+// lazyReferential answers the rules engine from the embedded referentials,
+// loaded at its first question rather than at start-up: the contract list
+// never asks, and keeping 100 000 contracts listed then costs less memory.
+type lazyReferential struct{}
+
+func (lazyReferential) Postcode(cp, commune string) (bool, bool, []string, bool) {
+	return refcheck.Default().Postcode(cp, commune)
+}
+func (lazyReferential) DeptRegion(cp string) (string, string, bool) {
+	return refcheck.Default().DeptRegion(cp)
+}
+func (lazyReferential) IDCC(code string) (bool, bool, string, bool) {
+	return refcheck.Default().IDCC(code)
+}
+func (lazyReferential) NAF(code string) (bool, bool, bool)  { return refcheck.Default().NAF(code) }
+func (lazyReferential) SIRET(s string) (bool, bool, bool)   { return refcheck.Default().SIRET(s) }
+func (lazyReferential) RNCP(code string) (bool, bool, bool) { return refcheck.Default().RNCP(code) }
 
 // today is the civil date of the environment's clock.
 func (e *Env) today() civil.Date {
@@ -67,6 +88,13 @@ func (e *Env) ctx() context.Context { return context.Background() }
 
 // referentials returns the embedded referentials (postcodes, IDCC, NAF).
 func (e *Env) referentials() *referentiel.Set { return referentiel.Default() }
+
+// warmReferentials loads the referentials in the background, once: the
+// contract list does not need them (they weigh about 15 MB), a contract
+// window does, and this way its first validation does not wait for them.
+func (e *Env) warmReferentials() {
+	e.warm.Do(func() { go referentiel.Default() })
+}
 
 // statusLabel is the French label of a status, naming the configured OPCO.
 func (e *Env) statusLabel(s workflow.Status) string { return s.LabelFor(e.OPCO) }

@@ -12,7 +12,7 @@ const listPageSize = storage.MaxPageSize
 
 // listMaxPages bounds the pages kept in memory (least recently used first
 // out): the list stays small whatever the number of contracts.
-const listMaxPages = 12
+const listMaxPages = 8
 
 // listModel pages the contract list out of the store for a virtualised
 // widget: it remembers the cursor of every page it has passed and keeps a

@@ -11,6 +11,7 @@
  * Exit status 1 when a title did not appear before the timeout.
  */
 #include <X11/Xlib.h>
+#include <fcntl.h>
 #include <X11/Xutil.h>
 #include <signal.h>
 #include <stdio.h>
@@ -63,6 +64,9 @@ int main(int argc, char **argv) {
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pid_t pid = fork();
 	if (pid == 0) {
+		/* The program's output must not hold the caller's pipe open. */
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0) dup2(null, STDOUT_FILENO);
 		execvp(argv[sep + 1], argv + sep + 1);
 		perror("mapwatch: exec");
 		_exit(127);
