@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/user"
 	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -70,6 +71,7 @@ func RunWith(o Options) error {
 	trace("store open %v after start", time.Since(start))
 	a := app.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
+	a.Settings().SetTheme(newAppTheme())
 	trace("app created %v after start", time.Since(start))
 	// The interface is French on every system: Fyne's words are added
 	// under the system's own language tag (the language has no setter).
@@ -110,6 +112,13 @@ func RunWith(o Options) error {
 			d.OpenReference(o.Open)
 		}
 	})
+	if path := os.Getenv("CERFADESK_CPUPROFILE"); path != "" { // for speed work
+		if f, err := os.Create(path); err == nil {
+			if err := pprof.StartCPUProfile(f); err == nil {
+				defer pprof.StopCPUProfile()
+			}
+		}
+	}
 	d.Window().ShowAndRun()
 	return nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -53,6 +54,8 @@ type contractList struct {
 	sort      storage.Sort
 	ascending bool
 	selected  int
+	lastTap   widget.ListItemID // the row clicked last, and when
+	lastTapAt time.Time
 
 	// onOpen opens a contract (double-click, Entrée, the Ouvrir button).
 	onOpen func(id string)
@@ -63,7 +66,7 @@ type contractList struct {
 }
 
 func newContractList(env *Env, model *listModel) *contractList {
-	l := &contractList{env: env, model: model, sort: storage.SortUpdated, selected: -1}
+	l := &contractList{env: env, model: model, sort: storage.SortUpdated, selected: -1, lastTap: -1}
 	l.list = widget.NewList(model.Len, func() fyne.CanvasObject { return newContractRow(l) }, l.updateRow)
 	l.list.OnSelected = func(id widget.ListItemID) {
 		l.selected = id
@@ -193,14 +196,24 @@ func newContractRow(l *contractList) *contractRow {
 
 func (r *contractRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.cells) }
 
-// Tapped selects the row.
-func (r *contractRow) Tapped(*fyne.PointEvent) { r.list.list.Select(r.id) }
+// doubleClick is the longest time between the two clicks of a double-click.
+const doubleClick = 450 * time.Millisecond
 
-// DoubleTapped opens the contract.
-func (r *contractRow) DoubleTapped(*fyne.PointEvent) {
-	r.list.list.Select(r.id)
-	if id := r.list.SelectedID(); id != "" && r.list.onOpen != nil {
-		r.list.onOpen(id)
+// Tapped selects the row; a second click on the same row soon after opens
+// the contract. The row does not implement fyne.DoubleTappable: Fyne would
+// then hold every single click back for its double-tap delay (300 ms) before
+// selecting anything.
+func (r *contractRow) Tapped(*fyne.PointEvent) {
+	l := r.list
+	now := time.Now()
+	double := l.lastTap == r.id && now.Sub(l.lastTapAt) < doubleClick
+	l.lastTap, l.lastTapAt = r.id, now
+	l.list.Select(r.id)
+	if double {
+		l.lastTap = -1
+		if id := l.SelectedID(); id != "" && l.onOpen != nil {
+			l.onOpen(id)
+		}
 	}
 }
 

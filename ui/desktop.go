@@ -49,7 +49,11 @@ type Desktop struct {
 	profile      *widget.Select
 	notice       *widget.Label
 
-	editors     map[string]*Editor
+	editors map[string]*Editor
+	// spare is the hidden window of the last contract closed: the next
+	// contract opens in it, without the cost of a new OS window and GL
+	// context (about 100 ms with software rendering).
+	spare       fyne.Window
 	query       storage.ListQuery
 	searchTimer *time.Timer
 	popup       fyne.CanvasObject
@@ -159,6 +163,10 @@ func (d *Desktop) addShortcuts() {
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		c.Focus(d.search)
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		rememberSize(d.env.Prefs, "principale", d.win.Canvas().Size())
+		d.app.Quit()
 	})
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && d.list.SelectedID() != "" {
@@ -371,18 +379,46 @@ func (d *Desktop) OpenContract(id string) {
 
 // show builds and shows the window of a loaded contract.
 func (d *Desktop) show(rec workflow.Record) {
+	t := time.Now()
+	defer func() { trace("contract %s window built and shown in %v", rec.Reference, time.Since(t)) }()
 	ed, err := newEditor(d.app, d.env, rec, editorHooks{
 		changed: func(workflow.Record) { d.Reload() },
 		open:    d.OpenContract,
 		closed:  func(id string) { delete(d.editors, id) },
+		window:  d.window,
+		release: d.release,
 	})
 	if err != nil {
 		d.showError(err)
 		return
 	}
 	d.editors[rec.ID] = ed
-	trace("contract %s window built", rec.Reference)
+	shown := time.Now()
 	ed.Show()
+	trace("contract %s shown (Show took %v)", rec.Reference, time.Since(shown))
+}
+
+// window returns the spare window, or a new one.
+func (d *Desktop) window(title string) fyne.Window {
+	if w := d.spare; w != nil {
+		d.spare = nil
+		w.SetTitle(title)
+		return w
+	}
+	return d.app.NewWindow(title)
+}
+
+// release keeps the window of a closed contract, hidden, for the next one.
+func (d *Desktop) release(w fyne.Window) {
+	if d.spare != nil {
+		w.Close()
+		return
+	}
+	w.Hide()
+	w.SetContent(container.NewStack())
+	w.SetOnDropped(nil)
+	w.Canvas().SetOnTypedKey(nil)
+	d.spare = w
 }
 
 // Editor returns the open window of a contract, nil if none.

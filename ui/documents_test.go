@@ -95,7 +95,14 @@ func TestDoubleClickOpensAContract(t *testing.T) {
 	if row == nil {
 		t.Fatal("no row drawn")
 	}
-	test.DoubleTap(row)
+	test.Tap(row)
+	if d.Editor(rec.ID) != nil {
+		t.Fatal("a single click opened the contract")
+	}
+	if d.list.SelectedID() != rec.ID {
+		t.Error("a click did not select the row")
+	}
+	test.Tap(row)
 	ed := d.Editor(rec.ID)
 	if ed == nil {
 		t.Fatal("double-click opened nothing")

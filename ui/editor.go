@@ -24,6 +24,12 @@ type editorHooks struct {
 	open func(id string)
 	// closed is called when the window closes.
 	closed func(id string)
+	// window returns the window to build in (a hidden one kept from a
+	// closed contract, or a new one); nil makes a new one.
+	window func(title string) fyne.Window
+	// release takes the window of a closed contract (to hide it and keep it
+	// for the next one); nil closes it.
+	release func(w fyne.Window)
 }
 
 // Editor is the window of one contract: the 8 tabs of the Cerfa, the
@@ -72,8 +78,14 @@ type Editor struct {
 
 // newEditor builds the window of rec without showing it.
 func newEditor(a fyne.App, env *Env, rec workflow.Record, hooks editorHooks) (*Editor, error) {
+	start := time.Now()
 	ed := &Editor{env: env, hooks: hooks}
-	ed.win = a.NewWindow(windowTitle(rec))
+	if hooks.window != nil {
+		ed.win = hooks.window(windowTitle(rec))
+	} else {
+		ed.win = a.NewWindow(windowTitle(rec))
+	}
+	defer func() { trace("contract %s: window built in %v", rec.Reference, time.Since(start)) }()
 	ed.badge = newStatusBadge()
 	ed.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.title.Truncation = fyne.TextTruncateEllipsis
@@ -175,7 +187,7 @@ func (ed *Editor) setRecord(rec workflow.Record) error {
 	ed.bottom = container.NewVBox()
 	ed.refreshChrome()
 	top := container.NewVBox(container.NewBorder(nil, nil, ed.badge, ed.savedMsg, ed.title), ed.banner)
-	ed.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(ed.bottom), nil, nil, readable(ed.tabs, fm.readOnly)))
+	ed.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(ed.bottom), nil, nil, ed.tabs))
 	ed.win.SetTitle(windowTitle(rec))
 	ed.loadHistory()
 	return nil
@@ -350,8 +362,8 @@ func (ed *Editor) goTo(fd rules.Finding) {
 	}
 }
 
-// addShortcuts binds Ctrl+S (Enregistrer), Ctrl+T (Transmettre) and
-// Alt+1…8 (the tabs).
+// addShortcuts binds Ctrl+S (Enregistrer), Ctrl+T (Transmettre), Ctrl+W
+// (close the window) and Alt+1…8 (the tabs).
 func (ed *Editor) addShortcuts() {
 	c := ed.win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
@@ -363,6 +375,9 @@ func (ed *Editor) addShortcuts() {
 		if ed.allowed(workflow.Transmettre) {
 			ed.transmit()
 		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		ed.askClose()
 	})
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
 	for i, k := range keys {

@@ -496,5 +496,9 @@ func (ed *Editor) close() {
 	if ed.hooks.closed != nil {
 		ed.hooks.closed(ed.rec.ID)
 	}
+	if ed.hooks.release != nil {
+		ed.hooks.release(ed.win)
+		return
+	}
 	ed.win.Close()
 }
