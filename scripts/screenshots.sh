@@ -3,6 +3,7 @@
 # Xvfb on a demo profile and writes PNGs of:
 #   1-liste.png            the contract list
 #   2-onglets-rouges.png   a form after Transmettre, red tabs and the popup
+#   2b-salarie.png         the Salarié tab then, the message under the NIR
 #   3-synthese.png         the Synthèse tab of that contract
 #   4-documents.png        the Documents tab of a contract waiting for a piece
 #   5-accepter.png         a contract sent by the CFA, ACCEPTER at the bottom
@@ -43,12 +44,12 @@ done
 [[ -n "$disp" ]] || { echo "screenshots: no free X display" >&2; exit 1; }
 Xvfb "$disp" -screen 0 "${SIZE}x24" -nolisten tcp >/dev/null 2>&1 &
 xpid=$!
-export DISPLAY="$disp" LANG=fr_FR.UTF-8 XDG_CONFIG_HOME="$work/config"
-unset LC_ALL LC_MESSAGES LANGUAGE
+export DISPLAY="$disp"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 start() {
-	"$BIN" --data "$work/data" "$@" >>"$work/app.log" 2>&1 &
+	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=fr_FR.UTF-8 XDG_CONFIG_HOME="$work/config" \
+		"$BIN" --data "$work/data" "$@" >>"$work/app.log" 2>&1 &
 	apid=$!
 }
 stop() {
@@ -81,7 +82,9 @@ w=$(window 'MARTIN')
 sleep 0.8
 key "$w" ctrl+t
 shot "$w" 2-onglets-rouges.png
-key "$w" Escape alt+7
+key "$w" Escape alt+3
+shot "$w" 2b-salarie.png
+key "$w" alt+7
 shot "$w" 3-synthese.png
 stop
 

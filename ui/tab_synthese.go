@@ -195,7 +195,7 @@ func (s *syntheseTab) remuneration(res rules.Result) fyne.CanvasObject {
 }
 
 // documents is the checklist: the pieces attached and those the rules still
-// ask for.
+// ask for (their findings name the whole list, "documents").
 func (s *syntheseTab) documents(c *contract.Contract, res rules.Result) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	for _, d := range c.Documents {
@@ -207,7 +207,7 @@ func (s *syntheseTab) documents(c *contract.Contract, res rules.Result) fyne.Can
 			widget.NewLabel(label+" — "+d.NomFichier)))
 	}
 	for _, f := range res.Findings {
-		if f.Tab == rules.TabDocuments {
+		if f.Field == "documents" { // a piece the contract still lacks
 			f := f
 			rows = append(rows, findingLine(f, func() { s.ed.goTo(f) }))
 		}
