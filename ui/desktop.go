@@ -54,6 +54,7 @@ type Desktop struct {
 	// contract opens in it, without the cost of a new OS window and GL
 	// context (about 100 ms with software rendering).
 	spare       fyne.Window
+	syncManaged bool // the synchronisation shows its own state in syncLabel
 	query       storage.ListQuery
 	searchTimer *time.Timer
 	popup       fyne.CanvasObject
@@ -254,7 +255,7 @@ func (d *Desktop) Reload() {
 
 // refreshOutbox shows how many messages wait for the synchronisation.
 func (d *Desktop) refreshOutbox() {
-	if d.env.Store == nil {
+	if d.env.Store == nil || d.syncManaged {
 		return
 	}
 	type result struct {

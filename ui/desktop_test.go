@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"cerfadesk/core/contract"
 	"cerfadesk/core/workflow"
@@ -198,4 +199,29 @@ func splitWords(s string) []string {
 		w += string(r)
 	}
 	return append(out, w)
+}
+
+func TestSyncPlugsIntoTheStatusBar(t *testing.T) {
+	env := newTestEnv(t, "2025-09-03")
+	rec := transmitted(t, env)
+	d, ed := openEditor(t, env, rec.ID)
+	if !d.syncButton.Disabled() {
+		t.Error("Synchroniser is enabled with no synchronisation")
+	}
+	ran := false
+	d.SetSyncAction(func() { ran = true })
+	tapIn(t, d.win.Content(), "Synchroniser")
+	if !ran {
+		t.Error("Synchroniser did not run the sync")
+	}
+	d.SetSyncStatus("Hors ligne", widget.WarningImportance)
+	if d.syncLabel.Text != "Hors ligne" {
+		t.Errorf("sync status %q", d.syncLabel.Text)
+	}
+	// A pull brings the agent's decision: the open window follows.
+	do(t, env, rec, agent, workflow.DeclarerConforme)
+	d.ContractChanged(rec.ID)
+	if ed.badge.Text() != "ENGAGÉ" {
+		t.Errorf("status shown %q after the pull", ed.badge.Text())
+	}
 }
