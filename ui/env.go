@@ -86,9 +86,6 @@ func (e *Env) today() civil.Date {
 // ctx is the context of store and service calls made for the user.
 func (e *Env) ctx() context.Context { return context.Background() }
 
-// referentials returns the embedded referentials (postcodes, IDCC, NAF).
-func (e *Env) referentials() *referentiel.Set { return referentiel.Default() }
-
 // warmReferentials loads the referentials in the background, once: the
 // contract list does not need them (they weigh about 15 MB), a contract
 // window does, and this way its first validation does not wait for them.
