@@ -71,7 +71,6 @@ func RunWith(o Options) error {
 	trace("store open %v after start", time.Since(start))
 	a := app.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
-	a.Settings().SetTheme(newAppTheme())
 	trace("app created %v after start", time.Since(start))
 	// The interface is French on every system: Fyne's words are added
 	// under the system's own language tag (the language has no setter).

@@ -187,7 +187,7 @@ func (ed *Editor) setRecord(rec workflow.Record) error {
 	ed.bottom = container.NewVBox()
 	ed.refreshChrome()
 	top := container.NewVBox(container.NewBorder(nil, nil, ed.badge, ed.savedMsg, ed.title), ed.banner)
-	ed.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(ed.bottom), nil, nil, ed.tabs))
+	ed.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(ed.bottom), nil, nil, readable(ed.tabs, fm.readOnly)))
 	ed.win.SetTitle(windowTitle(rec))
 	ed.loadHistory()
 	return nil

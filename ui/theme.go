@@ -4,26 +4,32 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
 
-// appTheme is Fyne's theme, light or dark as the system says, with one
-// change: disabled inputs are drawn in a readable grey. A contract the user
-// may not edit (transmitted, sent by the CFA…) is shown with its inputs
-// disabled, and must stay easy to read. (A theme override on the read-only
-// window alone would redraw every icon of the window at each opening.)
-type appTheme struct {
+// readOnlyTheme draws disabled inputs in a readable grey: a contract the
+// user may not edit (transmitted, sent by the CFA…) shows its inputs
+// disabled, and must stay easy to read. It applies to the tabs of such a
+// contract only, so that disabled buttons elsewhere still look disabled.
+type readOnlyTheme struct {
 	fyne.Theme
 }
 
-func newAppTheme() fyne.Theme { return appTheme{Theme: theme.DefaultTheme()} }
-
-func (t appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+func (t readOnlyTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	if n == theme.ColorNameDisabled {
 		if v == theme.VariantDark {
-			return color.NRGBA{R: 0xa8, G: 0xa8, B: 0xa8, A: 0xff}
+			return color.NRGBA{R: 0xb4, G: 0xb4, B: 0xb4, A: 0xff}
 		}
-		return color.NRGBA{R: 0x6a, G: 0x6a, B: 0x6a, A: 0xff}
+		return color.NRGBA{R: 0x55, G: 0x55, B: 0x55, A: 0xff}
 	}
 	return t.Theme.Color(n, v)
+}
+
+// readable wraps the tabs of a read-only contract in readOnlyTheme.
+func readable(o fyne.CanvasObject, readOnly bool) fyne.CanvasObject {
+	if !readOnly {
+		return o
+	}
+	return container.NewThemeOverride(o, readOnlyTheme{Theme: fyne.CurrentApp().Settings().Theme()})
 }
