@@ -103,7 +103,8 @@ for name in ROUSSEAU MOREAU LEROY DUBOIS PETIT LEGRAND GARCIA MARTIN; do
 	echo "$name: window mapped $o ms after the second click"
 	echo "$o" >>"$work/open"
 	sleep 1
-	w=$(xdotool search --onlyvisible --name "$name" | head -1)
+	# The contract's window covers the list (no window manager: both at 0,0).
+	w=$(xdotool getmouselocation --shell | sed -n 's/^WINDOW=//p')
 	xdotool key --window "$w" ctrl+w
 	sleep 1.5
 done

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"cerfadesk/core/workflow"
 )
 
 // BenchmarkOpenContract measures what opening a contract costs: reading it
@@ -19,6 +21,35 @@ func BenchmarkOpenContract(b *testing.B) {
 			b.Fatal(err)
 		}
 		ed, err := newEditor(a, env, r, editorHooks{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ed.win.Close()
+	}
+}
+
+// BenchmarkOpenReadOnlyContract is BenchmarkOpenContract for a contract
+// the employer reads only (ENGAGÉ).
+func BenchmarkOpenReadOnlyContract(b *testing.B) {
+	env := newTestEnv(b, "2025-09-03")
+	rec := create(b, env, entreprise, example(b, "apprentissage-base.json"))
+	for _, a := range []struct {
+		actor  workflow.Actor
+		action workflow.Action
+	}{{entreprise, workflow.Transmettre}, {agent, workflow.DeclarerConforme}} {
+		out, err := env.Service.Do(env.ctx(), workflow.Request{ContractID: rec.ID, BaseVersion: rec.Version, Actor: a.actor, Action: a.action})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rec = out.Record
+	}
+	app := test.NewTempApp(b)
+	for b.Loop() {
+		r, err := env.Store.Load(env.ctx(), rec.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ed, err := newEditor(app, env, r, editorHooks{})
 		if err != nil {
 			b.Fatal(err)
 		}

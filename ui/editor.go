@@ -187,7 +187,7 @@ func (ed *Editor) setRecord(rec workflow.Record) error {
 	ed.bottom = container.NewVBox()
 	ed.refreshChrome()
 	top := container.NewVBox(container.NewBorder(nil, nil, ed.badge, ed.savedMsg, ed.title), ed.banner)
-	ed.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(ed.bottom), nil, nil, readable(ed.tabs, fm.readOnly)))
+	ed.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(ed.bottom), nil, nil, ed.tabs))
 	ed.win.SetTitle(windowTitle(rec))
 	ed.loadHistory()
 	return nil
@@ -200,7 +200,7 @@ func (ed *Editor) ensureTab(name string) {
 	if page == nil || len(page.Objects) > 0 {
 		return
 	}
-	page.Objects = []fyne.CanvasObject{ed.form.build(name, ed.builders[name])}
+	page.Objects = []fyne.CanvasObject{readable(ed.form.build(name, ed.builders[name]), ed.form.readOnly)}
 	page.Refresh()
 	if ed.result.Findings != nil || ed.result.Derived.Remunerations != nil {
 		ed.applyResult(ed.result)

@@ -10,8 +10,9 @@ import (
 
 // readOnlyTheme draws disabled inputs in a readable grey: a contract the
 // user may not edit (transmitted, sent by the CFA…) shows its inputs
-// disabled, and must stay easy to read. It applies to the tabs of such a
-// contract only, so that disabled buttons elsewhere still look disabled.
+// disabled, and must stay easy to read. It applies to the pages of such a
+// contract only (each page as it is built), so that disabled buttons
+// elsewhere still look disabled.
 type readOnlyTheme struct {
 	fyne.Theme
 }
@@ -26,7 +27,7 @@ func (t readOnlyTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.C
 	return t.Theme.Color(n, v)
 }
 
-// readable wraps the tabs of a read-only contract in readOnlyTheme.
+// readable wraps a page of a read-only contract in readOnlyTheme.
 func readable(o fyne.CanvasObject, readOnly bool) fyne.CanvasObject {
 	if !readOnly {
 		return o
