@@ -52,7 +52,13 @@ start() {
 		"$BIN" --data "$work/data" "$@" >>"$work/app.log" 2>&1 &
 	apid=$!
 }
+# stop quits the app with Ctrl+Q (it then saves its preferences cleanly),
+# or kills it after 5 s.
 stop() {
+	local m
+	m=$(xdotool search --onlyvisible --name '^cerfadesk' 2>/dev/null | head -1 || true)
+	[[ -n "$m" ]] && xdotool key --window "$m" ctrl+q 2>/dev/null || true
+	for _ in $(seq 50); do kill -0 "$apid" 2>/dev/null || break; sleep 0.1; done
 	kill "$apid" 2>/dev/null || true
 	wait "$apid" 2>/dev/null || true
 	apid=""
