@@ -14,17 +14,30 @@ import (
 // Checker adapts a referentiel.Set to the rules.Referential interface.
 type Checker struct {
 	Set *referentiel.Set
+	// lazy makes the first question load the embedded referentials, so
+	// that building a Checker costs nothing at start-up.
+	lazy bool
 }
 
-// Default returns a Checker on the embedded referentials, loaded on first use.
-func Default() Checker { return Checker{Set: referentiel.Default()} }
+// Default returns a Checker on the embedded referentials, loaded on the
+// first question it is asked.
+func Default() Checker { return Checker{lazy: true} }
+
+// set returns the referentials to answer from, or nil (no opinion).
+func (c Checker) set() *referentiel.Set {
+	if c.Set == nil && c.lazy {
+		return referentiel.Default()
+	}
+	return c.Set
+}
 
 // Postcode says whether cp exists and whether commune is one of its communes.
 func (c Checker) Postcode(cp, commune string) (exists, matches bool, expected []string, known bool) {
-	if c.Set == nil {
+	set := c.set()
+	if set == nil {
 		return false, false, nil, false
 	}
-	match, exp, cpKnown := c.Set.CommuneMatches(cp, commune)
+	match, exp, cpKnown := set.CommuneMatches(cp, commune)
 	if !cpKnown && strings.Contains(referentiel.Fold(commune), "CEDEX") {
 		// CEDEX codes are company postcodes, absent from La Poste's open
 		// file: no opinion rather than a false "code postal inconnu".
@@ -35,29 +48,32 @@ func (c Checker) Postcode(cp, commune string) (exists, matches bool, expected []
 
 // DeptRegion derives the département and région of a postcode.
 func (c Checker) DeptRegion(cp string) (dept, region string, known bool) {
-	if c.Set == nil {
+	set := c.set()
+	if set == nil {
 		return "", "", false
 	}
-	return c.Set.DeptRegionFromPostcode(cp)
+	return set.DeptRegionFromPostcode(cp)
 }
 
 // IDCC says whether a convention is known and in force; an unknown status
 // counts as in force, so the rule reports nothing.
 func (c Checker) IDCC(code string) (exists, inForce bool, replacedBy string, known bool) {
-	if c.Set == nil {
+	set := c.set()
+	if set == nil {
 		return false, false, "", false
 	}
-	in, found, repl := c.Set.IDCCInForce(code)
+	in, found, repl := set.IDCCInForce(code)
 	return found, in || !found, strings.Join(repl, " et "), true
 }
 
 // NAF says in which nomenclature a code exists.
 func (c Checker) NAF(code string) (inRev2, in2025, known bool) {
-	if c.Set == nil {
+	set := c.set()
+	if set == nil {
 		return false, false, false
 	}
-	_, r2 := c.Set.NAFRev2(code)
-	_, n25 := c.Set.NAF2025(code)
+	_, r2 := set.NAFRev2(code)
+	_, n25 := set.NAF2025(code)
 	return r2, n25, true
 }
 
@@ -70,10 +86,11 @@ func (Checker) RNCP(string) (exists, active, known bool) { return false, false, 
 // PostcodeDepts lists the départements of a postcode's communes (a few
 // postcodes span two).
 func (c Checker) PostcodeDepts(cp string) []string {
-	if c.Set == nil {
+	set := c.set()
+	if set == nil {
 		return nil
 	}
-	communes, _ := c.Set.Postcode(cp)
+	communes, _ := set.Postcode(cp)
 	var out []string
 	for _, co := range communes {
 		if !slices.Contains(out, co.Departement) {
