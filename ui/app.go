@@ -24,6 +24,7 @@ import (
 
 	"cerfadesk/assets"
 	"cerfadesk/core/docs"
+	opcosync "cerfadesk/core/sync"
 	"cerfadesk/core/workflow"
 	"cerfadesk/storage"
 	_ "cerfadesk/ui/locale" // a C locale means French, before Fyne's init reads it
@@ -103,6 +104,17 @@ func RunWith(o Options) error {
 			log.Printf("drop folders: %v", err)
 		}
 	}()
+
+	// The OPCO synchronisation (core/sync): local mode until signed in.
+	sy, err := opcosync.New(st, st.Blobs, o.DataDir)
+	if err != nil {
+		log.Printf("opco sync: %v", err)
+	} else {
+		d.AttachSync(ctx, sy)
+		sy.Start(ctx)
+		defer sy.Wait()
+		defer cancel()
+	}
 
 	a.Lifecycle().SetOnStarted(func() {
 		trace("main window up %v after start", time.Since(start))

@@ -58,6 +58,7 @@ type Desktop struct {
 	query       storage.ListQuery
 	searchTimer *time.Timer
 	popup       fyne.CanvasObject
+	opco        *opcoUI // the OPCO synchronisation (opco_sync.go)
 }
 
 // NewDesktop builds the main window of cerfadesk on a, without showing it.
@@ -114,6 +115,7 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 	d.syncLabel = widget.NewLabel("")
 	d.syncButton = widget.NewButtonWithIcon("Synchroniser", theme.ViewRefreshIcon(), nil)
 	d.syncButton.Disable()
+	d.opco = newOpcoUI(d)
 	var roles []string
 	for _, r := range workflow.Roles {
 		roles = append(roles, r.Label())
@@ -127,7 +129,7 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 		container.NewHBox(minWidth(d.statusFilter, 290), minWidth(d.kindFilter, 250)),
 		d.search)
 	status := container.NewBorder(nil, nil, d.count,
-		container.NewHBox(d.syncLabel, d.syncButton, widget.NewLabel("Profil :"), d.profile),
+		container.NewHBox(d.opco.icon, d.syncLabel, d.syncButton, widget.NewLabel("Profil :"), d.profile),
 		d.notice)
 	d.win.SetContent(container.NewBorder(
 		container.NewVBox(container.NewPadded(toolbar), widget.NewSeparator()),
@@ -383,7 +385,7 @@ func (d *Desktop) show(rec workflow.Record) {
 	t := time.Now()
 	defer func() { trace("contract %s window built and shown in %v", rec.Reference, time.Since(t)) }()
 	ed, err := newEditor(d.app, d.env, rec, editorHooks{
-		changed: func(workflow.Record) { d.Reload() },
+		changed: func(rec workflow.Record) { d.Reload(); d.opco.changed(rec) },
 		open:    d.OpenContract,
 		closed:  func(id string) { delete(d.editors, id) },
 		window:  d.window,
