@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"log"
 	"strings"
 	"time"
@@ -16,6 +15,7 @@ import (
 
 	"cerfadesk/core/civil"
 	"cerfadesk/core/docs"
+	"cerfadesk/core/ident"
 	"cerfadesk/core/rules"
 	"cerfadesk/core/workflow"
 )
@@ -178,10 +178,7 @@ func (ed *Editor) perform(a workflow.Action) {
 			}
 		})
 	case workflow.EnvoyerEntreprise:
-		mail := ed.work.Employeur.Courriel
-		ed.confirm("Envoyer à l'entreprise",
-			fmt.Sprintf("Le contrat sera déposé sur le compte de l'entreprise (%s), qui devra l'accepter pour le compléter et le transmettre.", mail),
-			"Envoyer", func() { ed.saveThen(func(ok bool) { ed.doActionIf(ok, a, "") }) })
+		ed.askEmployerMail(func() { ed.saveThen(func(ok bool) { ed.doActionIf(ok, a, "") }) })
 	case workflow.Annuler:
 		ed.confirm("Annuler le contrat", "Le contrat sera annulé. Cette action est définitive.", "Annuler le contrat",
 			func() { ed.doAction(a, "", nil) })
@@ -190,6 +187,37 @@ func (ed *Editor) perform(a workflow.Action) {
 	default:
 		ed.doAction(a, "", nil)
 	}
+}
+
+// askEmployerMail asks the CFA for the employer's e-mail address (the
+// employer's courriel, prefilled), which the service writes to; a changed
+// address is an edit of the contract, saved before sending.
+func (ed *Editor) askEmployerMail(send func()) {
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("prenom.nom@entreprise.fr")
+	entry.SetText(ed.work.Employeur.Courriel)
+	entry.Validator = func(s string) error {
+		if !ident.EmailValid(strings.TrimSpace(s)) {
+			return errors.New("adresse électronique invalide")
+		}
+		return nil
+	}
+	help := widget.NewLabel("Le contrat sera déposé sur le compte de l'entreprise, qui recevra un courriel. Elle devra l'ACCEPTER pour le compléter et le transmettre.")
+	help.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm("Envoyer à l'entreprise", "Envoyer", "Annuler",
+		[]*widget.FormItem{widget.NewFormItem("", help), widget.NewFormItem("Courriel de l'entreprise", entry)},
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if mail := strings.TrimSpace(entry.Text); mail != ed.work.Employeur.Courriel {
+				ed.work.Employeur.Courriel = mail
+				ed.edited(nil)
+			}
+			send()
+		}, ed.win)
+	d.Resize(fyne.NewSize(560, 260))
+	ed.present(d, entry)
 }
 
 func (ed *Editor) doActionIf(ok bool, a workflow.Action, note string) {
