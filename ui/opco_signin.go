@@ -20,6 +20,9 @@ type signInForm struct {
 	message              *widget.Label
 	signIn, local, out   *widget.Button
 	content              fyne.CanvasObject
+	// settled, when set, is called once the answer of a sign-in is shown:
+	// tests wait on it instead of polling widgets from another goroutine.
+	settled func()
 }
 
 // newSignInForm builds the sign-in form: signIn is called with what was
@@ -54,6 +57,9 @@ func newSignInForm(url string, account *opcoapi.Account, signIn func(url, login,
 		go func() {
 			a, err := signIn(u, l, p)
 			fyne.Do(func() {
+				if f.settled != nil {
+					defer f.settled()
+				}
 				f.signIn.Enable()
 				if err != nil {
 					f.message.Importance = widget.DangerImportance

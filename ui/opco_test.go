@@ -17,18 +17,6 @@ import (
 	"cerfadesk/core/workflow"
 )
 
-// eventually waits for cond (work done through fyne.Do from a goroutine).
-func eventually(t *testing.T, cond func() bool) {
-	t.Helper()
-	for i := 0; i < 200; i++ {
-		if cond() {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatal("condition not met in 2 s")
-}
-
 func TestSyncStatusText(t *testing.T) {
 	last := time.Now().Add(-time.Minute)
 	cases := []struct {
@@ -108,6 +96,16 @@ func TestSignInForm(t *testing.T) {
 	}, func() { closed++ }, nil)
 	w := test.NewTempWindow(t, f.content)
 	_ = w
+	answered := make(chan struct{}, 1)
+	f.settled = func() { answered <- struct{}{} }
+	wait := func() {
+		t.Helper()
+		select {
+		case <-answered:
+		case <-time.After(5 * time.Second):
+			t.Fatal("the sign-in answer was not shown in 5 s")
+		}
+	}
 	if f.url.Text != "http://127.0.0.1:8740" || f.out != nil {
 		t.Errorf("url %q, sign-out button %v", f.url.Text, f.out)
 	}
@@ -118,13 +116,19 @@ func TestSignInForm(t *testing.T) {
 	test.Type(f.login, "entreprise")
 	test.Type(f.password, "faux")
 	test.Tap(f.signIn)
-	eventually(t, func() bool { return f.message.Text == "Identifiant ou mot de passe incorrect." })
+	wait()
+	if f.message.Text != "Identifiant ou mot de passe incorrect." {
+		t.Errorf("wrong password: %q", f.message.Text)
+	}
 	if closed != 0 || got[1] != "entreprise" {
 		t.Errorf("closed %d, got %v", closed, got)
 	}
 	f.password.SetText("demo-entreprise")
 	test.Tap(f.signIn)
-	eventually(t, func() bool { return closed == 1 })
+	wait()
+	if closed != 1 {
+		t.Errorf("a successful sign-in did not close the dialog (%d)", closed)
+	}
 	test.Tap(f.local)
 	if closed != 2 {
 		t.Error("« Travailler en local » did not close")
