@@ -94,6 +94,21 @@ func RunWith(o Options) error {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	// The contents no contract uses any more (a removed document, an
+	// interrupted attachment) leave the disk once, in the background.
+	swept := make(chan struct{})
+	go func() {
+		defer close(swept)
+		res, err := st.SweepBlobs(ctx, storage.BlobGrace)
+		if err != nil {
+			if ctx.Err() == nil { // not the window closing meanwhile
+				log.Printf("sweep blobs: %v", err)
+			}
+			return
+		}
+		trace("blob sweep: %d removed (%d bytes), %d kept", res.Removed, res.Freed, res.Kept)
+	}()
+	defer func() { cancel(); <-swept }() // the store closes after the sweep
 	w := &docs.Watcher{
 		Root:   st.DepotRoot(),
 		Store:  env.Service.DropStore(env.Actor),

@@ -145,7 +145,119 @@ func (t *documentsTab) row(e contract.Document) fyne.CanvasObject {
 		l.Importance = widget.LowImportance
 		open = l
 	}
-	return container.NewBorder(nil, nil, widget.NewIcon(icon), open, container.NewVBox(typ, info))
+	right := open
+	if controls := t.editControls(e, d, ok); controls != nil {
+		right = container.NewHBox(controls, open)
+	}
+	return container.NewBorder(nil, nil, widget.NewIcon(icon), right, container.NewVBox(typ, info))
+}
+
+// editable reports whether the user may perform action (changing the type
+// or removing) on a document of type docType, as the workflow decides.
+func (t *documentsTab) editable(action workflow.Action, docType string) bool {
+	ed := t.ed
+	return workflow.DocumentEditable(ed.rec.Status, ed.env.Actor.Role, action, docType, ed.env.OPCO) == nil
+}
+
+// editControls are the type select and the "Retirer" button of a document's
+// row, where the workflow lets the user change its type or remove it (never
+// an OPCO letter); nil when neither is allowed.
+func (t *documentsTab) editControls(e contract.Document, d docs.Document, stored bool) fyne.CanvasObject {
+	id := e.ID
+	if id == "" && stored {
+		id = d.ID
+	}
+	if id == "" {
+		return nil
+	}
+	var objs []fyne.CanvasObject
+	if t.editable(workflow.ModifierTypeDocument, e.TypeDocument) {
+		types := userDocumentTypes()
+		labels := make([]string, 0, len(types))
+		for _, c := range types {
+			labels = append(labels, c.Label)
+		}
+		sel := widget.NewSelect(labels, nil)
+		sel.PlaceHolder = "Type du document"
+		if l := docs.TypeLabel(e.TypeDocument); l != "" {
+			sel.SetSelected(l)
+		}
+		current := e.TypeDocument
+		sel.OnChanged = func(label string) {
+			for _, c := range types {
+				if c.Label == label && c.Code != current {
+					t.setType(id, c.Code)
+				}
+			}
+		}
+		objs = append(objs, sel)
+	}
+	if t.editable(workflow.RetirerDocument, e.TypeDocument) {
+		name := e.NomFichier
+		objs = append(objs, widget.NewButtonWithIcon("Retirer", theme.DeleteIcon(), func() { t.askRemove(id, name) }))
+	}
+	if len(objs) == 0 {
+		return nil
+	}
+	return container.NewHBox(objs...)
+}
+
+// setType changes the type of a document, off the UI goroutine.
+func (t *documentsTab) setType(id, typ string) {
+	ed := t.ed
+	env, contractID := ed.env, ed.rec.ID
+	t.editDocument(func() (workflow.Outcome, error) {
+		return env.Service.SetDocumentType(env.ctx(), env.Actor, contractID, id, typ)
+	}, "Type du document modifié : "+docs.TypeLabel(typ)+".")
+}
+
+// askRemove asks before removing a document from the contract.
+func (t *documentsTab) askRemove(id, name string) {
+	ed := t.ed
+	msg := "Le document sera retiré du contrat."
+	if name != "" {
+		msg = "Le document « " + name + " » sera retiré du contrat."
+	}
+	ed.confirm("Retirer le document", msg, "Retirer le document", func() { t.remove(id, name) })
+}
+
+// remove takes a document off the contract, off the UI goroutine.
+func (t *documentsTab) remove(id, name string) {
+	ed := t.ed
+	env, contractID := ed.env, ed.rec.ID
+	done := "Document retiré du contrat."
+	if name != "" {
+		done = "Document retiré du contrat : " + name + "."
+	}
+	t.editDocument(func() (workflow.Outcome, error) {
+		return env.Service.RemoveDocument(env.ctx(), env.Actor, contractID, id)
+	}, done)
+}
+
+// editDocument runs a change of a document in the background, then shows
+// the record the store returned (or the service's French error).
+func (t *documentsTab) editDocument(work func() (workflow.Outcome, error), done string) {
+	ed := t.ed
+	type result struct {
+		out workflow.Outcome
+		err error
+	}
+	background(ed.env, func() result {
+		out, err := work()
+		return result{out, err}
+	}, func(r result) {
+		if r.out.Record.ID != "" {
+			ed.documentsChanged(r.out.Record)
+		}
+		if r.err != nil {
+			if r.out.Record.ID == "" {
+				t.refresh() // put the select back on the stored type
+			}
+			ed.showError(r.err)
+			return
+		}
+		t.showNotice(done, widget.SuccessImportance)
+	})
 }
 
 // sizeText is a file size in French units.
@@ -276,8 +388,7 @@ func (t *documentsTab) dropped(uris []fyne.URI) {
 func userDocumentTypes() []contract.Code {
 	var out []contract.Code
 	for _, c := range contract.TypeDocument.Codes {
-		switch c.Code {
-		case docs.TypeCourrierAccord, docs.TypeCourrierAnomalie, docs.TypeDecisionRefus:
+		if docs.IsLetter(c.Code) {
 			continue
 		}
 		out = append(out, c)
