@@ -122,3 +122,42 @@ func TestOPCOLetterRowHasNoControls(t *testing.T) {
 		t.Error("the courrier d'anomalie cannot be opened")
 	}
 }
+
+// In a correction (en cours de saisie after a courrier d'anomalie), the
+// employer's pieces are editable but the OPCO's letter is not.
+func TestOPCOLetterIsLockedInCorrection(t *testing.T) {
+	env := newTestEnv(t, "2025-09-03")
+	rec := transmitted(t, env)
+	letter, err := env.Service.StoreDocument(env.ctx(), rec.ID, docs.TypeCourrierAnomalie, "courrier-anomalie.pdf",
+		bytes.NewReader([]byte("%PDF-1.7\n% anomalie\n%%EOF\n")), agent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := env.Service.Do(env.ctx(), workflow.Request{ContractID: rec.ID, BaseVersion: rec.Version, Actor: agent,
+		Action: workflow.DeclarerAnomalieSaisie, Note: "test", Document: &letter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec = do(t, env, out.Record, entreprise, workflow.CreerDemandeModification)
+	if rec.Status != workflow.EnCoursDeSaisie {
+		t.Fatalf("status %s", rec.Status)
+	}
+	attach(t, env, rec.ID, docs.TypeAutre, "Programme.pdf")
+	_, ed := openEditor(t, env, rec.ID)
+
+	var retirer int
+	walk(ed.documents.list, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Retirer" {
+			retirer++
+		}
+	})
+	if n := len(selects(ed.documents.list)); retirer != 1 || n != 1 {
+		t.Fatalf("%d Retirer buttons and %d type selects, want one of each (the piece, not the letter)", retirer, n)
+	}
+	tapIn(t, ed.documents.list, "Retirer")
+	tapIn(t, topOverlay(t, ed.win), "Retirer le document")
+	got := stored(t, env, rec.ID)
+	if len(got.Documents) != 1 || got.Documents[0].Type != docs.TypeCourrierAnomalie {
+		t.Fatalf("documents = %+v", got.Documents)
+	}
+}
