@@ -9,10 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cerfadesk/core/civil"
@@ -20,6 +22,7 @@ import (
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/pdf"
 	"cerfadesk/core/refcheck"
+	"cerfadesk/core/rules"
 	opcosync "cerfadesk/core/sync"
 	"cerfadesk/core/workflow"
 )
@@ -121,6 +124,9 @@ type agentWindow struct {
 	info   *widget.Label
 	detail *fyne.Container
 	review *opcosync.Review
+	// cerfa is « Voir le Cerfa complet (PDF) » of the contract under
+	// review (nil when the review has no Cerfa content).
+	cerfa *widget.Button
 
 	open, conforme, anomalie, refuser *widget.Button
 }
@@ -246,6 +252,12 @@ func (w *agentWindow) showReview(r opcosync.Review) {
 	var objs []fyne.CanvasObject
 	head := widget.NewLabelWithStyle(fmt.Sprintf("%s — %s (version %d)", c.Reference, statusText(c), c.Version), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	objs = append(objs, head)
+	w.cerfa = nil
+	if r.Cerfa != nil {
+		k, res, ref := r.Cerfa, r.Findings, c.Reference
+		w.cerfa = widget.NewButtonWithIcon("Voir le Cerfa complet (PDF)", theme.DocumentIcon(), func() { w.showCerfa(k, res, ref) })
+		objs = append(objs, container.NewHBox(w.cerfa))
+	}
 	summary := []string{
 		"Employeur : " + c.EmployerName + " (SIRET " + c.EmployerSiret + ")",
 		"Apprenti / salarié : " + c.ApprenticeName,
@@ -424,6 +436,55 @@ func (w *agentWindow) openDocument(id string, doc opcoapi.Document) {
 			dialog.ShowError(errors.New(userMessage(err)), w.win)
 		}
 	})
+}
+
+// showCerfa draws the whole Cerfa of the contract under review (marked as
+// a draft when the rules found blocking errors) into a file of its own
+// temporary folder and opens it in the system's viewer.
+func (w *agentWindow) showCerfa(c *contract.Contract, res rules.Result, ref string) {
+	now := time.Now
+	if w.env.Now != nil {
+		now = w.env.Now
+	}
+	type result struct {
+		path string
+		err  error
+	}
+	background(w.env, func() result {
+		data, err := cerfaPDF(c, res, now())
+		if err != nil {
+			return result{err: err}
+		}
+		dir, err := os.MkdirTemp("", "cerfadesk-opco-cerfa-")
+		if err != nil {
+			return result{err: err}
+		}
+		path := filepath.Join(dir, pdfFileName(c, ref))
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			return result{err: err}
+		}
+		return result{path: path}
+	}, func(r result) {
+		if r.err != nil {
+			dialog.ShowError(errors.New("Le Cerfa n'a pas pu être produit : "+userMessage(r.err)), w.win)
+			return
+		}
+		if w.env.OpenURL == nil {
+			return
+		}
+		if err := w.env.OpenURL(fileURL(r.path)); err != nil {
+			dialog.ShowError(errors.New("Le Cerfa n'a pas pu être ouvert : "+userMessage(err)), w.win)
+		}
+	})
+}
+
+// fileURL is the file:// address of a local path (C:/… on Windows too).
+func fileURL(path string) *url.URL {
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path
+	}
+	return u
 }
 
 // askAnomalie is « Courrier d'anomalie »: missing pieces by document type

@@ -3,6 +3,9 @@ package ui
 import (
 	"context"
 	"io"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +15,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
 	"cerfadesk/core/opcoapi"
+	"cerfadesk/core/refcheck"
+	"cerfadesk/core/rules"
 	opcosync "cerfadesk/core/sync"
 	"cerfadesk/core/workflow"
 )
@@ -151,6 +157,10 @@ type fakeDesk struct {
 	opened  []string
 	decided []string
 	err     error
+	// cerfa and findings, when set, are the content and findings of every
+	// review.
+	cerfa    *contract.Contract
+	findings rules.Result
 }
 
 func (f *fakeDesk) Queue(context.Context) (opcoapi.Queue, error) { return f.queue, nil }
@@ -158,7 +168,7 @@ func (f *fakeDesk) Open(_ context.Context, id string) (opcosync.Review, error) {
 	f.opened = append(f.opened, id)
 	for _, c := range f.queue.Contracts {
 		if c.ID == id {
-			return opcosync.Review{Contract: c, History: []opcoapi.Event{{Action: "transmettre", To: "transmis", Actor: "entreprise"}}}, nil
+			return opcosync.Review{Contract: c, Cerfa: f.cerfa, Findings: f.findings, History: []opcoapi.Event{{Action: "transmettre", To: "transmis", Actor: "entreprise"}}}, nil
 		}
 	}
 	return opcosync.Review{}, &opcoapi.Error{Code: opcoapi.CodeNotFound, Message: "introuvable"}
@@ -219,5 +229,51 @@ func TestAgentQueue(t *testing.T) {
 	test.Tap(w.open)
 	if !hasText(w.win.Canvas().Overlays().Top(), "la file est rechargée") {
 		t.Error("a 409 did not say the queue is reloaded")
+	}
+}
+
+func TestAgentShowsWholeCerfa(t *testing.T) {
+	env := newTestEnv(t, "2026-11-26")
+	var opened []*url.URL
+	env.OpenURL = func(u *url.URL) error { opened = append(opened, u); return nil }
+	a := test.NewTempApp(t)
+	k := example(t, "apprentissage-base.json")
+	res := rules.Validate(k, rules.Options{Today: civil.MustParse("2026-11-26"), Transmitted: true, SkipDeadline: true, Referential: refcheck.Default()})
+	desk := &fakeDesk{cerfa: k, findings: res, queue: opcoapi.Queue{Today: civil.MustParse("2026-11-26"), Contracts: []opcoapi.Contract{{
+		ID: "c1", Reference: "OPC-000042", Status: "en_instruction", Version: 3,
+		EmployerName: "Maison Leroux", ApprenticeName: "MARTIN Lucas",
+	}}}}
+	w := newAgentWindow(a, env, context.Background(), desk)
+	defer w.win.Close()
+	w.reload()
+	if w.cerfa != nil || hasText(w.detail, "Voir le Cerfa complet (PDF)") {
+		t.Error("« Voir le Cerfa complet (PDF) » shown with nothing selected")
+	}
+	w.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	b := findButton(w.detail, "Voir le Cerfa complet (PDF)")
+	if b == nil || b != w.cerfa {
+		t.Fatal("selecting the row did not show « Voir le Cerfa complet (PDF) »")
+	}
+	test.Tap(b)
+	if len(opened) != 1 {
+		t.Fatalf("opened %v, want one file", opened)
+	}
+	if opened[0].Scheme != "file" || filepath.Ext(opened[0].Path) != ".pdf" {
+		t.Errorf("opened %v", opened[0])
+	}
+	path := filepath.FromSlash(opened[0].Path)
+	if !filepath.IsAbs(path) {
+		path = strings.TrimPrefix(opened[0].Path, "/") // /C:/… on Windows
+	}
+	t.Cleanup(func() { os.RemoveAll(filepath.Dir(path)) })
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "%PDF-") {
+		t.Errorf("the file starts with %q", data[:min(len(data), 8)])
+	}
+	if top := w.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("an overlay is shown: %v", top)
 	}
 }
