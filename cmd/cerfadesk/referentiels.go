@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"cerfadesk/core/referentiel"
+	"cerfadesk/storage"
 )
 
 func init() {
@@ -32,7 +33,7 @@ func runReferentiels(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	dir, err := dataDir(data)
+	dir, err := storage.DataDir(data)
 	if err != nil {
 		fmt.Fprintf(stderr, "cerfadesk referentiels : dossier de données : %v\n", err)
 		return 2

@@ -18,6 +18,7 @@ import (
 	"cerfadesk/core/refcheck"
 	"cerfadesk/core/referentiel"
 	"cerfadesk/core/rules"
+	"cerfadesk/storage"
 )
 
 func init() {
@@ -131,7 +132,7 @@ var (
 // warnings (a refused override file) go to warn once.
 func defaultReferential(warn io.Writer) rules.Referential {
 	refOnce.Do(func() {
-		dir, err := dataDir("")
+		dir, err := storage.DataDir("")
 		if err != nil {
 			refSet = refcheck.Default()
 			return
@@ -294,20 +295,4 @@ func printFindingsFR(w io.Writer, file string, res rules.Result) {
 		}
 		fmt.Fprintln(w)
 	}
-}
-
-// dataDir resolves the data folder of headless commands: flag, else
-// $CERFADESK_DATA, else the OS convention.
-func dataDir(flagValue string) (string, error) {
-	if flagValue != "" {
-		return flagValue, nil
-	}
-	if d := os.Getenv("CERFADESK_DATA"); d != "" {
-		return d, nil
-	}
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, "cerfadesk"), nil
 }

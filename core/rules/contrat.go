@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"cerfadesk/core/civil"
@@ -277,7 +278,7 @@ func (k *check) remunerationApp() {
 // remuField returns the key of a remuneration line's field,
 // "contrat.remunerationsAnnuelles[i]" + suffix, without fmt.
 func remuField(i int, suffix string) string {
-	return "contrat.remunerationsAnnuelles[" + itoa(i) + "]" + suffix
+	return "contrat.remunerationsAnnuelles[" + strconv.Itoa(i) + "]" + suffix
 }
 
 // ceilHundredths returns ceil(base × rate / 10000) for a rate in hundredths

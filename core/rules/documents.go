@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // maxDocumentBytes is the largest file the OPCOs accept (10 MB).
 const maxDocumentBytes = 10 * 1024 * 1024
@@ -47,7 +50,7 @@ func (k *check) documentsShared() {
 }
 
 // docField returns the key of a document's field, "documents[i]" + suffix.
-func docField(i int, suffix string) string { return "documents[" + itoa(i) + "]" + suffix }
+func docField(i int, suffix string) string { return "documents[" + strconv.Itoa(i) + "]" + suffix }
 
 func (k *check) documentsApp() {
 	c := k.c

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"cerfadesk/core/civil"
@@ -200,7 +201,7 @@ func (k *check) formationApp() {
 		// hours ≥ 25 % × 1 607 × days / 365, in integers.
 		if int64(hours)*4*365 < 1607*days {
 			min := (1607*days + 4*365 - 1) / (4 * 365)
-			k.add(tab, "formation.dureeFormation", "FOR-QUOTITE", Warning, "La formation en CFA doit représenter au moins 25 % de la durée du contrat, soit environ "+itoa(int(min))+" heures ici. Vérifiez la durée de formation.")
+			k.add(tab, "formation.dureeFormation", "FOR-QUOTITE", Warning, "La formation en CFA doit représenter au moins 25 % de la durée du contrat, soit environ "+strconv.Itoa(int(min))+" heures ici. Vérifiez la durée de formation.")
 		}
 	}
 }
@@ -285,26 +286,4 @@ func (k *check) formationPro() {
 			k.add(tab, "formation.dureeEnseignements", "FOR-PRO-ENSEIGNEMENTS", Error, "Les enseignements font partie de la durée totale de formation : ils ne peuvent pas la dépasser.")
 		}
 	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

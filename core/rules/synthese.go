@@ -4,6 +4,7 @@ import (
 	"cerfadesk/core/calendar"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
+	"strconv"
 )
 
 // synthese runs the Synthèse rules: the transmission deadline and, once the
@@ -80,7 +81,7 @@ func (k *check) maitreQuota(path string, m *contract.Maitre) {
 		limit = 3
 	}
 	if total := count(m.Nom, m.Prenom, m.DateNaissance) + 1; total > limit {
-		k.add(TabTuteur, path, "TUT-QUOTA", Warning, "Ce maître d'apprentissage suivrait "+itoa(total)+
+		k.add(TabTuteur, path, "TUT-QUOTA", Warning, "Ce maître d'apprentissage suivrait "+strconv.Itoa(total)+
 			" apprentis en même temps : la limite est de 2 (plus 1 apprenti qui redouble après un échec à l'examen). Désignez un autre maître ou vérifiez ses autres contrats.")
 	}
 }
