@@ -55,7 +55,7 @@ func (s *Service) CreateAccount(ctx context.Context, n NewAccount) (Account, err
 	n.Email = strings.TrimSpace(n.Email)
 	n.Siret = strings.Join(strings.Fields(n.Siret), "")
 	switch {
-	case n.Login == "" || len(n.Login) > 100 || strings.ContainsAny(n.Login, " \t\r\n"):
+	case n.Login == "" || len(n.Login) > MaxLoginLen || strings.ContainsAny(n.Login, " \t\r\n"):
 		return Account{}, errorf(opcoapi.CodeInvalid, "Identifiant invalide : de 1 à 100 caractères, sans espace.")
 	case n.Role != workflow.Entreprise && n.Role != workflow.CFA && n.Role != workflow.Agent:
 		return Account{}, errorf(opcoapi.CodeInvalid, "Rôle inconnu « %s » : entreprise, cfa ou agent.", n.Role)
@@ -67,6 +67,8 @@ func (s *Service) CreateAccount(ctx context.Context, n NewAccount) (Account, err
 		return Account{}, errorf(opcoapi.CodeInvalid, "SIRET invalide : « %s ».", n.Siret)
 	case len([]rune(n.Password)) < MinPasswordLen:
 		return Account{}, errorf(opcoapi.CodeInvalid, "Mot de passe trop court : %d caractères au moins.", MinPasswordLen)
+	case len(n.Password) > MaxPasswordLen:
+		return Account{}, errorf(opcoapi.CodeInvalid, "Mot de passe trop long : %d octets au plus.", MaxPasswordLen)
 	}
 	hash, err := HashPassword(n.Password, s.passwordParams())
 	if err != nil {
@@ -121,16 +123,37 @@ var dummyHash = sync.OnceValue(func() string {
 	return h
 })
 
-// Login checks a login and password and opens a session. Failures are
-// counted per login and per client address: past the limit the answer is
-// CodeRateLimited with the seconds to wait, whatever the password.
+// MaxLoginLen and MaxPasswordLen bound what a login attempt may carry, in
+// bytes: longer is refused before any hash, and never kept in the login
+// limiter's memory.
+const (
+	MaxLoginLen    = 100
+	MaxPasswordLen = 1024
+)
+
+// Login checks a login and password and opens a session. Attempts are
+// counted per login and per client address (a success is forgiven): past
+// the limit the answer is CodeRateLimited with the seconds to wait,
+// whatever the password. The hashes run at most a few at a time (hashGate):
+// beyond a short queue the answer is CodeUnavailable with Retry-After.
 func (s *Service) Login(ctx context.Context, login, password, remote string) (opcoapi.Session, error) {
 	login = strings.TrimSpace(login)
-	keys := []string{"login:" + strings.ToLower(login), "addr:" + remote}
-	if wait := s.limiter.blocked(keys, s.now()); wait > 0 {
+	if len(login) > MaxLoginLen || len(password) > MaxPasswordLen {
+		return opcoapi.Session{}, errorf(opcoapi.CodeInvalid,
+			"Identifiant ou mot de passe trop long : %d et %d caractères au plus.", MaxLoginLen, MaxPasswordLen)
+	}
+	loginKey := "login:" + strings.ToLower(login)
+	keys := []string{loginKey, "addr:" + remote}
+	begun := s.now()
+	if wait := s.limiter.begin(keys, begun); wait > 0 {
 		secs := int((wait + time.Second - 1) / time.Second)
 		return opcoapi.Session{}, &opcoapi.Error{Code: opcoapi.CodeRateLimited, RetryAfter: secs,
 			Message: "Trop de tentatives de connexion : réessayez dans quelques minutes."}
+	}
+	if !s.hashes.enter(ctx) {
+		s.limiter.forgive(keys, begun)
+		return opcoapi.Session{}, &opcoapi.Error{Code: opcoapi.CodeUnavailable, RetryAfter: 1,
+			Message: "Le service de l'OPCO reçoit trop de connexions à la fois : réessayez dans un instant."}
 	}
 	var (
 		a    Account
@@ -141,14 +164,16 @@ func (s *Service) Login(ctx context.Context, login, password, remote string) (op
 	if errors.Is(err, sql.ErrNoRows) {
 		hash = dummyHash()
 	} else if err != nil {
+		s.hashes.leave()
+		s.limiter.forgive(keys, begun)
 		return opcoapi.Session{}, internal("La connexion a échoué.", err)
 	}
 	ok, herr := CheckPassword(password, hash)
+	s.hashes.leave()
 	if err != nil || herr != nil || !ok {
-		s.limiter.fail(keys, s.now())
 		return opcoapi.Session{}, errorf(opcoapi.CodeUnauthorized, "Identifiant ou mot de passe incorrect.")
 	}
-	s.limiter.reset(keys[0])
+	s.limiter.succeeded(loginKey, keys, begun)
 	token, tokenHash, err := newToken()
 	if err != nil {
 		return opcoapi.Session{}, internal("La session n'a pas pu être ouverte.", err)

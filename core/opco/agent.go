@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"sort"
 	"strings"
 
+	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
+	"cerfadesk/core/docs"
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
 )
@@ -70,7 +73,7 @@ func (s *Service) OpenInstruction(ctx context.Context, a Account, id string, req
 	if err := requireRole(a, workflow.Agent); err != nil {
 		return opcoapi.PushResponse{}, err
 	}
-	return s.simpleAction(ctx, a, id, req, workflow.OuvrirInstruction,
+	return s.simpleAction(ctx, a, id, req, routeInstruction, workflow.OuvrirInstruction,
 		func(record) workflow.Context { return workflow.Context{OPCO: s.opcoName()} }, nil)
 }
 
@@ -86,6 +89,14 @@ var decisionActions = map[string]workflow.Action{
 // d'accord; anomalie pièce or saisie → a courrier d'anomalie listing the
 // items; refus → a décision de refus with the reasons. The letter is a PDF
 // of core/pdf, attached to the contract and named in the history row.
+//
+// The letter is drawn and stored before the write transaction, never in
+// it: drawing takes milliseconds to seconds, and every other account's
+// push waits behind the single writer meanwhile. The transaction then
+// checks that what the letter says still holds (the contract's version,
+// the n° de dépôt, the day) and writes the decision in one step; when it
+// no longer holds (another decision took that n° de dépôt), the letter is
+// drawn again.
 func (s *Service) Decide(ctx context.Context, a Account, id string, req opcoapi.DecisionRequest) (opcoapi.PushResponse, error) {
 	if err := requireRole(a, workflow.Agent); err != nil {
 		return opcoapi.PushResponse{}, err
@@ -96,10 +107,102 @@ func (s *Service) Decide(ctx context.Context, a Account, id string, req opcoapi.
 	if err := checkDecision(req); err != nil {
 		return opcoapi.PushResponse{}, err
 	}
+	for attempt := 1; ; attempt++ {
+		if resp, ok, err := s.duplicate(ctx, s.DB.r, a, req.MessageID, id, routeDecision); ok || err != nil {
+			return resp, err
+		}
+		p, err := s.prepareDecision(ctx, a, id, req)
+		if err != nil {
+			return opcoapi.PushResponse{}, err
+		}
+		out, err := s.commitDecision(ctx, a, id, req, p)
+		if errors.Is(err, errRedraw) {
+			if attempt < maxRedraws {
+				continue
+			}
+			return opcoapi.PushResponse{}, errorf(opcoapi.CodeConflict, "D'autres décisions ont été enregistrées au même moment : validez de nouveau la décision.")
+		}
+		return out, err
+	}
+}
+
+// maxRedraws bounds the letters drawn for one decision when concurrent
+// decisions keep taking the n° de dépôt it was drawn with.
+const maxRedraws = 5
+
+// errRedraw says the letter drawn before the transaction no longer matches
+// the database: draw it again.
+var errRedraw = errors.New("opco: the letter must be drawn again")
+
+// preparedDecision is a decision's letter, drawn and stored outside the
+// write transaction, and what it was drawn from.
+type preparedDecision struct {
+	rec     record // the contract with its new content (depot frame)
+	today   civil.Date
+	numero  string // the n° de dépôt the letter names ("" unless conforme)
+	dept    string // its département
+	typ     string
+	name    string
+	blob    docs.Blob
+	actions []workflow.Action
+}
+
+// renderLetter draws a decision's letter; tests replace it to observe where
+// it runs.
+var renderLetter = func(s *Service, r record, c *contract.Contract, req opcoapi.DecisionRequest, today civil.Date) (letter, error) {
+	return s.writeLetter(r, c, req, today)
+}
+
+// prepareDecision checks the decision against the contract as last
+// committed, then draws its letter and stores it in the blob store.
+func (s *Service) prepareDecision(ctx context.Context, a Account, id string, req opcoapi.DecisionRequest) (preparedDecision, error) {
+	r, err := visibleRecord(ctx, s.DB.r, a, id)
+	if err != nil {
+		return preparedDecision{}, err
+	}
+	if req.Version != r.version {
+		return preparedDecision{}, versionConflict(r.version, req.Version)
+	}
 	action := decisionActions[req.Action]
+	if _, _, err := steps(a, r.status, workflow.Context{OPCO: s.opcoName()}, action); err != nil {
+		return preparedDecision{}, err
+	}
+	c, err := r.content()
+	if err != nil {
+		return preparedDecision{}, err
+	}
+	p := preparedDecision{today: s.today(), actions: []workflow.Action{action}}
+	if action == workflow.DeclarerConforme {
+		p.dept = departement3(c.Employeur.Adresse)
+		if p.numero, err = peekNumeroDepot(ctx, s.DB.r, p.dept, p.today); err != nil {
+			return preparedDecision{}, err
+		}
+		r.numeroDepot = p.numero
+		c.Depot = &contract.Depot{NomOrganisme: s.opcoName(), SiretOrganisme: s.OPCO.Siret, DateReception: r.receivedOn,
+			DateDecision: p.today, NumeroDepot: p.numero}
+		if err := r.setContent(c); err != nil {
+			return preparedDecision{}, err
+		}
+	}
+	l, err := renderLetter(s, r, c, req, p.today)
+	if err != nil {
+		return preparedDecision{}, err
+	}
+	// Stored before the transaction: if it fails, an unreferenced content
+	// stays in the blob store, harmless (named by its hash).
+	if p.blob, err = s.Blobs.Put(ctx, bytes.NewReader(l.data)); err != nil {
+		return preparedDecision{}, err
+	}
+	p.rec, p.typ, p.name = r, l.typ, l.name
+	return p, nil
+}
+
+// commitDecision writes a prepared decision in one write transaction, or
+// answers errRedraw when the letter no longer matches.
+func (s *Service) commitDecision(ctx context.Context, a Account, id string, req opcoapi.DecisionRequest, p preparedDecision) (opcoapi.PushResponse, error) {
 	var out opcoapi.PushResponse
 	err := s.DB.update(ctx, func(tx wtx) error {
-		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id); ok || err != nil {
+		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id, routeDecision); ok || err != nil {
 			out = resp
 			return err
 		}
@@ -110,38 +213,29 @@ func (s *Service) Decide(ctx context.Context, a Account, id string, req opcoapi.
 		if req.Version != r.version {
 			return versionConflict(r.version, req.Version)
 		}
-		evs, to, err := steps(a, r.status, workflow.Context{OPCO: s.opcoName()}, action)
+		if r.version != p.rec.version || s.today() != p.today {
+			return errRedraw
+		}
+		evs, to, err := steps(a, r.status, workflow.Context{OPCO: s.opcoName()}, p.actions...)
 		if err != nil {
 			return err
 		}
-		c, err := r.content()
-		if err != nil {
-			return err
-		}
-		now, today := s.now(), s.today()
-		if action == workflow.DeclarerConforme {
-			if r.numeroDepot, err = nextNumeroDepot(ctx, tx, departement3(c.Employeur.Adresse), today); err != nil {
+		if p.numero != "" {
+			n, err := nextNumeroDepot(ctx, tx, p.dept, p.today)
+			if err != nil {
 				return err
 			}
-			c.Depot = &contract.Depot{NomOrganisme: s.opcoName(), SiretOrganisme: s.OPCO.Siret, DateReception: r.receivedOn,
-				DateDecision: today, NumeroDepot: r.numeroDepot}
-			if err := r.setContent(c); err != nil {
-				return err
+			if n != p.numero {
+				return errRedraw // the savepoint undoes the counter's step
 			}
 		}
-		l, err := s.writeLetter(r, c, req, today)
-		if err != nil {
+		now := s.now()
+		r.doc, r.numeroDepot = p.rec.doc, p.rec.numeroDepot
+		if err := insertBlob(ctx, tx, p.blob, now); err != nil {
 			return err
 		}
-		blob, err := s.Blobs.Put(ctx, bytes.NewReader(l.data))
-		if err != nil {
-			return err
-		}
-		if err := insertBlob(ctx, tx, blob, now); err != nil {
-			return err
-		}
-		doc, err := attachDocument(ctx, tx, &r, opcoapi.Document{ID: s.newID(), Type: l.typ, Name: l.name, MIME: blob.MIME,
-			Size: blob.Size, SHA256: blob.SHA256, AddedAt: now, AddedBy: a.Login, Letter: true})
+		doc, err := attachDocument(ctx, tx, &r, opcoapi.Document{ID: s.newID(), Type: p.typ, Name: p.name, MIME: p.blob.MIME,
+			Size: p.blob.Size, SHA256: p.blob.SHA256, AddedAt: now, AddedBy: a.Login, Letter: true})
 		if err != nil {
 			return err
 		}

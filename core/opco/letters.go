@@ -178,10 +178,31 @@ func departement3(a contract.Adresse) string {
 	return d[:3]
 }
 
+// depotPrefix is the part of a n° de dépôt before its counter.
+func depotPrefix(dept string, day civil.Date) string {
+	return fmt.Sprintf("%s%04d%02d", dept, day.Year, int(day.Month))
+}
+
+// peekNumeroDepot returns the n° de dépôt nextNumeroDepot would assign now,
+// without assigning it: the letter is drawn with it outside the write
+// transaction, which then checks it got that one.
+func peekNumeroDepot(ctx context.Context, q queryer, dept string, day civil.Date) (string, error) {
+	prefix := depotPrefix(dept, day)
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(last), 0) + 1 FROM depot_counters WHERE prefix = ?`, prefix).Scan(&n)
+	if err != nil {
+		return "", internal("Le numéro de dépôt n'a pas pu être attribué.", err)
+	}
+	if n > 9999 {
+		return "", internal("Le numéro de dépôt n'a pas pu être attribué.", fmt.Errorf("counter %s exhausted", prefix))
+	}
+	return fmt.Sprintf("%sNC%04d", prefix, n), nil
+}
+
 // nextNumeroDepot assigns the next n° de dépôt of a département and month:
 // DDDYYYYMMNCnnnn, as ident.NumContratValid reads it.
 func nextNumeroDepot(ctx context.Context, tx wtx, dept string, day civil.Date) (string, error) {
-	prefix := fmt.Sprintf("%s%04d%02d", dept, day.Year, int(day.Month))
+	prefix := depotPrefix(dept, day)
 	var n int
 	err := tx.QueryRowContext(ctx, `INSERT INTO depot_counters (prefix, last) VALUES (?, 1)
 		ON CONFLICT (prefix) DO UPDATE SET last = last + 1 RETURNING last`, prefix).Scan(&n)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -75,15 +76,47 @@ func decodeContract(raw json.RawMessage) (*contract.Contract, error) {
 	return c, nil
 }
 
+// route is the API route a push came by: a messageId belongs to one route
+// and one account, and a retry must come by the same.
+type route string
+
+const (
+	routeTransmit    route = "transmission"
+	routeSend        route = "envoi"
+	routeAccept      route = "acceptation"
+	routeCancel      route = "annulation"
+	routeAttach      route = "documents"
+	routeInstruction route = "instruction"
+	routeDecision    route = "decision"
+)
+
+// routeActions are the actions of the history row that carries a route's
+// messageId (the last row a push writes).
+var routeActions = map[route][]workflow.Action{
+	routeTransmit:    {workflow.Transmettre},
+	routeSend:        {workflow.EnvoyerEntreprise},
+	routeAccept:      {workflow.Accepter},
+	routeCancel:      {workflow.Annuler},
+	routeAttach:      {workflow.AjouterDocument},
+	routeInstruction: {workflow.OuvrirInstruction},
+	routeDecision:    {workflow.DeclarerConforme, workflow.DeclarerAnomaliePiece, workflow.DeclarerAnomalieSaisie, workflow.Refuser},
+}
+
 // duplicate answers a message already applied: the contract as it is now,
-// marked Duplicate. ok is false when the message is new.
-func (s *Service) duplicate(ctx context.Context, q queryer, a Account, msgID, id string) (opcoapi.PushResponse, bool, error) {
-	seen, err := messageContract(ctx, q, msgID)
-	if err != nil || seen == "" {
+// marked Duplicate. ok is false when the message is new. A messageId
+// already used on another contract, by another account or on another
+// route is CodeConflict: nothing is done, and the caller learns it.
+func (s *Service) duplicate(ctx context.Context, q queryer, a Account, msgID, id string, rt route) (opcoapi.PushResponse, bool, error) {
+	seen, err := messageOf(ctx, q, msgID)
+	if err != nil || seen.contract == "" {
 		return opcoapi.PushResponse{}, false, err
 	}
-	if seen != id {
-		return opcoapi.PushResponse{}, true, errorf(opcoapi.CodeConflict, "Ce message a déjà été traité pour un autre contrat.")
+	switch {
+	case seen.contract != id:
+		return opcoapi.PushResponse{}, true, errorf(opcoapi.CodeConflict, "Ce message (messageId) a déjà été traité pour un autre contrat.")
+	case seen.account != a.ID || !slices.Contains(routeActions[rt], seen.action):
+		return opcoapi.PushResponse{}, true, errorf(opcoapi.CodeConflict,
+			"Ce message (messageId) a déjà servi à une autre opération ou à un autre compte : chaque envoi a son propre identifiant.")
 	}
 	r, err := visibleRecord(ctx, q, a, id)
 	if err != nil {
@@ -198,7 +231,7 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 	if err := checkMessageID(req.MessageID); err != nil {
 		return opcoapi.PushResponse{}, err
 	}
-	if resp, ok, err := s.duplicate(ctx, s.DB.r, a, req.MessageID, id); ok || err != nil {
+	if resp, ok, err := s.duplicate(ctx, s.DB.r, a, req.MessageID, id, routeTransmit); ok || err != nil {
 		return resp, err
 	}
 	c, err := decodeContract(req.Contract)
@@ -219,7 +252,7 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 	}
 	var out opcoapi.PushResponse
 	err = s.DB.update(ctx, func(tx wtx) error {
-		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id); ok || err != nil {
+		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id, routeTransmit); ok || err != nil {
 			out = resp
 			return err
 		}
@@ -317,7 +350,7 @@ func (s *Service) Send(ctx context.Context, a Account, id string, req opcoapi.Se
 	if err := checkMessageID(req.MessageID); err != nil {
 		return opcoapi.PushResponse{}, err
 	}
-	if resp, ok, err := s.duplicate(ctx, s.DB.r, a, req.MessageID, id); ok || err != nil {
+	if resp, ok, err := s.duplicate(ctx, s.DB.r, a, req.MessageID, id, routeSend); ok || err != nil {
 		return resp, err
 	}
 	c, err := decodeContract(req.Contract)
@@ -337,7 +370,7 @@ func (s *Service) Send(ctx context.Context, a Account, id string, req opcoapi.Se
 	}
 	var out opcoapi.PushResponse
 	err = s.DB.update(ctx, func(tx wtx) error {
-		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id); ok || err != nil {
+		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id, routeSend); ok || err != nil {
 			out = resp
 			return err
 		}
@@ -396,14 +429,14 @@ func (s *Service) Send(ctx context.Context, a Account, id string, req opcoapi.Se
 
 // simpleAction runs an action without data (ACCEPTER, Annuler, Ouvrir
 // l'instruction) on a contract the account may see.
-func (s *Service) simpleAction(ctx context.Context, a Account, id string, req opcoapi.ActionRequest, action workflow.Action,
+func (s *Service) simpleAction(ctx context.Context, a Account, id string, req opcoapi.ActionRequest, rt route, action workflow.Action,
 	actx func(r record) workflow.Context, fix func(r *record)) (opcoapi.PushResponse, error) {
 	if err := checkMessageID(req.MessageID); err != nil {
 		return opcoapi.PushResponse{}, err
 	}
 	var out opcoapi.PushResponse
 	err := s.DB.update(ctx, func(tx wtx) error {
-		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id); ok || err != nil {
+		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id, rt); ok || err != nil {
 			out = resp
 			return err
 		}
@@ -449,7 +482,7 @@ func (s *Service) Accept(ctx context.Context, a Account, id string, req opcoapi.
 	if err := requireRole(a, workflow.Entreprise); err != nil {
 		return opcoapi.PushResponse{}, err
 	}
-	return s.simpleAction(ctx, a, id, req, workflow.Accepter,
+	return s.simpleAction(ctx, a, id, req, routeAccept, workflow.Accepter,
 		func(record) workflow.Context { return workflow.Context{OPCO: s.opcoName()} }, nil)
 }
 
@@ -459,7 +492,7 @@ func (s *Service) Cancel(ctx context.Context, a Account, id string, req opcoapi.
 	if err := requireRole(a, workflow.Entreprise); err != nil {
 		return opcoapi.PushResponse{}, err
 	}
-	return s.simpleAction(ctx, a, id, req, workflow.Annuler, func(r record) workflow.Context {
+	return s.simpleAction(ctx, a, id, req, routeCancel, workflow.Annuler, func(r record) workflow.Context {
 		return workflow.Context{Today: s.today(), StartDate: r.startDate, Correction: r.correction || req.Correction, OPCO: s.opcoName()}
 	}, nil)
 }
@@ -495,7 +528,7 @@ func (s *Service) Attach(ctx context.Context, a Account, id string, req opcoapi.
 	}
 	var out opcoapi.PushResponse
 	err := s.DB.update(ctx, func(tx wtx) error {
-		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id); ok || err != nil {
+		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id, routeAttach); ok || err != nil {
 			out = resp
 			return err
 		}

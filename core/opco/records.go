@@ -269,19 +269,26 @@ func addEvents(ctx context.Context, tx wtx, r *record, evs []event) error {
 	return nil
 }
 
-// messageContract returns the contract a message ID was applied to, "" if
-// it was never seen.
-func messageContract(ctx context.Context, q queryer, msgID string) (string, error) {
-	var id string
-	err := q.QueryRowContext(ctx, `SELECT c.uuid FROM history h JOIN contracts c ON c.id = h.contract_id
-		WHERE h.message_id = ?`, msgID).Scan(&id)
+// seenMessage is what a message ID was applied to.
+type seenMessage struct {
+	contract string // the contract's UUID, "" if never seen
+	account  int64
+	action   workflow.Action
+}
+
+// messageOf returns what a message ID was applied to; its contract is ""
+// if it was never seen.
+func messageOf(ctx context.Context, q queryer, msgID string) (seenMessage, error) {
+	var m seenMessage
+	err := q.QueryRowContext(ctx, `SELECT c.uuid, COALESCE(h.account_id, 0), h.action FROM history h
+		JOIN contracts c ON c.id = h.contract_id WHERE h.message_id = ?`, msgID).Scan(&m.contract, &m.account, &m.action)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+		return seenMessage{}, nil
 	}
 	if err != nil {
-		return "", internal("Le message n'a pas pu être vérifié.", err)
+		return seenMessage{}, internal("Le message n'a pas pu être vérifié.", err)
 	}
-	return id, nil
+	return m, nil
 }
 
 // docRow is a document as stored.

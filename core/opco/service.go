@@ -39,6 +39,7 @@ type Service struct {
 	Log      *slog.Logger
 
 	limiter  *loginLimiter
+	hashes   *hashGate
 	mailWake chan struct{}
 	sessions gosync.Map // token hash → cachedSession
 }
@@ -56,6 +57,7 @@ func NewService(db *DB, blobs *BlobDir) *Service {
 		Log:      slog.Default(),
 		MailFrom: "ne-pas-repondre@opcommerce.example",
 		limiter:  newLoginLimiter(5, 5*time.Minute),
+		hashes:   newHashGate(),
 		mailWake: make(chan struct{}, 1),
 	}
 }

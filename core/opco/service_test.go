@@ -42,19 +42,26 @@ func TestLoginLimiter(t *testing.T) {
 	t0 := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
 	keys := []string{"login:a", "addr:1.2.3.4"}
 	for i := 0; i < 3; i++ {
-		if w := l.blocked(keys, t0); w != 0 {
+		if w := l.begin(keys, t0.Add(time.Duration(i)*time.Second)); w != 0 {
 			t.Fatalf("blocked after %d failures", i)
 		}
-		l.fail(keys, t0.Add(time.Duration(i)*time.Second))
 	}
-	if w := l.blocked(keys, t0.Add(3*time.Second)); w != 57*time.Second {
+	if w := l.begin(keys, t0.Add(3*time.Second)); w != 57*time.Second {
 		t.Errorf("wait %v, want 57s", w)
 	}
-	if w := l.blocked([]string{"login:b", "addr:1.2.3.4"}, t0.Add(3*time.Second)); w == 0 {
+	if w := l.begin([]string{"login:b", "addr:1.2.3.4"}, t0.Add(3*time.Second)); w == 0 {
 		t.Error("the address must stay blocked for another login")
 	}
-	if w := l.blocked(keys, t0.Add(61*time.Second)); w != 0 {
+	if w := l.begin(keys, t0.Add(61*time.Second)); w != 0 {
 		t.Errorf("still blocked once the window passed: %v", w)
+	}
+	// A success forgives its own attempt and the login's failures.
+	l2 := newLoginLimiter(2, time.Minute)
+	l2.begin(keys, t0)
+	l2.begin(keys, t0.Add(time.Second))
+	l2.succeeded("login:a", keys, t0.Add(time.Second))
+	if f := l2.failures["addr:1.2.3.4"]; len(f) != 1 || l2.failures["login:a"] != nil {
+		t.Errorf("after a success: %v", l2.failures)
 	}
 }
 

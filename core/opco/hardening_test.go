@@ -1,0 +1,282 @@
+package opco
+
+import (
+	"context"
+	"strings"
+	gosync "sync"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
+	"cerfadesk/core/opcoapi"
+	"cerfadesk/core/workflow"
+)
+
+// Parallel wrong passwords for one login: the check and the count are one
+// step, so no more than the limit are ever judged (issue 14, point 2).
+func TestLoginLimitIsAtomic(t *testing.T) {
+	f := newFixture(t)
+	f.svc.SetLoginLimit(5, time.Minute)
+	const n = 60
+	statuses := make([]int, n)
+	var wg gosync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses[i], _ = f.call("", "POST", "/v1/sessions", opcoapi.LoginRequest{Login: "cfa", Password: "faux"}, nil)
+		}()
+	}
+	wg.Wait()
+	count := map[int]int{}
+	for _, st := range statuses {
+		count[st]++
+	}
+	if count[401] > 5 || count[401]+count[429]+count[503] != n || count[429] < n-5-count[503] {
+		t.Fatalf("statuses %v: at most 5 × 401, the rest 429 (or 503 when too busy)", count)
+	}
+	if st, e := f.call("", "POST", "/v1/sessions", opcoapi.LoginRequest{Login: "cfa", Password: password}, nil); st != 429 || e.Code != opcoapi.CodeRateLimited {
+		t.Fatalf("the right password after the limit: %d %+v", st, e)
+	}
+}
+
+// Over-long logins and passwords are refused before any hash and leave
+// nothing in the limiter's memory (point 3).
+func TestLoginLengthsCapped(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name            string
+		login, password string
+	}{
+		{"1 MB login", strings.Repeat("a", 1<<20-100), "x"},
+		{"101-byte login", strings.Repeat("a", MaxLoginLen+1), "x"},
+		{"long password", "cfa", strings.Repeat("p", MaxPasswordLen+1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, e := f.call("", "POST", "/v1/sessions", opcoapi.LoginRequest{Login: tt.login, Password: tt.password}, nil)
+			if st != 400 || e.Code != opcoapi.CodeInvalid || !strings.Contains(e.Message, "trop long") {
+				t.Fatalf("got %d %+v", st, e)
+			}
+		})
+	}
+	f.svc.limiter.mu.Lock()
+	defer f.svc.limiter.mu.Unlock()
+	for k := range f.svc.limiter.failures {
+		if len(k) > MaxLoginLen+10 {
+			t.Errorf("the limiter keeps a key of %d bytes", len(k))
+		}
+	}
+	if _, err := f.svc.CreateAccount(context.Background(), NewAccount{Role: workflow.Agent, Login: "long", Email: "a@b.example",
+		Password: strings.Repeat("p", MaxPasswordLen+1)}); err == nil {
+		t.Error("an account with a 1 KiB+ password was created")
+	}
+}
+
+// The hash gate: one slot here, two admitted; a third caller is turned away
+// at once, a queued one after maxWait.
+func TestHashGateBounds(t *testing.T) {
+	g := &hashGate{slots: make(chan struct{}, 1), admitted: make(chan struct{}, 2), maxWait: 50 * time.Millisecond}
+	ctx := context.Background()
+	if !g.enter(ctx) {
+		t.Fatal("the first caller was turned away")
+	}
+	queued := make(chan bool)
+	go func() { queued <- g.enter(ctx) }()
+	// While the second waits (or once it gave up), a third never gets in
+	// while the slot is held.
+	if g.enter(ctx) {
+		t.Fatal("a third caller got in while the slot is held")
+	}
+	if <-queued {
+		t.Fatal("the queued caller got in while the slot is held")
+	}
+	g.leave()
+	if !g.enter(ctx) {
+		t.Fatal("the slot was not given back")
+	}
+	g.leave()
+	if len(g.slots) != 0 || len(g.admitted) != 0 {
+		t.Fatalf("gate not empty: %d %d", len(g.slots), len(g.admitted))
+	}
+}
+
+// withLetterHook replaces renderLetter for a test.
+func withLetterHook(t *testing.T, hook func(s *Service, r record, c *contract.Contract, req opcoapi.DecisionRequest, today civil.Date) (letter, error)) {
+	old := renderLetter
+	renderLetter = hook
+	t.Cleanup(func() { renderLetter = old })
+}
+
+// The letter is drawn outside the write transaction: while a decision's
+// letter is being drawn, another account's push is written (point 1).
+func TestDecisionLetterDrawnOutsideWriteTransaction(t *testing.T) {
+	f := newFixture(t)
+	ent := f.login("leroux")
+	id := uuid.NewString()
+	out, st, e := f.transmit(ent, id, exampleJSON(t))
+	if e != nil {
+		t.Fatalf("transmit: %d %+v", st, e)
+	}
+	drawing, release := make(chan struct{}), make(chan struct{})
+	var once gosync.Once
+	withLetterHook(t, func(s *Service, r record, c *contract.Contract, req opcoapi.DecisionRequest, today civil.Date) (letter, error) {
+		once.Do(func() { close(drawing); <-release })
+		return s.writeLetter(r, c, req, today)
+	})
+	done := make(chan error, 1)
+	go func() {
+		_, err := f.svc.Decide(context.Background(), f.account("agent"), id, opcoapi.DecisionRequest{MessageID: uuid.NewString(),
+			Version: out.Contract.Version, Action: opcoapi.DecisionConforme})
+		done <- err
+	}()
+	<-drawing
+	// A write of another account while the letter is drawn: it must not
+	// wait for the letter.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err := f.svc.CreateAccount(ctx, NewAccount{Role: workflow.CFA, Login: "pendant", Email: "p@cfa.example", Password: password})
+	close(release)
+	if err != nil {
+		t.Fatalf("a write while the letter was drawn: %v (the letter holds the write transaction)", err)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("decision: %v", err)
+	}
+}
+
+// Two conformes of the same département at once: the one drawn with a n°
+// de dépôt another took is drawn again with the next; both letters and
+// frames agree with the numbers kept (atomicity of the decision).
+func TestDecisionRedrawnWhenNumeroTaken(t *testing.T) {
+	f := newFixture(t)
+	ent := f.login("leroux")
+	var ids []string
+	var versions []int64
+	for range 2 {
+		id := uuid.NewString()
+		out, st, e := f.transmit(ent, id, exampleJSON(t))
+		if e != nil {
+			t.Fatalf("transmit: %d %+v", st, e)
+		}
+		ids, versions = append(ids, id), append(versions, out.Contract.Version)
+	}
+	drawing, release := make(chan struct{}), make(chan struct{})
+	var (
+		mu    gosync.Mutex
+		drawn []string
+		first = true
+	)
+	withLetterHook(t, func(s *Service, r record, c *contract.Contract, req opcoapi.DecisionRequest, today civil.Date) (letter, error) {
+		mu.Lock()
+		drawn = append(drawn, r.id+" "+r.numeroDepot)
+		block := first && r.id == ids[0]
+		if block {
+			first = false
+		}
+		mu.Unlock()
+		if block {
+			close(drawing)
+			<-release
+		}
+		return s.writeLetter(r, c, req, today)
+	})
+	agent := f.account("agent")
+	res := make(chan opcoapi.PushResponse, 1)
+	go func() {
+		out, err := f.svc.Decide(context.Background(), agent, ids[0], opcoapi.DecisionRequest{MessageID: uuid.NewString(),
+			Version: versions[0], Action: opcoapi.DecisionConforme})
+		if err != nil {
+			t.Error(err)
+		}
+		res <- out
+	}()
+	<-drawing
+	second, err := f.svc.Decide(context.Background(), agent, ids[1], opcoapi.DecisionRequest{MessageID: uuid.NewString(),
+		Version: versions[1], Action: opcoapi.DecisionConforme})
+	close(release)
+	if err != nil {
+		t.Fatal(err)
+	}
+	firstOut := <-res
+	if !strings.HasSuffix(second.Contract.NumeroDepot, "NC0001") || !strings.HasSuffix(firstOut.Contract.NumeroDepot, "NC0002") {
+		t.Fatalf("n° de dépôt: first %q, second %q", firstOut.Contract.NumeroDepot, second.Contract.NumeroDepot)
+	}
+	c, err := contract.Decode(firstOut.Contract.Content)
+	if err != nil || c.Depot == nil || c.Depot.NumeroDepot != firstOut.Contract.NumeroDepot {
+		t.Fatalf("depot frame of the redrawn decision: %v %+v", err, c.Depot)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(drawn) != 3 || !strings.HasSuffix(drawn[2], "NC0002") {
+		t.Fatalf("letters drawn: %v", drawn)
+	}
+	letters := 0
+	for _, d := range firstOut.Contract.Documents {
+		if d.Letter {
+			letters++
+			if !strings.Contains(d.Name, firstOut.Contract.NumeroDepot) {
+				t.Errorf("letter %q does not name %s", d.Name, firstOut.Contract.NumeroDepot)
+			}
+		}
+	}
+	if letters != 1 {
+		t.Errorf("%d letters attached", letters)
+	}
+}
+
+// A messageId belongs to its route and its account: reused elsewhere it
+// is 409, and nothing happens (point 12).
+func TestMessageIDTiedToRouteAndAccount(t *testing.T) {
+	f := newFixture(t)
+	ent, agent := f.login("leroux"), f.login("agent")
+	id := uuid.NewString()
+	msg := uuid.NewString()
+	var out opcoapi.PushResponse
+	if st, e := f.call(ent, "PUT", opcoapi.ContractSubPath(id, "transmission"), opcoapi.TransmitRequest{MessageID: msg, Contract: exampleJSON(t)}, &out); e != nil {
+		t.Fatalf("transmit: %d %+v", st, e)
+	}
+	tests := []struct {
+		name, token, path string
+		body              any
+	}{
+		{"annulation by the same account", ent, opcoapi.ContractSubPath(id, "annulation"), opcoapi.ActionRequest{MessageID: msg}},
+		{"instruction by the agent", agent, opcoapi.ContractSubPath(id, "instruction"), opcoapi.ActionRequest{MessageID: msg}},
+		{"decision by the agent", agent, opcoapi.ContractSubPath(id, "decision"), opcoapi.DecisionRequest{MessageID: msg, Version: out.Contract.Version, Action: opcoapi.DecisionRefus, Motifs: []string{"x"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if st, e := f.call(tt.token, "POST", tt.path, tt.body, nil); st != 409 || e.Code != opcoapi.CodeConflict {
+				t.Fatalf("got %d %+v, want 409 conflict", st, e)
+			}
+		})
+	}
+	var h opcoapi.History
+	if _, e := f.call(ent, "GET", opcoapi.ContractSubPath(id, "history"), nil, &h); e != nil || len(h.Events) != 1 {
+		t.Fatalf("history: %+v %+v", e, h.Events)
+	}
+	// The same route and account again is still a retry.
+	var again opcoapi.PushResponse
+	if _, e := f.call(ent, "PUT", opcoapi.ContractSubPath(id, "transmission"), opcoapi.TransmitRequest{MessageID: msg, Contract: exampleJSON(t)}, &again); e != nil || !again.Duplicate {
+		t.Fatalf("retry: %+v %+v", e, again)
+	}
+}
+
+// account returns a fixture account by login.
+func (f *fixture) account(login string) Account {
+	f.t.Helper()
+	list, err := f.svc.Accounts(context.Background())
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	for _, a := range list {
+		if a.Login == login {
+			return a
+		}
+	}
+	f.t.Fatalf("no account %s", login)
+	return Account{}
+}
