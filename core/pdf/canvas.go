@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"sync"
 	"time"
@@ -74,12 +75,14 @@ type meta struct {
 // and wrap text. The first error sticks: later calls do nothing and the
 // document's write returns it.
 type canvas struct {
-	pdf    *gopdf.GoPdf
-	err    error
-	bold   bool
-	size   float64
-	widths map[widthKey]float64 // text width at 10 pt, by font
-	gs     graphicState
+	pdf  *gopdf.GoPdf
+	err  error
+	bold bool
+	size float64
+	// advances holds each rune's advance width in the font's PDF units
+	// (thousandths of the font size), regular then bold, measured once.
+	advances [2]map[rune]int
+	gs       graphicState
 }
 
 // graphicState is what the current page's content stream has set, so that
@@ -119,11 +122,6 @@ func (c *canvas) setFill(col rgb) {
 	c.gs.fillK, c.gs.fill = true, col
 }
 
-type widthKey struct {
-	bold bool
-	text string
-}
-
 // newCanvas starts an A4 document with the embedded fonts and its metadata.
 func newCanvas(m meta) (*canvas, error) {
 	fc, err := sharedFonts()
@@ -144,7 +142,7 @@ func newCanvas(m meta) (*canvas, error) {
 		Producer:     "cerfadesk (gopdf)",
 		CreationDate: m.created,
 	})
-	c := &canvas{pdf: p, size: -1, widths: make(map[widthKey]float64, 256)}
+	c := &canvas{pdf: p, size: -1, advances: [2]map[rune]int{make(map[rune]int, 128), make(map[rune]int, 128)}}
 	c.setFont(false, 9)
 	return c, nil
 }
@@ -190,26 +188,63 @@ func (c *canvas) setFont(bold bool, size float64) {
 	c.bold, c.size = bold, size
 }
 
-// width returns the width of s in mm at the given font and size. Widths are
-// linear in the size (no kerning), so each string is measured once, at 10 pt,
-// with gopdf's MeasureTextWidth.
+// width returns the width of s in mm at the given font and size.
 func (c *canvas) width(s string, bold bool, size float64) float64 {
 	if s == "" || c.err != nil {
 		return 0
 	}
-	s = norm.NFC.String(s)
-	k := widthKey{bold, s}
-	w, ok := c.widths[k]
-	if !ok {
-		b, sz := c.bold, c.size
-		c.setFont(bold, 10)
-		var err error
-		w, err = c.pdf.MeasureTextWidth(s)
-		c.fail(err)
-		c.setFont(b, sz)
-		c.widths[k] = w
+	return c.mm(c.units(norm.NFC.String(s), bold), size)
+}
+
+// units is the width of s (already NFC) in the font's PDF units: the sum of
+// its runes' advances, as gopdf's MeasureTextWidth computes it (no kerning,
+// no character spacing), so a width is linear in the text's length and the
+// width of a prefix or a suffix is a subtraction away.
+func (c *canvas) units(s string, bold bool) int {
+	u := 0
+	for _, r := range s {
+		u += c.advance(r, bold)
 	}
-	return w * size / 10
+	return u
+}
+
+// mm converts a width in PDF units to millimetres at size pt, with gopdf's
+// own arithmetic (at 10 pt, then scaled), so that a width equals what
+// MeasureTextWidth gives for the same text to the last bit.
+func (c *canvas) mm(units int, size float64) float64 {
+	if units == 0 {
+		return 0
+	}
+	return gopdf.PointsToUnits(gopdf.UnitMM, float64(units)*(10/1000.0)) * size / 10
+}
+
+// advance returns r's advance width in PDF units, measured with gopdf on
+// first use. Measuring also adds r to the font subset, in the order the
+// text is read, as measuring whole strings did: the PDF bytes do not change.
+func (c *canvas) advance(r rune, bold bool) int {
+	m := c.advances[b2i(bold)]
+	if a, ok := m[r]; ok {
+		return a
+	}
+	if c.err != nil {
+		return 0
+	}
+	b, sz := c.bold, c.size
+	c.setFont(bold, 10)
+	w, err := c.pdf.MeasureTextWidth(string(r))
+	c.fail(err)
+	c.setFont(b, sz)
+	// gopdf's widths are whole PDF units: undo its conversion to mm.
+	a := int(math.Round(gopdf.UnitsToPoints(gopdf.UnitMM, w) * 100))
+	m[r] = a
+	return a
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // lineHeight is the height of one line of text at size pt, in mm.
@@ -296,14 +331,17 @@ func (c *canvas) wrap(s string, w float64, bold bool, size float64) []string {
 }
 
 func (c *canvas) wrapPara(s string, w float64, bold bool, size float64) []string {
-	if c.width(s, bold, size) <= w {
+	s = norm.NFC.String(s)
+	total := c.units(s, bold)
+	if c.mm(total, size) <= w {
 		return []string{s}
 	}
 	space := c.width(" ", bold, size)
 	var out []string
 	cur, curW := "", 0.0
 	for _, word := range strings.Fields(s) {
-		ww := c.width(word, bold, size)
+		wu := c.units(word, bold)
+		ww := c.mm(wu, size)
 		if cur != "" && curW+space+ww <= w {
 			cur += " " + word
 			curW += space + ww
@@ -315,8 +353,11 @@ func (c *canvas) wrapPara(s string, w float64, bold bool, size float64) []string
 		for ww > w { // a single word wider than the box: cut it
 			head, rest := c.cut(word, w, bold, size)
 			out = append(out, head)
+			// The rest's width is what is left, not measured again: a long
+			// word is read once whatever the number of lines it takes.
+			wu -= c.units(head, bold)
 			word = rest
-			ww = c.width(word, bold, size)
+			ww = c.mm(wu, size)
 		}
 		cur, curW = word, ww
 	}
@@ -326,14 +367,15 @@ func (c *canvas) wrapPara(s string, w float64, bold bool, size float64) []string
 	return out
 }
 
-// cut returns the longest prefix of word that fits in w, preferring to
-// break after a hyphen, a dot, an "@" or an underscore (compound names,
-// e-mail addresses); at least one rune.
+// cut returns the longest prefix of word (NFC) that fits in w, preferring
+// to break after a hyphen, a dot, an "@" or an underscore (compound names,
+// e-mail addresses); at least one rune. It reads word only as far as the
+// cut.
 func (c *canvas) cut(word string, w float64, bold bool, size float64) (head, rest string) {
 	acc := 0.0
 	fits, soft := len(word), -1
 	for i, r := range word {
-		rw := c.width(string(r), bold, size)
+		rw := c.mm(c.advance(r, bold), size)
 		if acc+rw > w && i > 0 {
 			fits = i
 			break
@@ -404,19 +446,29 @@ func (c *canvas) finish(left, edited string, draft bool) {
 	}
 }
 
-// ellipsis shortens s with "…" until it fits in w.
+// ellipsis shortens s with "…" until it fits in w: the longest prefix that
+// fits with the "…" after it, found in one pass over s; "" when not even
+// "…" fits.
 func (c *canvas) ellipsis(s string, w float64, bold bool, size float64) string {
-	if c.width(s, bold, size) <= w {
+	s = norm.NFC.String(s)
+	total := c.units(s, bold)
+	if c.mm(total, size) <= w {
 		return s
 	}
-	r := []rune(s)
-	for len(r) > 0 {
-		r = r[:len(r)-1]
-		if t := string(r) + "…"; c.width(t, bold, size) <= w {
-			return t
+	dots := c.advance('…', bold)
+	// Widths only grow with the prefix: the first rune that does not fit
+	// ends the search. The last rune is never kept (s itself does not fit).
+	end, acc := -1, 0
+	for i, r := range s {
+		if c.mm(acc+dots, size) > w {
+			break
 		}
+		end, acc = i, acc+c.advance(r, bold)
 	}
-	return ""
+	if end < 0 {
+		return ""
+	}
+	return s[:end] + "…"
 }
 
 // draftText is the mark of a Cerfa that holds blocking errors.
