@@ -8,22 +8,10 @@ import (
 	"cerfadesk/core/workflow"
 )
 
-// HistoryEntry is one row of a contract's history: who did what when, the
-// status before and after, the field keys that changed and the document
-// involved. The history is append-only: no API changes or removes a row,
-// and triggers in the database refuse UPDATE and DELETE on it.
-type HistoryEntry struct {
-	Version    int64
-	At         time.Time
-	Actor      workflow.Actor
-	Action     workflow.Action
-	From       workflow.Status // "" for the creation
-	To         workflow.Status
-	Changed    []string // dotted field keys, "documents" when a piece was added
-	DocumentID string
-	HorsDelai  bool
-	Note       string
-}
+// HistoryEntry is one row of a contract's history (workflow.HistoryEntry).
+// The history is append-only: no API changes or removes a row, and
+// triggers in the database refuse UPDATE and DELETE on it.
+type HistoryEntry = workflow.HistoryEntry
 
 // History returns a contract's history, oldest first.
 func (s *Store) History(ctx context.Context, contractID string) ([]HistoryEntry, error) {

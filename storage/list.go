@@ -13,18 +13,23 @@ import (
 	"cerfadesk/core/workflow"
 )
 
-// Sort is a sort order of the contract list.
-type Sort string
+// The list's types are the core's (workflow.Catalog); these aliases keep
+// the store's callers short.
+type (
+	Sort      = workflow.Sort
+	ListQuery = workflow.ListQuery
+	Summary   = workflow.Summary
+	Page      = workflow.Page
+)
 
-// The sort orders; each has an index. Names sort with accents and case
-// ignored ("Élodie" with E).
+// The sort orders; each has an index.
 const (
-	SortUpdated    Sort = "updated" // last change (default, newest first)
-	SortCreated    Sort = "created"
-	SortStart      Sort = "start"    // dateDebutContrat
-	SortDeadline   Sort = "deadline" // transmission deadline
-	SortApprentice Sort = "apprentice"
-	SortEmployer   Sort = "employer"
+	SortUpdated    = workflow.SortUpdated
+	SortCreated    = workflow.SortCreated
+	SortStart      = workflow.SortStart
+	SortDeadline   = workflow.SortDeadline
+	SortApprentice = workflow.SortApprentice
+	SortEmployer   = workflow.SortEmployer
 )
 
 var sortColumns = map[Sort]string{
@@ -38,59 +43,12 @@ var sortColumns = map[Sort]string{
 
 // DefaultPageSize and MaxPageSize bound ListQuery.Limit.
 const (
-	DefaultPageSize = 50
-	MaxPageSize     = 500
+	DefaultPageSize = workflow.DefaultPageSize
+	MaxPageSize     = workflow.MaxPageSize
 )
 
-// ListQuery selects, sorts and pages the contract list. Zero fields do not
-// filter.
-type ListQuery struct {
-	Statuses      []workflow.Status
-	Kind          contract.Kind
-	EmployerSIRET string
-	CFA           string // SIRET or UAI of the CFA / organisme de formation
-	// Text searches the apprentice's and employer's names, the CFA's name,
-	// the employer's SIRET and the n° de dépôt (FTS5, word prefixes).
-	Text                     string
-	StartFrom, StartTo       civil.Date // dateDebutContrat, inclusive
-	DeadlineFrom, DeadlineTo civil.Date // transmission deadline, inclusive
-	UpdatedFrom, UpdatedTo   time.Time  // last change, [from, to)
-	Sort                     Sort       // default SortUpdated
-	Ascending                bool       // default newest / Z first
-	Limit                    int        // default DefaultPageSize
-	// After is Page.Next of the previous page (keyset pagination: stable
-	// and as fast on page 1 000 as on page 1).
-	After string
-}
-
-// Summary is one row of the contract list.
-type Summary struct {
-	ID             string
-	Reference      string
-	Kind           contract.Kind
-	Status         workflow.Status
-	Version        int64
-	EmployerSIRET  string
-	EmployerName   string
-	ApprenticeName string
-	CFAName        string
-	CFASIRET       string
-	CFAUAI         string
-	NumeroDepot    string
-	StartDate      civil.Date
-	Deadline       civil.Date
-	HorsDelai      bool
-	Correction     bool
-	PendingSync    bool // an outbox entry is not acknowledged yet
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
-}
-
-// Page is one page of the list; Next is "" on the last page.
-type Page struct {
-	Items []Summary
-	Next  string
-}
+// Store implements the core's view of it.
+var _ workflow.Catalog = (*Store)(nil)
 
 // cursor is the position after the last row of a page.
 type cursor struct {
@@ -120,9 +78,9 @@ func decodeCursor(s string) (cursor, error) {
 
 func intSort(s Sort) bool { return s == SortUpdated || s == SortCreated }
 
-// where returns the filter of q as SQL over contracts c, with its
+// whereOf returns the filter of q as SQL over contracts c, with its
 // arguments; the text search is added by from.
-func (q ListQuery) where() (string, []any) {
+func whereOf(q ListQuery) (string, []any) {
 	var conds []string
 	var args []any
 	if len(q.Statuses) > 0 {
@@ -287,7 +245,7 @@ var selectiveMatches = 500
 // choosing the plan of a text search by how often it matches; empty is true
 // when the text matches nothing at all.
 func (s *Store) filter(ctx context.Context, q ListQuery) (from, where string, args []any, empty bool, err error) {
-	where, args = q.where()
+	where, args = whereOf(q)
 	m := matchExpr(q.Text)
 	if m == "" {
 		return "contracts c", where, args, false, nil

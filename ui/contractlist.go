@@ -13,25 +13,24 @@ import (
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/workflow"
-	"cerfadesk/storage"
 )
 
 // listColumn is one column of the contract list.
 type listColumn struct {
 	title  string
 	weight float32
-	sort   storage.Sort // "" when the store has no index to sort on it
+	sort   workflow.Sort // "" when the store has no index to sort on it
 }
 
 // listColumns are the columns of the contract list, in display order.
 var listColumns = []listColumn{
-	{"Apprenti / salarié", 2.5, storage.SortApprentice},
-	{"Employeur", 2.4, storage.SortEmployer},
+	{"Apprenti / salarié", 2.5, workflow.SortApprentice},
+	{"Employeur", 2.4, workflow.SortEmployer},
 	{"Type", 1.6, ""},
-	{"Début", 1.3, storage.SortStart},
+	{"Début", 1.3, workflow.SortStart},
 	{"Statut", 2.9, ""},
-	{"Transmission avant le", 2.4, storage.SortDeadline},
-	{"Modifié le", 1.2, storage.SortUpdated},
+	{"Transmission avant le", 2.4, workflow.SortDeadline},
+	{"Modifié le", 1.2, workflow.SortUpdated},
 }
 
 func listLayout() columnsLayout {
@@ -51,7 +50,7 @@ type contractList struct {
 	list  *widget.List
 	head  []*widget.Button
 
-	sort      storage.Sort
+	sort      workflow.Sort
 	ascending bool
 	selected  int
 	lastTap   widget.ListItemID // the row clicked last, and when
@@ -62,11 +61,11 @@ type contractList struct {
 	// onSelect tells the toolbar whether a row is selected.
 	onSelect func(ok bool)
 	// onSort reports a new sort order chosen in the header.
-	onSort func(s storage.Sort, ascending bool)
+	onSort func(s workflow.Sort, ascending bool)
 }
 
 func newContractList(env *Env, model *listModel) *contractList {
-	l := &contractList{env: env, model: model, sort: storage.SortUpdated, selected: -1, lastTap: -1}
+	l := &contractList{env: env, model: model, sort: workflow.SortUpdated, selected: -1, lastTap: -1}
 	l.list = widget.NewList(model.Len, func() fyne.CanvasObject { return newContractRow(l) }, l.updateRow)
 	l.list.OnSelected = func(id widget.ListItemID) {
 		l.selected = id
@@ -105,13 +104,13 @@ func (l *contractList) content() fyne.CanvasObject {
 }
 
 // sortBy sorts on column s; a second click on the same column reverses it.
-func (l *contractList) sortBy(s storage.Sort) {
+func (l *contractList) sortBy(s workflow.Sort) {
 	if l.sort == s {
 		l.ascending = !l.ascending
 	} else {
 		l.sort = s
 		// Names read best A→Z, dates newest first, deadlines soonest first.
-		l.ascending = s == storage.SortApprentice || s == storage.SortEmployer || s == storage.SortDeadline
+		l.ascending = s == workflow.SortApprentice || s == workflow.SortEmployer || s == workflow.SortDeadline
 	}
 	l.refreshHeader()
 	if l.onSort != nil {
@@ -225,7 +224,7 @@ func (r *contractRow) showPlaceholder() {
 	r.badge.SetStatus("", "")
 }
 
-func (r *contractRow) show(env *Env, s storage.Summary) {
+func (r *contractRow) show(env *Env, s workflow.Summary) {
 	name := s.ApprenticeName
 	if name == "" {
 		name = "(sans nom) " + s.Reference
@@ -260,7 +259,7 @@ func dateText(d civil.Date) string {
 // deadlineText is the transmission-deadline cell: the date and the days
 // left while the contract has not reached the OPCO, how it was transmitted
 // afterwards.
-func deadlineText(s storage.Summary, today civil.Date) (string, widget.Importance) {
+func deadlineText(s workflow.Summary, today civil.Date) (string, widget.Importance) {
 	switch s.Status {
 	case workflow.EnCoursDeSaisie, workflow.EnvoyeParCFA:
 	default:

@@ -20,7 +20,6 @@ import (
 	"cerfadesk/core/contract"
 	"cerfadesk/core/docs"
 	"cerfadesk/core/workflow"
-	"cerfadesk/storage"
 )
 
 // Filter choices of the contract list.
@@ -55,7 +54,7 @@ type Desktop struct {
 	// context (about 100 ms with software rendering).
 	spare       fyne.Window
 	syncManaged bool // the synchronisation shows its own state in syncLabel
-	query       storage.ListQuery
+	query       workflow.ListQuery
 	searchTimer *time.Timer
 	popup       fyne.CanvasObject
 	opco        *opcoUI // the OPCO synchronisation (opco_sync.go)
@@ -70,7 +69,7 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 	d.list = newContractList(env, d.model)
 	d.model.changed = d.modelChanged
 	d.list.onOpen = d.OpenContract
-	d.list.onSort = func(s storage.Sort, asc bool) {
+	d.list.onSort = func(s workflow.Sort, asc bool) {
 		d.query.Sort, d.query.Ascending = s, asc
 		d.model.SetQuery(d.query)
 	}
@@ -491,3 +490,7 @@ func (d *Desktop) OpenReference(ref string) {
 		}
 	})
 }
+
+// DropStore is where the drop-folder watcher attaches the files it finds:
+// the workflow service, as the profile the application started with.
+func (d *Desktop) DropStore() docs.Store { return d.env.Service.DropStore(d.env.Actor) }

@@ -10,7 +10,6 @@ import (
 
 	"cerfadesk/core/contract"
 	"cerfadesk/core/workflow"
-	"cerfadesk/storage"
 )
 
 // named returns the base apprenticeship contract for another apprentice.
@@ -159,7 +158,7 @@ func TestListModelPagesThroughTheStore(t *testing.T) {
 		}
 	}
 	m := newListModel(env)
-	m.SetQuery(storage.ListQuery{Sort: storage.SortApprentice, Ascending: true})
+	m.SetQuery(workflow.ListQuery{Sort: workflow.SortApprentice, Ascending: true})
 	if m.Len() != n {
 		t.Fatalf("Len = %d, want %d", m.Len(), n)
 	}

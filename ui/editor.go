@@ -13,7 +13,6 @@ import (
 	"cerfadesk/core/contract"
 	"cerfadesk/core/rules"
 	"cerfadesk/core/workflow"
-	"cerfadesk/storage"
 )
 
 // editorHooks tell the rest of the application what an editor did.
@@ -73,7 +72,7 @@ type Editor struct {
 	result  rules.Result
 	valGen  int
 	timer   *time.Timer
-	history []storage.HistoryEntry
+	history []workflow.HistoryEntry
 }
 
 // newEditor builds the window of rec without showing it.
@@ -390,7 +389,7 @@ func (ed *Editor) addShortcuts() {
 func (ed *Editor) loadHistory() {
 	id := ed.rec.ID
 	type result struct {
-		h   []storage.HistoryEntry
+		h   []workflow.HistoryEntry
 		err error
 	}
 	background(ed.env, func() result {

@@ -9,17 +9,18 @@ import (
 	"fyne.io/fyne/v2"
 
 	"cerfadesk/core/civil"
+	"cerfadesk/core/docs"
 	"cerfadesk/core/refcheck"
 	"cerfadesk/core/referentiel"
 	"cerfadesk/core/workflow"
-	"cerfadesk/storage"
 )
 
-// Env is what every screen works with: the store, the workflow service, who
-// the user is and how work leaves the UI goroutine. Run builds the real one;
-// tests build one on a store in t.TempDir with Async running work inline.
+// Env is what every screen works with: the store as the core sees it, the
+// workflow service, who the user is and how work leaves the UI goroutine.
+// cmd/cerfadesk builds the real one on the SQLite store; tests build one on
+// a store in t.TempDir with Async running work inline.
 type Env struct {
-	Store   *storage.Store
+	Store   workflow.Catalog
 	Service *workflow.Service
 	// Actor is the profile the user works as (entreprise, CFA or agent) and
 	// the name recorded in the history.
@@ -42,10 +43,11 @@ type Env struct {
 	warm sync.Once
 }
 
-// NewEnv returns the environment of the application on an open store, with
-// the real clock, background goroutines and the embedded referentials.
-func NewEnv(st *storage.Store, actor workflow.Actor) *Env {
-	svc := workflow.NewService(st, st.Blobs)
+// NewEnv returns the environment of the application on an open store and
+// its blob store, with the real clock, background goroutines and the
+// embedded referentials.
+func NewEnv(st workflow.Catalog, blobs docs.BlobStore, actor workflow.Actor) *Env {
+	svc := workflow.NewService(st, blobs)
 	svc.Referential = lazyReferential{}
 	return &Env{
 		Store:    st,

@@ -54,7 +54,7 @@ func newTestEnv(t testing.TB, day string) *Env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	env := NewEnv(st, entreprise)
+	env := NewEnv(st, st.Blobs, entreprise)
 	env.Now = clk.Now
 	env.Service.Now = clk.Now
 	env.Async = func(f func()) { f() }

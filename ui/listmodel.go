@@ -1,14 +1,14 @@
 package ui
 
 import (
-	"cerfadesk/storage"
+	"cerfadesk/core/workflow"
 )
 
 // listPageSize is how many rows the contract list reads from the store at a
 // time. Pages are read with the store's keyset pagination, so reaching row
 // 99 999 of 100 000 walks 200 cursors (a few hundred ms, once) and then
 // every page it passed is reachable directly.
-const listPageSize = storage.MaxPageSize
+const listPageSize = workflow.MaxPageSize
 
 // listMaxPages bounds the pages kept in memory (least recently used first
 // out): the list stays small whatever the number of contracts.
@@ -20,7 +20,7 @@ const listMaxPages = 8
 // goroutine; reads run through background and come back with fyne.Do.
 type listModel struct {
 	env   *Env
-	query storage.ListQuery
+	query workflow.ListQuery
 
 	gen     int      // bumped by every reset: late answers of an older query are dropped
 	total   int      // rows matching the query; -1 while unknown
@@ -35,7 +35,7 @@ type listModel struct {
 }
 
 type listPage struct {
-	rows []storage.Summary
+	rows []workflow.Summary
 	used uint64
 }
 
@@ -55,7 +55,7 @@ func (m *listModel) reset() {
 }
 
 // SetQuery replaces the filters and sort order, and reloads.
-func (m *listModel) SetQuery(q storage.ListQuery) {
+func (m *listModel) SetQuery(q workflow.ListQuery) {
 	m.query = q
 	m.Reload()
 }
@@ -68,7 +68,7 @@ func (m *listModel) Reload() {
 	q := m.query
 	type result struct {
 		total int
-		page  storage.Page
+		page  workflow.Page
 		err   error
 	}
 	background(m.env, func() result {
@@ -110,9 +110,9 @@ func (m *listModel) Err() error { return m.err }
 
 // Row returns row i when its page is in memory; otherwise it asks for the
 // page and returns false (the row is drawn as a placeholder until then).
-func (m *listModel) Row(i int) (storage.Summary, bool) {
+func (m *listModel) Row(i int) (workflow.Summary, bool) {
 	if i < 0 || i >= m.Len() {
-		return storage.Summary{}, false
+		return workflow.Summary{}, false
 	}
 	p := i / listPageSize
 	if pg, ok := m.pages[p]; ok && i%listPageSize < len(pg.rows) {
@@ -121,7 +121,7 @@ func (m *listModel) Row(i int) (storage.Summary, bool) {
 		return pg.rows[i%listPageSize], true
 	}
 	m.fetch(p)
-	return storage.Summary{}, false
+	return workflow.Summary{}, false
 }
 
 // fetch reads page p in the background, walking the cursors from the last
@@ -138,7 +138,7 @@ func (m *listModel) fetch(p int) {
 	after := m.cursors[from]
 	type result struct {
 		cursors []string // cursors of pages from+1 … p (discovered on the way)
-		page    storage.Page
+		page    workflow.Page
 		err     error
 	}
 	background(m.env, func() result {
@@ -179,7 +179,7 @@ func (m *listModel) fetch(p int) {
 
 // store keeps page p and the cursor of the next one, evicting the least
 // recently used page beyond listMaxPages.
-func (m *listModel) store(p int, page storage.Page) {
+func (m *listModel) store(p int, page workflow.Page) {
 	if page.Next != "" && p+1 == len(m.cursors) {
 		m.cursors = append(m.cursors, page.Next)
 	}

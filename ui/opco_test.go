@@ -21,6 +21,7 @@ import (
 	"cerfadesk/core/rules"
 	opcosync "cerfadesk/core/sync"
 	"cerfadesk/core/workflow"
+	"cerfadesk/storage"
 )
 
 func TestSyncStatusText(t *testing.T) {
@@ -54,7 +55,7 @@ func TestStatusBarFollowsSyncStatus(t *testing.T) {
 	a := test.NewTempApp(t)
 	d := NewDesktop(a, env)
 	defer d.win.Close()
-	sy, err := opcosync.New(env.Store, env.Store.Blobs, t.TempDir())
+	sy, err := opcosync.New(env.Store.(*storage.Store), env.Service.Blobs, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -275,7 +275,7 @@ func (t *documentsTab) dropFolder() (string, error) {
 	if t.ed.env.Store == nil {
 		return "", fmt.Errorf("no store")
 	}
-	return filepath.Join(t.ed.env.Store.DepotRoot(), t.ed.rec.Reference), nil
+	return docs.DropFolder(t.ed.env.Store.DepotRoot(), t.ed.rec.Reference), nil
 }
 
 // openFolder opens the contract's drop folder in the file manager.
@@ -322,7 +322,7 @@ func (t *documentsTab) open(d docs.Document) {
 			}
 			path = filepath.Join(dir, filepath.Base(d.Name))
 		}
-		r, err := env.Store.Blobs.Open(d.SHA256)
+		r, err := env.Service.Blobs.Open(d.SHA256)
 		if err != nil {
 			return result{err: err}
 		}

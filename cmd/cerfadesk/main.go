@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,8 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-
-	"cerfadesk/ui"
 )
 
 // version is cerfadesk's version, as in FyneApp.toml.
@@ -51,7 +50,13 @@ func main() {
 		fmt.Fprintf(os.Stderr, "cerfadesk : %v\n", err)
 		os.Exit(2)
 	}
-	if err := m.Run(); err != nil {
+	if err := m.Run(context.Background()); err != nil {
+		m.Close()
+		fmt.Fprintf(os.Stderr, "cerfadesk : %v\n", err)
+		os.Exit(1)
+	}
+	m.ShowAndRun()
+	if err := m.Close(); err != nil {
 		fmt.Fprintf(os.Stderr, "cerfadesk : %v\n", err)
 		os.Exit(1)
 	}
@@ -72,28 +77,6 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (code in
 		return c.run(args[1:], stdin, stdout, stderr), true
 	}
 	return 0, false
-}
-
-// Main is the desktop program: its flags, and how it starts the GUI.
-type Main struct {
-	// DataDir is the folder that holds the user's contracts and documents.
-	DataDir string
-	// Open is the reference of a contract to open at start (--ouvrir).
-	Open string
-
-	// Start opens the GUI on the data folder (ui.RunWith, with Open);
-	// replaced in tests.
-	Start func(dataDir string) error
-	// Getenv and UserConfigDir are os.Getenv and os.UserConfigDir, replaced in tests.
-	Getenv        func(key string) string
-	UserConfigDir func() (string, error)
-}
-
-// NewMain returns a Main that starts the real GUI.
-func NewMain() *Main {
-	m := &Main{Getenv: os.Getenv, UserConfigDir: os.UserConfigDir}
-	m.Start = func(dataDir string) error { return ui.RunWith(ui.Options{DataDir: dataDir, Open: m.Open}) }
-	return m
 }
 
 // ParseFlags reads the command line. The data folder is --data, else
@@ -123,15 +106,6 @@ func (m *Main) ParseFlags(args []string) error {
 	}
 	m.DataDir = dataDir
 	return nil
-}
-
-// Run creates the data folder if needed, then opens the GUI and blocks until
-// its window is closed.
-func (m *Main) Run() error {
-	if err := os.MkdirAll(m.DataDir, 0o700); err != nil {
-		return fmt.Errorf("create data folder %q: %w", m.DataDir, err)
-	}
-	return m.Start(m.DataDir)
 }
 
 func newFlagSet(dataDir, open *string) *flag.FlagSet {

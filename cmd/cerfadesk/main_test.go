@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"os"
@@ -9,6 +10,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 func TestVersionSubcommand(t *testing.T) {
@@ -121,21 +125,54 @@ func TestParseFlagsHelp(t *testing.T) {
 	}
 }
 
-func TestRunCreatesDataDirAndStartsGUI(t *testing.T) {
+func TestRunWiresStoreWindowAndLoopsThenCloses(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "données", "cerfadesk")
-	var started string
 	m := NewMain()
-	m.Start = func(dataDir string) error { started = dataDir; return nil }
+	m.NewApp = func(string) fyne.App { return test.NewTempApp(t) }
+	m.Getenv = func(key string) string {
+		if key == "CERFADESK_OPCO" {
+			return "Opco Test"
+		}
+		return ""
+	}
 	if err := m.ParseFlags([]string{"--data", dir}); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.Run(); err != nil {
+	if err := m.Run(context.Background()); err != nil {
 		t.Fatalf("Run: %v", err)
 	}
-	if started != dir {
-		t.Errorf("GUI started on %q, want %q", started, dir)
-	}
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		t.Errorf("data folder not created: %v", err)
+		t.Fatalf("data folder not created: %v", err)
+	}
+	if m.Store == nil || m.Desktop == nil || m.Syncer == nil {
+		t.Fatalf("Run left store %v, desktop %v, syncer %v", m.Store, m.Desktop, m.Syncer)
+	}
+	if got := m.Desktop.Window().Title(); !strings.HasPrefix(got, "cerfadesk") {
+		t.Errorf("main window title %q", got)
+	}
+	// The window's profile choice lands in the data folder's preferences.
+	m.App.Preferences().SetString("profil.role", "cfa")
+	if fyne.CurrentApp().Preferences() != m.App.Preferences() {
+		t.Error("Fyne's current app does not use the data folder's preferences")
+	}
+	if err := m.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, PrefsFile))
+	if err != nil || !strings.Contains(string(data), `"profil.role": "cfa"`) {
+		t.Errorf("preferences file = %q, %v", data, err)
+	}
+	if _, err := m.Store.Load(context.Background(), "x"); err == nil {
+		t.Error("the store is still open after Close")
+	}
+}
+
+func TestAppIDIsPerDataFolder(t *testing.T) {
+	a, b := appID("/data/one"), appID("/data/two")
+	if a == b || appID("/data/one") != a {
+		t.Errorf("appID: %q, %q", a, b)
+	}
+	if !strings.HasPrefix(a, "fr.cerfadesk.app.") {
+		t.Errorf("appID %q does not extend the app's ID", a)
 	}
 }
