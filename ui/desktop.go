@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -136,11 +135,9 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 		nil, nil, d.list.content()))
 	d.win.Resize(windowSize(env.Prefs, "principale", fyne.NewSize(1180, 720)))
 	d.win.SetMaster()
-	d.win.SetCloseIntercept(func() {
-		rememberSize(env.Prefs, "principale", d.win.Canvas().Size())
-		d.win.Close()
-	})
-	d.addShortcuts()
+	d.win.SetCloseIntercept(d.quit)
+	d.refreshMenu()
+	d.addKeys()
 	d.refreshProfile()
 	d.model.SetQuery(d.query)
 	return d
@@ -156,20 +153,10 @@ func minWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 // Window is the main window.
 func (d *Desktop) Window() fyne.Window { return d.win }
 
-func (d *Desktop) addShortcuts() {
+// addKeys makes Entrée open the selected contract (the shortcuts are on
+// the menus, menus.go).
+func (d *Desktop) addKeys() {
 	c := d.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if !d.newButton.Disabled() {
-			d.askNewContract()
-		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		c.Focus(d.search)
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		rememberSize(d.env.Prefs, "principale", d.win.Canvas().Size())
-		d.app.Quit()
-	})
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && d.list.SelectedID() != "" {
 			d.OpenContract(d.list.SelectedID())
@@ -389,6 +376,7 @@ func (d *Desktop) show(rec workflow.Record) {
 		closed:  func(id string) { delete(d.editors, id) },
 		window:  d.window,
 		release: d.release,
+		desktop: d,
 	})
 	if err != nil {
 		d.showError(err)
@@ -419,6 +407,7 @@ func (d *Desktop) release(w fyne.Window) {
 	w.Hide()
 	w.SetContent(container.NewStack())
 	w.SetOnDropped(nil)
+	w.SetMainMenu(nil)
 	w.Canvas().SetOnTypedKey(nil)
 	d.spare = w
 }

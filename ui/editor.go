@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,6 +28,8 @@ type editorHooks struct {
 	// release takes the window of a closed contract (to hide it and keep it
 	// for the next one); nil closes it.
 	release func(w fyne.Window)
+	// desktop is the main window (Quitter, Aide); nil in some tests.
+	desktop *Desktop
 }
 
 // Editor is the window of one contract: the 8 tabs of the Cerfa, the
@@ -97,11 +98,9 @@ func newEditor(a fyne.App, env *Env, rec workflow.Record, hooks editorHooks) (*E
 	ed.showAll = rec.Version > 1
 	ed.win.SetCloseIntercept(ed.askClose)
 	ed.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { ed.documents.dropped(uris) })
-	ed.addShortcuts()
 	ed.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape && ed.dialog != nil {
-			ed.dialog.Hide()
-			ed.dialog = nil
+		if k.Name == fyne.KeyEscape {
+			ed.escape()
 		}
 	})
 	ed.win.Resize(windowSize(env.Prefs, "contrat", fyne.NewSize(1100, 760)))
@@ -361,28 +360,15 @@ func (ed *Editor) goTo(fd rules.Finding) {
 	}
 }
 
-// addShortcuts binds Ctrl+S (Enregistrer), Ctrl+T (Transmettre), Ctrl+W
-// (close the window) and Alt+1…8 (the tabs).
-func (ed *Editor) addShortcuts() {
-	c := ed.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if ed.editable() {
-			ed.saveThen(nil)
-		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if ed.allowed(workflow.Transmettre) {
-			ed.transmit()
-		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		ed.askClose()
-	})
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
-	for i, k := range keys {
-		i := i
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { ed.tabs.SelectIndex(i) })
+// escape is Échap: it closes the dialog on top of the window, else the
+// window (asking first when edits are not saved).
+func (ed *Editor) escape() {
+	if top := ed.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+		ed.dialog = nil
+		return
 	}
+	ed.askClose()
 }
 
 // loadHistory reads the contract's history for the Synthèse.

@@ -57,11 +57,7 @@ func (ed *Editor) refreshChrome() {
 			continue
 		}
 		a := a
-		label := a.Label()
-		if a == workflow.Annuler {
-			label = "Annuler le contrat" // "Annuler" alone reads as closing a dialog
-		}
-		b := widget.NewButton(label, func() { ed.perform(a) })
+		b := widget.NewButton(actionLabel(a), func() { ed.perform(a) })
 		if a == workflow.Accepter {
 			b.Importance = widget.HighImportance
 			b.SetIcon(theme.ConfirmIcon())
@@ -92,6 +88,7 @@ func (ed *Editor) refreshChrome() {
 	}
 	ed.bottom.Add(bar)
 	ed.bottom.Refresh()
+	ed.win.SetMainMenu(ed.menu())
 }
 
 // bannerObjects is the message of the status above the tabs, with the

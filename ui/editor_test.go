@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -167,11 +166,7 @@ func TestSentByCFAIsReadOnlyUntilACCEPTER(t *testing.T) {
 // shortcut types Ctrl (Cmd on macOS) + key on a window.
 func shortcut(t *testing.T, w fyne.Window, key fyne.KeyName) {
 	t.Helper()
-	h, ok := w.Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
-	if !ok {
-		t.Fatal("the canvas takes no shortcut")
-	}
-	h.TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+	press(t, w, ctrl(key))
 }
 
 // outboxOf lists the pending outbox messages of an action.

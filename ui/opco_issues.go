@@ -39,6 +39,7 @@ func (o *opcoUI) showIssues() {
 	fill()
 	w.SetContent(container.NewVScroll(container.NewPadded(box)))
 	w.Resize(fyne.NewSize(720, 520))
+	o.d.secondaryWindow(w)
 	w.Show()
 }
 
@@ -106,5 +107,6 @@ func (o *opcoUI) showSent() {
 	w := o.d.app.NewWindow("Contrats envoyés aux entreprises")
 	w.SetContent(sentTable(o.sy.Sent()))
 	w.Resize(fyne.NewSize(900, 480))
+	o.d.secondaryWindow(w)
 	w.Show()
 }

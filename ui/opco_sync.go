@@ -47,7 +47,7 @@ func (d *Desktop) AttachSync(ctx context.Context, sy *opcosync.Syncer) {
 	o.localActor = d.env.Actor
 	sy.OnStatus = func(s opcosync.Status) { fyne.Do(func() { o.show(s) }) }
 	d.SetSyncAction(o.syncNow)
-	d.win.SetMainMenu(o.menu())
+	d.refreshMenu()
 	o.applyAccount()
 	o.show(sy.Status())
 }
@@ -82,7 +82,7 @@ func (o *opcoUI) applyAccount() {
 	for _, ed := range d.editors {
 		ed.replaceRecord(ed.rec)
 	}
-	d.win.SetMainMenu(o.menu())
+	d.refreshMenu()
 }
 
 // show renders a status: the status bar, the button, the list after a pull.
@@ -247,7 +247,7 @@ func (d *Desktop) showMessage(title, text string) {
 }
 
 // menu is the main window's « OPCO » menu, by mode.
-func (o *opcoUI) menu() *fyne.MainMenu {
+func (o *opcoUI) menu() *fyne.Menu {
 	items := []*fyne.MenuItem{
 		fyne.NewMenuItem("Se connecter à l'OPCO…", o.showSignIn),
 		fyne.NewMenuItem("Synchroniser", o.syncNow),
@@ -260,12 +260,17 @@ func (o *opcoUI) menu() *fyne.MainMenu {
 			case workflow.CFA:
 				items = append(items, fyne.NewMenuItem("Contrats envoyés…", o.showSent))
 			case workflow.Agent:
-				items = append(items, fyne.NewMenuItem("Instruction des contrats…", o.showAgent))
+				items = append(items, fyne.NewMenuItem("Instruction des contrats…", func() {
+					o.showAgent()
+					if o.agent != nil {
+						o.d.secondaryWindow(o.agent.win)
+					}
+				}))
 			}
 			items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Se déconnecter", o.signOut))
 		}
 	}
-	return fyne.NewMainMenu(fyne.NewMenu("OPCO", items...))
+	return fyne.NewMenu("OPCO", items...)
 }
 
 // signOut returns to local mode.

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -63,8 +64,8 @@ func TestStatusBarFollowsSyncStatus(t *testing.T) {
 	if !d.syncButton.Disabled() {
 		t.Error("« Synchroniser » is enabled in local mode")
 	}
-	if d.win.MainMenu() == nil || d.win.MainMenu().Items[0].Label != "OPCO" {
-		t.Error("no « OPCO » menu")
+	if labels := menuLabels(d.win); !slices.Equal(labels, []string{"Fichier", "OPCO", "Aide"}) {
+		t.Errorf("main window menus %q, want Fichier, OPCO, Aide", labels)
 	}
 	if d.env.Actor.Role != workflow.Entreprise || d.profile.Disabled() {
 		t.Errorf("local mode: actor %v, profile disabled %v", d.env.Actor, d.profile.Disabled())
