@@ -46,10 +46,13 @@ CHECKENV := CGO_ENABLED=$(if $(RACE),1,0)
 VETCMD   := $(CHECKENV) $(GO) vet -tags ci $(RACE) ./...
 TESTCMD  := $(CHECKENV) $(GO) test -tags ci $(RACE) $(TESTFLAGS) ./...
 
+# The test pass runs beside a throwaway PostgreSQL 15 (scripts/pg-test.sh:
+# a temporary cluster on a free loopback port, deleted at the end), so the
+# OPCO service's PostgreSQL tests run, and fail rather than skip.
 test: deps ## go vet and go test on every package (under -race)
 	@rc=0; \
 	echo '$(VETCMD)'; $(VETCMD) || rc=1; \
-	echo '$(TESTCMD)'; $(TESTCMD) || rc=1; \
+	echo 'scripts/pg-test.sh $(TESTCMD)'; scripts/pg-test.sh $(TESTCMD) || rc=1; \
 	if [ $$rc -ne 0 ]; then echo "make test: FAIL (go vet or go test)"; fi; \
 	exit $$rc
 

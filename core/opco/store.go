@@ -1,0 +1,226 @@
+package opco
+
+import (
+	"context"
+	"errors"
+	"io"
+	"time"
+
+	"cerfadesk/core/civil"
+	"cerfadesk/core/docs"
+	"cerfadesk/core/opcoapi"
+	"cerfadesk/core/workflow"
+)
+
+// The service keeps its data in a Store. Two implementations live outside
+// core (storage/opcosqlite: one SQLite file, one writer with group commit;
+// storage/opcopg: PostgreSQL, shared by several instances), and one
+// conformance suite (storage/opcostore) holds both to what this file says.
+//
+// A Store answers reads outside any transaction (each one its own
+// snapshot) and runs writes in Update. What a Tx reads is read in the
+// transaction: a contract read there stays locked against other writers
+// until the transaction ends (SQLite: the single writer; PostgreSQL: FOR
+// UPDATE), so a read-check-write on a contract is never interleaved.
+
+// Store is the service's database.
+type Store interface {
+	Reader
+	// Update runs fn in a read-write transaction: its writes are committed
+	// when fn returns nil, undone when it returns an error (returned as
+	// is). Update may run fn again when the database asks for it (a
+	// concurrent transaction on another instance won a race): fn must have
+	// no effect outside tx. A write is acknowledged (Update returns nil)
+	// only once it is durable.
+	Update(ctx context.Context, fn func(tx Tx) error) error
+	MailQueue
+	// Ping checks that the database answers.
+	Ping(ctx context.Context) error
+	// Close finishes the writes under way and closes the database.
+	Close() error
+}
+
+// Reader is what both a Store and a Tx read.
+type Reader interface {
+	// Record returns a contract with its content; ok is false when there
+	// is none with that id. In a Tx the contract stays locked until the
+	// transaction ends.
+	Record(ctx context.Context, id string) (r Record, ok bool, err error)
+	// Message returns the use of a push's message id; ok is false when the
+	// id was never applied.
+	Message(ctx context.Context, msgID string) (m MessageUse, ok bool, err error)
+	// BlobMeta returns the size and type of a content the service holds.
+	BlobMeta(ctx context.Context, sha string) (b docs.Blob, ok bool, err error)
+	// Documents returns the documents of contracts (by row id) in the order
+	// they were attached; a contract without any has no entry.
+	Documents(ctx context.Context, rowIDs ...int64) (map[int64][]opcoapi.Document, error)
+	// History returns the history rows of contracts (by row id) after seq
+	// after, oldest first.
+	History(ctx context.Context, after int64, rowIDs ...int64) (map[int64][]opcoapi.Event, error)
+	// Changes returns, with their content, at most limit contracts a may
+	// see whose Seq is after cursor, by Seq.
+	Changes(ctx context.Context, a Account, cursor int64, limit int) ([]Record, error)
+	// List returns at most limit contracts a may see, last changed first,
+	// without their content.
+	List(ctx context.Context, a Account, limit int) ([]Record, error)
+	// Queue returns the contracts waiting for an agent ("transmis",
+	// "en_instruction") by reception day then Seq, without their content.
+	Queue(ctx context.Context) ([]Record, error)
+	// AccountByLogin returns an account and its password hash; the login
+	// is matched without regard to case.
+	AccountByLogin(ctx context.Context, login string) (a Account, passwordHash string, ok bool, err error)
+	// Accounts lists the accounts by login.
+	Accounts(ctx context.Context) ([]Account, error)
+	// Session returns the account of a session by its token's hash, and
+	// when the session expires.
+	Session(ctx context.Context, tokenHash string) (a Account, expires time.Time, ok bool, err error)
+}
+
+// Tx is a write transaction.
+type Tx interface {
+	Reader
+	// InsertRecord stores a new contract with its first history rows: it
+	// sets r's RowID, Reference ("OPC-" and six digits at least, unique),
+	// Version (1) and, once Update returns, Seq (the last event's). An id
+	// already stored is ErrExists.
+	InsertRecord(ctx context.Context, r *Record, evs []Event) error
+	// UpdateRecord writes r's mutable fields with the next Version and
+	// appends evs to its history (Seq as for InsertRecord). A message id
+	// already used is ErrExists.
+	UpdateRecord(ctx context.Context, r *Record, evs []Event) error
+	// AttachDocument attaches a held content to a contract and returns the
+	// document's row id. When the contract already has this content, it
+	// returns the document already there with existed set; another
+	// document of the same id is ErrExists.
+	AttachDocument(ctx context.Context, r *Record, d opcoapi.Document) (rowID int64, have opcoapi.Document, existed bool, err error)
+	// PutBlobMeta records a content the service now holds (kept as it was
+	// when the hash is known).
+	PutBlobMeta(ctx context.Context, b docs.Blob, at time.Time) error
+	// QueueMail adds an e-mail to the queue: it leaves only if the
+	// transaction commits.
+	QueueMail(ctx context.Context, m Mail, at time.Time) error
+	// NextDepot returns the next number of a n° de dépôt prefix (1, 2…).
+	NextDepot(ctx context.Context, prefix string) (int, error)
+	// CreateAccount stores a new account and sets its ID; a login already
+	// used (whatever its case) is ErrExists.
+	CreateAccount(ctx context.Context, a *Account, passwordHash string, at time.Time) error
+	// CreateSession stores a session; DeleteSession removes one;
+	// DeleteExpiredSessions those that expired before now.
+	CreateSession(ctx context.Context, s Session) error
+	DeleteSession(ctx context.Context, tokenHash string) error
+	DeleteExpiredSessions(ctx context.Context, now time.Time) error
+	// LoginFailures returns the failed logins of key since since, oldest
+	// first, forgets the older ones, and holds key until the transaction
+	// ends: the check and the count of a login are one step, on every
+	// instance.
+	LoginFailures(ctx context.Context, key string, since time.Time) ([]time.Time, error)
+	// AddLoginFailure counts a failed login of key; ClearLoginFailures
+	// forgets them (a successful login).
+	AddLoginFailure(ctx context.Context, key string, at time.Time) error
+	ClearLoginFailures(ctx context.Context, key string) error
+}
+
+// MailQueue delivers the queued e-mails from any number of instances: a
+// claimed e-mail is hidden from the other senders for the lease, and sent
+// again only if its sender neither marked it sent nor failed in that time
+// (it died).
+type MailQueue interface {
+	// ClaimMails returns at most limit e-mails due at now, oldest first,
+	// and hides them from other claims until now + lease.
+	ClaimMails(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]PendingMail, error)
+	// MailSent marks an e-mail delivered.
+	MailSent(ctx context.Context, id int64, at time.Time) error
+	// MailFailed records a failed attempt; the e-mail is due again at next.
+	MailFailed(ctx context.Context, id int64, reason string, next time.Time) error
+	// NextMail returns when the next unsent e-mail is due; ok is false
+	// when none waits.
+	NextMail(ctx context.Context) (at time.Time, ok bool, err error)
+}
+
+// Contents holds the contents of documents by SHA-256: a folder, or the
+// database itself when instances share nothing else.
+type Contents interface {
+	// PutVerified stores r if its SHA-256 is want ("" accepts any): a PDF,
+	// PNG or JPEG of 1 byte to 10 MB (docs.Copy). A content of another
+	// hash is CodeHashMismatch and is not kept.
+	PutVerified(ctx context.Context, r io.Reader, want string) (docs.Blob, error)
+	// OpenContent returns a content; an unknown one is CodeNotFound.
+	OpenContent(ctx context.Context, sha string) (io.ReadCloser, error)
+}
+
+// ErrExists is a store's answer to a key already used (a contract id, a
+// document id, a message id, a login); the service says which in French.
+var ErrExists = errors.New("opco store: already exists")
+
+// ErrUnavailable wraps a store's failure to reach its database (the
+// service answers 503: retry later).
+var ErrUnavailable = errors.New("opco store: database unavailable")
+
+// Record is a contract as the service stores it.
+type Record struct {
+	RowID          int64
+	ID             string
+	Reference      string
+	Kind           string
+	Status         workflow.Status
+	Version        int64
+	EmployerSiret  string
+	EmployerName   string
+	ApprenticeName string
+	CFAName        string
+	// SentTo is the employer's e-mail a CFA sent the contract to (lower
+	// case), CFAAccount that CFA (0: none) and SentBy its login (read only).
+	SentTo      string
+	CFAAccount  int64
+	SentBy      string
+	Transmitted bool
+	HorsDelai   bool
+	Correction  bool
+	NumeroDepot string
+	StartDate   civil.Date
+	ReceivedOn  civil.Date
+	// Seq is the seq of the contract's last history row: /v1/changes pages
+	// on it.
+	Seq       int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	// Doc is the canonical JSON of the Cerfa; nil when read without it.
+	Doc []byte
+}
+
+// Event is a history row to write.
+type Event struct {
+	At      time.Time
+	Account Account
+	Action  workflow.Action
+	From    workflow.Status
+	To      workflow.Status
+	Note    string
+	// DocumentID is the row id of the document involved (0: none).
+	DocumentID int64
+	HorsDelai  bool
+	Correction bool
+	// MessageID is the client's id of the push ("" for implied steps).
+	MessageID string
+}
+
+// MessageUse is where a push's message id was applied.
+type MessageUse struct {
+	ContractID string // the contract's id (UUID)
+	AccountID  int64
+	Action     workflow.Action
+}
+
+// Session is a signed-in session, known by its token's hash.
+type Session struct {
+	TokenHash string
+	AccountID int64
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// PendingMail is a queued e-mail with its attempts so far.
+type PendingMail struct {
+	Mail
+	Attempts int
+}

@@ -1,0 +1,505 @@
+package opcopg
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"cerfadesk/core/civil"
+	"cerfadesk/core/docs"
+	"cerfadesk/core/opco"
+	"cerfadesk/core/opcoapi"
+	"cerfadesk/core/workflow"
+)
+
+// querier is what the pool and a connection share.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+// reader runs the queries of opco.Reader on the pool (each its own
+// snapshot) or in a transaction (lock set: contracts read are locked).
+type reader struct {
+	q    querier
+	lock bool
+	seen *pgErrors // the transaction's, nil outside one
+}
+
+// fail remembers a database error of the transaction and gives it its kind.
+func (r reader) fail(err error) error {
+	if r.seen != nil {
+		r.seen.note(err)
+	}
+	return wrap(err)
+}
+
+const recordColumns = `c.id, c.uuid, c.reference, c.kind, c.status, c.version, c.employer_siret, c.employer_name,
+	c.apprentice_name, c.cfa_name, c.sent_to, COALESCE(c.cfa_account, 0), COALESCE(a.login, ''), c.transmitted,
+	c.hors_delai, c.correction, c.numero_depot, c.start_date, c.received_on, c.seq, c.created_at, c.updated_at`
+
+const recordFrom = ` FROM contracts c LEFT JOIN accounts a ON a.id = c.cfa_account `
+
+func scanRecord(row pgx.Row, withDoc bool) (opco.Record, error) {
+	var (
+		r                opco.Record
+		start, received  string
+		created, updated int64
+		status           string
+	)
+	dest := []any{&r.RowID, &r.ID, &r.Reference, &r.Kind, &status, &r.Version, &r.EmployerSiret, &r.EmployerName,
+		&r.ApprenticeName, &r.CFAName, &r.SentTo, &r.CFAAccount, &r.SentBy, &r.Transmitted, &r.HorsDelai, &r.Correction,
+		&r.NumeroDepot, &start, &received, &r.Seq, &created, &updated}
+	if withDoc {
+		dest = append(dest, &r.Doc)
+	}
+	if err := row.Scan(dest...); err != nil {
+		return r, err
+	}
+	r.Status = workflow.Status(status)
+	r.StartDate, _ = civil.Parse(start)
+	r.ReceivedOn, _ = civil.Parse(received)
+	r.CreatedAt, r.UpdatedAt = time.UnixMicro(created), time.UnixMicro(updated)
+	return r, nil
+}
+
+func scanRecords(rows pgx.Rows, withDoc bool) ([]opco.Record, error) {
+	defer rows.Close()
+	var out []opco.Record
+	for rows.Next() {
+		r, err := scanRecord(rows, withDoc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func (r reader) Record(ctx context.Context, id string) (opco.Record, bool, error) {
+	q := `SELECT ` + recordColumns + `, c.doc` + recordFrom + `WHERE c.uuid = $1`
+	if r.lock {
+		q += ` FOR UPDATE OF c`
+	}
+	rec, err := scanRecord(r.q.QueryRow(ctx, q, id), true)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return opco.Record{}, false, nil
+	}
+	if err != nil {
+		return opco.Record{}, false, r.fail(err)
+	}
+	return rec, true, nil
+}
+
+func (r reader) Message(ctx context.Context, msgID string) (opco.MessageUse, bool, error) {
+	var (
+		m      opco.MessageUse
+		action string
+	)
+	err := r.q.QueryRow(ctx, `SELECT c.uuid, COALESCE(h.account_id, 0), h.action FROM history h
+		JOIN contracts c ON c.id = h.contract_id WHERE h.message_id = $1`, msgID).Scan(&m.ContractID, &m.AccountID, &action)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return opco.MessageUse{}, false, nil
+	}
+	if err != nil {
+		return opco.MessageUse{}, false, r.fail(err)
+	}
+	m.Action = workflow.Action(action)
+	return m, true, nil
+}
+
+func (r reader) BlobMeta(ctx context.Context, sha string) (docs.Blob, bool, error) {
+	b := docs.Blob{SHA256: sha}
+	err := r.q.QueryRow(ctx, `SELECT size, mime FROM blobs WHERE sha256 = $1`, sha).Scan(&b.Size, &b.MIME)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return docs.Blob{}, false, nil
+	}
+	if err != nil {
+		return docs.Blob{}, false, r.fail(err)
+	}
+	return b, true, nil
+}
+
+func (r reader) Documents(ctx context.Context, rowIDs ...int64) (map[int64][]opcoapi.Document, error) {
+	out := map[int64][]opcoapi.Document{}
+	if len(rowIDs) == 0 {
+		return out, nil
+	}
+	rows, err := r.q.Query(ctx, `SELECT contract_id, uuid, type, name, mime, size, sha256, added_at, added_by, letter
+		FROM documents WHERE contract_id = ANY($1) ORDER BY id`, rowIDs)
+	if err != nil {
+		return nil, r.fail(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			d     opcoapi.Document
+			cid   int64
+			added int64
+		)
+		if err := rows.Scan(&cid, &d.ID, &d.Type, &d.Name, &d.MIME, &d.Size, &d.SHA256, &added, &d.AddedBy, &d.Letter); err != nil {
+			return nil, r.fail(err)
+		}
+		d.AddedAt = time.UnixMicro(added).UTC()
+		out[cid] = append(out[cid], d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, r.fail(err)
+	}
+	return out, nil
+}
+
+func (r reader) History(ctx context.Context, after int64, rowIDs ...int64) (map[int64][]opcoapi.Event, error) {
+	out := map[int64][]opcoapi.Event{}
+	if len(rowIDs) == 0 {
+		return out, nil
+	}
+	rows, err := r.q.Query(ctx, `SELECT h.contract_id, h.seq, h.at, h.role, h.actor, h.action, h.status_before,
+		h.status_after, h.note, COALESCE(d.uuid, ''), h.hors_delai, h.correction, COALESCE(h.message_id, '')
+		FROM history h LEFT JOIN documents d ON d.id = h.document_id
+		WHERE h.contract_id = ANY($1) AND h.seq > $2 ORDER BY h.seq`, rowIDs, after)
+	if err != nil {
+		return nil, r.fail(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			e   opcoapi.Event
+			cid int64
+			at  int64
+		)
+		if err := rows.Scan(&cid, &e.Seq, &at, &e.Role, &e.Actor, &e.Action, &e.From, &e.To, &e.Note, &e.DocumentID,
+			&e.HorsDelai, &e.Correction, &e.MessageID); err != nil {
+			return nil, r.fail(err)
+		}
+		e.At = time.UnixMicro(at).UTC()
+		out[cid] = append(out[cid], e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, r.fail(err)
+	}
+	return out, nil
+}
+
+// visibility is the condition and arguments of the contracts a may see,
+// its placeholders numbered from $1.
+func visibility(a opco.Account) (string, []any) {
+	switch a.Role {
+	case workflow.Entreprise:
+		siret := a.Siret
+		if siret == "" {
+			siret = "-" // never an empty SIRET: it would match the contracts without one
+		}
+		return `(c.employer_siret = $1 OR (c.sent_to <> '' AND c.sent_to = lower($2)))`, []any{siret, a.Email}
+	case workflow.CFA:
+		return `c.cfa_account = $1`, []any{a.ID}
+	case workflow.Agent:
+		return `c.transmitted`, nil
+	}
+	return `false`, nil
+}
+
+func (r reader) Changes(ctx context.Context, a opco.Account, cursor int64, limit int) ([]opco.Record, error) {
+	cond, args := visibility(a)
+	n := len(args)
+	args = append(args, cursor, limit)
+	rows, err := r.q.Query(ctx, `SELECT `+recordColumns+`, c.doc`+recordFrom+`WHERE `+cond+
+		` AND c.seq > $`+itoa(n+1)+` ORDER BY c.seq LIMIT $`+itoa(n+2), args...)
+	if err != nil {
+		return nil, r.fail(err)
+	}
+	recs, err := scanRecords(rows, true)
+	if err != nil {
+		return nil, r.fail(err)
+	}
+	return recs, nil
+}
+
+func (r reader) List(ctx context.Context, a opco.Account, limit int) ([]opco.Record, error) {
+	cond, args := visibility(a)
+	args = append(args, limit)
+	rows, err := r.q.Query(ctx, `SELECT `+recordColumns+recordFrom+`WHERE `+cond+
+		` ORDER BY c.seq DESC LIMIT $`+itoa(len(args)), args...)
+	if err != nil {
+		return nil, r.fail(err)
+	}
+	recs, err := scanRecords(rows, false)
+	if err != nil {
+		return nil, r.fail(err)
+	}
+	return recs, nil
+}
+
+func (r reader) Queue(ctx context.Context) ([]opco.Record, error) {
+	rows, err := r.q.Query(ctx, `SELECT `+recordColumns+recordFrom+
+		`WHERE c.status IN ('transmis', 'en_instruction') ORDER BY c.received_on, c.seq`)
+	if err != nil {
+		return nil, r.fail(err)
+	}
+	recs, err := scanRecords(rows, false)
+	if err != nil {
+		return nil, r.fail(err)
+	}
+	return recs, nil
+}
+
+func (r reader) AccountByLogin(ctx context.Context, login string) (opco.Account, string, bool, error) {
+	var (
+		a    opco.Account
+		role string
+		hash string
+	)
+	err := r.q.QueryRow(ctx, `SELECT id, login, role, email, siret, name, password_hash FROM accounts
+		WHERE lower(login) = lower($1)`, login).Scan(&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name, &hash)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return opco.Account{}, "", false, nil
+	}
+	if err != nil {
+		return opco.Account{}, "", false, r.fail(err)
+	}
+	a.Role = workflow.Role(role)
+	return a, hash, true, nil
+}
+
+func (r reader) Accounts(ctx context.Context) ([]opco.Account, error) {
+	rows, err := r.q.Query(ctx, `SELECT id, login, role, email, siret, name FROM accounts ORDER BY lower(login), login`)
+	if err != nil {
+		return nil, r.fail(err)
+	}
+	defer rows.Close()
+	var out []opco.Account
+	for rows.Next() {
+		var (
+			a    opco.Account
+			role string
+		)
+		if err := rows.Scan(&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name); err != nil {
+			return nil, r.fail(err)
+		}
+		a.Role = workflow.Role(role)
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, r.fail(err)
+	}
+	return out, nil
+}
+
+func (r reader) Session(ctx context.Context, tokenHash string) (opco.Account, time.Time, bool, error) {
+	var (
+		a    opco.Account
+		role string
+		exp  int64
+	)
+	err := r.q.QueryRow(ctx, `SELECT a.id, a.login, a.role, a.email, a.siret, a.name, s.expires_at
+		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1`, tokenHash).Scan(
+		&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name, &exp)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return opco.Account{}, time.Time{}, false, nil
+	}
+	if err != nil {
+		return opco.Account{}, time.Time{}, false, r.fail(err)
+	}
+	a.Role = workflow.Role(role)
+	return a, time.UnixMicro(exp), true, nil
+}
+
+func dateText(d civil.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+// pendingEvents are the history rows of one record, written at commit.
+type pendingEvents struct {
+	r   *opco.Record
+	evs []opco.Event
+}
+
+// The history rows of a record and its seq, at commit: the counter's row
+// lock, taken here, is held until the commit is durable.
+const eventsSQL = `WITH c AS (UPDATE seq_counter SET last = last + $1 RETURNING last),
+h AS (INSERT INTO history (seq, contract_id, at, account_id, role, actor, action, status_before, status_after, note,
+		document_id, hors_delai, correction, message_id)
+	SELECT c.last - $1 + e.n, $2, e.at, NULLIF(e.account_id, 0), e.role, e.actor, e.action, e.status_before,
+		e.status_after, e.note, NULLIF(e.document_id, 0), e.hors_delai, e.correction, NULLIF(e.message_id, '')
+	FROM c, unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+		$11::bigint[], $12::boolean[], $13::boolean[], $14::text[])
+		WITH ORDINALITY AS e(at, account_id, role, actor, action, status_before, status_after, note, document_id,
+			hors_delai, correction, message_id, n)),
+u AS (UPDATE contracts SET seq = c.last FROM c WHERE contracts.id = $2)
+SELECT last FROM c`
+
+func queueEvents(b *pgx.Batch, p *pendingEvents) {
+	n := len(p.evs)
+	var (
+		at, account, doc                              = make([]int64, n), make([]int64, n), make([]int64, n)
+		role, actor, action, before, after, note, msg = make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		horsDelai, correction                         = make([]bool, n), make([]bool, n)
+	)
+	for i, e := range p.evs {
+		at[i], account[i], doc[i] = e.At.UnixMicro(), e.Account.ID, e.DocumentID
+		role[i], actor[i], action[i] = string(e.Account.Role), e.Account.Login, string(e.Action)
+		before[i], after[i], note[i], msg[i] = string(e.From), string(e.To), e.Note, e.MessageID
+		horsDelai[i], correction[i] = e.HorsDelai, e.Correction
+	}
+	b.Queue(eventsSQL, n, p.r.RowID, at, account, role, actor, action, before, after, note, doc, horsDelai, correction, msg)
+}
+
+func (t *tx) InsertRecord(ctx context.Context, r *opco.Record, evs []opco.Event) error {
+	var cfa any
+	if r.CFAAccount != 0 {
+		cfa = r.CFAAccount
+	}
+	err := t.q.QueryRow(ctx, `WITH n AS (SELECT nextval('contracts_id_seq') AS id)
+		INSERT INTO contracts (id, uuid, reference, kind, status, version, employer_siret, employer_name, apprentice_name,
+			cfa_name, sent_to, cfa_account, transmitted, hors_delai, correction, numero_depot, start_date, received_on,
+			seq, created_at, updated_at, doc)
+		SELECT n.id, $1, 'OPC-' || CASE WHEN n.id < 1000000 THEN lpad(n.id::text, 6, '0') ELSE n.id::text END,
+			$2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, $16, $17, $18 FROM n
+		RETURNING id, reference`,
+		r.ID, r.Kind, string(r.Status), r.EmployerSiret, r.EmployerName, r.ApprenticeName, r.CFAName, r.SentTo, cfa,
+		r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn),
+		r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc).Scan(&r.RowID, &r.Reference)
+	if err != nil {
+		return t.fail(err)
+	}
+	r.Version = 1
+	t.pending = append(t.pending, &pendingEvents{r: r, evs: evs})
+	return nil
+}
+
+func (t *tx) UpdateRecord(ctx context.Context, r *opco.Record, evs []opco.Event) error {
+	_, err := t.q.Exec(ctx, `UPDATE contracts SET kind = $1, status = $2, version = $3, employer_siret = $4,
+		employer_name = $5, apprentice_name = $6, cfa_name = $7, transmitted = $8, hors_delai = $9, correction = $10,
+		numero_depot = $11, start_date = $12, received_on = $13, updated_at = $14, doc = $15 WHERE id = $16`,
+		r.Kind, string(r.Status), r.Version+1, r.EmployerSiret, r.EmployerName, r.ApprenticeName, r.CFAName, r.Transmitted,
+		r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn), r.UpdatedAt.UnixMicro(),
+		r.Doc, r.RowID)
+	if err != nil {
+		return t.fail(err)
+	}
+	r.Version++
+	t.pending = append(t.pending, &pendingEvents{r: r, evs: evs})
+	return nil
+}
+
+func (t *tx) AttachDocument(ctx context.Context, r *opco.Record, d opcoapi.Document) (int64, opcoapi.Document, bool, error) {
+	var (
+		have  opcoapi.Document
+		rowID int64
+		added int64
+	)
+	err := t.q.QueryRow(ctx, `SELECT id, uuid, type, name, mime, size, sha256, added_at, added_by, letter
+		FROM documents WHERE contract_id = $1 AND sha256 = $2`, r.RowID, d.SHA256).Scan(
+		&rowID, &have.ID, &have.Type, &have.Name, &have.MIME, &have.Size, &have.SHA256, &added, &have.AddedBy, &have.Letter)
+	if err == nil {
+		have.AddedAt = time.UnixMicro(added).UTC()
+		return rowID, have, true, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return 0, opcoapi.Document{}, false, t.fail(err)
+	}
+	err = t.q.QueryRow(ctx, `INSERT INTO documents (uuid, contract_id, type, name, mime, size, sha256, letter, added_at,
+		added_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`, d.ID, r.RowID, d.Type, d.Name, d.MIME,
+		d.Size, d.SHA256, d.Letter, d.AddedAt.UnixMicro(), d.AddedBy).Scan(&rowID)
+	if err != nil {
+		return 0, opcoapi.Document{}, false, t.fail(err)
+	}
+	return rowID, d, false, nil
+}
+
+func (t *tx) PutBlobMeta(ctx context.Context, b docs.Blob, at time.Time) error {
+	_, err := t.q.Exec(ctx, `INSERT INTO blobs (sha256, size, mime, created_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (sha256) DO NOTHING`, b.SHA256, b.Size, b.MIME, at.UnixMicro())
+	return t.fail(err)
+}
+
+func (t *tx) QueueMail(ctx context.Context, m opco.Mail, at time.Time) error {
+	_, err := t.q.Exec(ctx, `INSERT INTO mails (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)`,
+		m.To, m.Subject, m.Body, at.UnixMicro())
+	return t.fail(err)
+}
+
+func (t *tx) NextDepot(ctx context.Context, prefix string) (int, error) {
+	var n int
+	err := t.q.QueryRow(ctx, `INSERT INTO depot_counters (prefix, last) VALUES ($1, 1)
+		ON CONFLICT (prefix) DO UPDATE SET last = depot_counters.last + 1 RETURNING last`, prefix).Scan(&n)
+	if err != nil {
+		return 0, t.fail(err)
+	}
+	return n, nil
+}
+
+func (t *tx) CreateAccount(ctx context.Context, a *opco.Account, hash string, at time.Time) error {
+	err := t.q.QueryRow(ctx, `INSERT INTO accounts (login, role, email, siret, name, password_hash, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, a.Login, string(a.Role), a.Email, a.Siret, a.Name, hash,
+		at.UnixMicro()).Scan(&a.ID)
+	return t.fail(err)
+}
+
+func (t *tx) CreateSession(ctx context.Context, s opco.Session) error {
+	_, err := t.q.Exec(ctx, `INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
+		s.TokenHash, s.AccountID, s.CreatedAt.UnixMicro(), s.ExpiresAt.UnixMicro())
+	return t.fail(err)
+}
+
+func (t *tx) DeleteSession(ctx context.Context, tokenHash string) error {
+	_, err := t.q.Exec(ctx, `DELETE FROM sessions WHERE token_hash = $1`, tokenHash)
+	return t.fail(err)
+}
+
+func (t *tx) DeleteExpiredSessions(ctx context.Context, now time.Time) error {
+	_, err := t.q.Exec(ctx, `DELETE FROM sessions WHERE expires_at < $1`, now.UnixMicro())
+	return t.fail(err)
+}
+
+// loginLockSpace keeps the advisory locks of login keys apart from others.
+const loginLockSpace = 0x6f70636f // "opco"
+
+func (t *tx) LoginFailures(ctx context.Context, key string, since time.Time) ([]time.Time, error) {
+	b := &pgx.Batch{}
+	b.Queue(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, loginLockSpace, key)
+	b.Queue(`DELETE FROM login_failures WHERE key = $1 AND at < $2`, key, since.UnixMicro())
+	b.Queue(`SELECT at FROM login_failures WHERE key = $1 ORDER BY at`, key)
+	br := t.conn.SendBatch(ctx, b)
+	defer br.Close()
+	if _, err := br.Exec(); err != nil {
+		return nil, t.fail(err)
+	}
+	if _, err := br.Exec(); err != nil {
+		return nil, t.fail(err)
+	}
+	rows, err := br.Query()
+	if err != nil {
+		return nil, t.fail(err)
+	}
+	defer rows.Close()
+	var out []time.Time
+	for rows.Next() {
+		var at int64
+		if err := rows.Scan(&at); err != nil {
+			return nil, t.fail(err)
+		}
+		out = append(out, time.UnixMicro(at))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, t.fail(err)
+	}
+	return out, nil
+}
+
+func (t *tx) AddLoginFailure(ctx context.Context, key string, at time.Time) error {
+	_, err := t.q.Exec(ctx, `INSERT INTO login_failures (key, at) VALUES ($1, $2)`, key, at.UnixMicro())
+	return t.fail(err)
+}
+
+func (t *tx) ClearLoginFailures(ctx context.Context, key string) error {
+	_, err := t.q.Exec(ctx, `DELETE FROM login_failures WHERE key = $1`, key)
+	return t.fail(err)
+}

@@ -1,0 +1,111 @@
+package opcopg_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"cerfadesk/core/opco"
+	"cerfadesk/core/opcoapi"
+	"cerfadesk/storage/opcopg"
+	"cerfadesk/storage/opcopg/pgtest"
+)
+
+var ctx = context.Background()
+
+func exec(t *testing.T, url, sql string) {
+	t.Helper()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, sql); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSchemaVersion(t *testing.T) {
+	url := pgtest.URL(t)
+	if _, err := opcopg.Open(ctx, url, opcopg.Options{}); !errors.Is(err, opcopg.ErrSchemaOld) {
+		t.Fatalf("empty database without Migrate: %v, want ErrSchemaOld", err)
+	}
+	s, err := opcopg.Open(ctx, url, opcopg.Options{Migrate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	cur, latest, err := opcopg.SchemaVersion(ctx, url)
+	if err != nil || cur != latest || latest < 1 {
+		t.Fatalf("SchemaVersion = %d, %d, %v", cur, latest, err)
+	}
+	// Migrated: opens without Migrate, and migrating again is a no-op.
+	for _, m := range []bool{false, true} {
+		s, err := opcopg.Open(ctx, url, opcopg.Options{Migrate: m})
+		if err != nil {
+			t.Fatalf("Open(Migrate %v) of a migrated database: %v", m, err)
+		}
+		s.Close()
+	}
+	// A schema from a newer program is refused, and left as it is.
+	exec(t, url, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)`)
+	_, err = opcopg.Open(ctx, url, opcopg.Options{Migrate: true})
+	if err == nil || !strings.Contains(err.Error(), "plus récent") {
+		t.Fatalf("newer schema: %v, want a refusal", err)
+	}
+	if cur, _, _ := opcopg.SchemaVersion(ctx, url); cur != 99 {
+		t.Errorf("the refused database changed: version %d", cur)
+	}
+}
+
+func TestContents(t *testing.T) {
+	s, err := opcopg.Open(ctx, pgtest.URL(t), opcopg.Options{Migrate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	pdf := "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+	b, err := s.PutVerified(ctx, strings.NewReader(pdf), "")
+	if err != nil || b.MIME != "application/pdf" || b.Size != int64(len(pdf)) {
+		t.Fatalf("PutVerified = %+v, %v", b, err)
+	}
+	if _, err := s.PutVerified(ctx, strings.NewReader(pdf), b.SHA256); err != nil {
+		t.Fatalf("the same content again: %v", err)
+	}
+	rc, err := s.OpenContent(ctx, b.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(rc)
+	rc.Close()
+	if string(data) != pdf {
+		t.Errorf("content read back: %q", data)
+	}
+	wrong := strings.Repeat("0", 64)
+	_, err = s.PutVerified(ctx, strings.NewReader(pdf+"x"), wrong)
+	if opco.APIError(err).Code != opcoapi.CodeHashMismatch {
+		t.Errorf("wrong hash: %v", err)
+	}
+	if _, err := s.OpenContent(ctx, wrong); opco.APIError(err).Code != opcoapi.CodeNotFound {
+		t.Errorf("unknown content: %v", err)
+	}
+}
+
+// A database that cannot be reached is ErrUnavailable (the service's 503).
+func TestUnavailable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	_, err = opcopg.Open(ctx, "postgres://postgres@"+addr+"/x?sslmode=disable&connect_timeout=2", opcopg.Options{})
+	if !errors.Is(err, opco.ErrUnavailable) {
+		t.Errorf("closed port: %v, want ErrUnavailable", err)
+	}
+}
