@@ -49,6 +49,11 @@ func (k *check) hours(maxHours int, ruleRange string) {
 	switch {
 	case *h < 0 || *h > maxHours:
 		k.add(TabContrat, "contrat.dureeTravailHebdoHeures", ruleRange, Error, fmt.Sprintf("La durée hebdomadaire doit être comprise entre 0 et %d heures.", maxHours))
+		// The information on overtime is not hidden by the range error: the
+		// employer corrects both at once.
+		if k.ageDebut != nil && *k.ageDebut >= 18 && *h > 35 {
+			k.overtime()
+		}
 		return
 	case minutes < 0 || minutes > 59:
 		k.add(TabContrat, "contrat.dureeTravailHebdoMinutes", ruleRange, Error, "Les minutes de la durée hebdomadaire doivent être comprises entre 0 et 59.")
@@ -69,9 +74,13 @@ func (k *check) hours(maxHours int, ruleRange string) {
 			}
 		}
 	} else if k.ageDebut != nil && total > 35*60 {
-		k.add(TabContrat, "contrat.dureeTravailHebdoHeures", "CTR-HEURES-35", Info,
-			"Les heures au-delà de 35 heures sont des heures supplémentaires ; si elles sont récupérées en RTT, indiquez 35 heures.")
+		k.overtime()
 	}
+}
+
+func (k *check) overtime() {
+	k.add(TabContrat, "contrat.dureeTravailHebdoHeures", "CTR-HEURES-35", Info,
+		"Les heures au-delà de 35 heures sont des heures supplémentaires ; si elles sont récupérées en RTT, indiquez 35 heures.")
 }
 
 // siteSector reports the building, public works and landscaping activities

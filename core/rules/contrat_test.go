@@ -152,7 +152,9 @@ func TestContratHours(t *testing.T) {
 		{name: "minutes are optional", mut: func(c *C) { c.Contrat.DureeTravailHebdoMinutes = nil }},
 	})
 	runRule(t, "CTR-HEURES-RANGE", tabC, app, []row{
-		{name: "41 h", mut: hours(41, 0), want: []string{"E contrat.dureeTravailHebdoHeures"}},
+		{name: "41 h", mut: hours(41, 0), want: []string{"E contrat.dureeTravailHebdoHeures"},
+			// The overtime information is not hidden by the range error.
+			also: []string{"CTR-HEURES-35 I contrat.dureeTravailHebdoHeures"}},
 		{name: "-1 h", mut: hours(-1, 0), want: []string{"E contrat.dureeTravailHebdoHeures"}},
 		{name: "60 minutes", mut: hours(35, 60), want: []string{"E contrat.dureeTravailHebdoMinutes"}},
 		{name: "40 h 01", mut: hours(40, 1), want: []string{"E contrat.dureeTravailHebdoMinutes"}},
@@ -160,7 +162,9 @@ func TestContratHours(t *testing.T) {
 		{name: "pro 45 h uses the 48 h limit", from: pro, mut: hours(45, 0), also: []string{"CTR-HEURES-35 I contrat.dureeTravailHebdoHeures"}},
 	})
 	runRule(t, "CTR-PRO-HEURES-RANGE", tabC, pro, []row{
-		{name: "49 h", mut: hours(49, 0), want: []string{"E contrat.dureeTravailHebdoHeures"}},
+		{name: "49 h", mut: hours(49, 0), want: []string{"E contrat.dureeTravailHebdoHeures"},
+			// The overtime information is not hidden by the range error.
+			also: []string{"CTR-HEURES-35 I contrat.dureeTravailHebdoHeures"}},
 		{name: "48 h 01", mut: hours(48, 1), want: []string{"E contrat.dureeTravailHebdoMinutes"}},
 		{name: "minutes -5", mut: hours(35, -5), want: []string{"E contrat.dureeTravailHebdoMinutes"}},
 		{name: "48 h 00", mut: hours(48, 0), also: []string{"CTR-HEURES-35 I contrat.dureeTravailHebdoHeures"}},

@@ -73,6 +73,7 @@ func validate(c *contract.Contract, opt Options) Result {
 		k.documentsApp()
 	}
 	k.synthese()
+	k.lengths()
 	return Result{Findings: k.out, Derived: k.derived()}
 }
 

@@ -4,6 +4,7 @@
 package rules
 
 import (
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 )
@@ -18,20 +19,20 @@ const (
 	Info    Severity = "I"
 )
 
-// The 8 tabs of the form, written exactly as in the process.
+// The 8 tabs of the form, as the field table names them.
 const (
-	TabIntroduction = "Introduction"
-	TabEmployeur    = "Employeur"
-	TabSalarie      = "Salarié"
-	TabTuteur       = "Tuteur"
-	TabContrat      = "Contrat"
-	TabFormation    = "Formation"
-	TabSynthese     = "Synthèse"
-	TabDocuments    = "Documents"
+	TabIntroduction = cerfa.TabIntroduction
+	TabEmployeur    = cerfa.TabEmployeur
+	TabSalarie      = cerfa.TabSalarie
+	TabTuteur       = cerfa.TabTuteur
+	TabContrat      = cerfa.TabContrat
+	TabFormation    = cerfa.TabFormation
+	TabSynthese     = cerfa.TabSynthese
+	TabDocuments    = cerfa.TabDocuments
 )
 
 // Tabs lists the tabs in the form's order.
-var Tabs = []string{TabIntroduction, TabEmployeur, TabSalarie, TabTuteur, TabContrat, TabFormation, TabSynthese, TabDocuments}
+var Tabs = cerfa.Tabs
 
 // Finding is one result of a rule.
 type Finding struct {
