@@ -3,7 +3,7 @@
 // agents review contracts through. It keeps its data in an embedded SQLite
 // database and a folder of documents (--data).
 //
-//	opco-server [--addr 127.0.0.1:8740] [--data DIR] [--smtp host:port] [--tls-cert F --tls-key F] [--demo]
+//	opco-server [--addr 127.0.0.1:8740] [--data DIR] [--smtp host:port] [--tls-cert F --tls-key F | --behind-tls-proxy] [--demo]
 //	opco-server user add --role entreprise|cfa|agent --login L --email E [--siret S] [--name N] < password
 //	opco-server user list
 package main

@@ -97,3 +97,38 @@ func TestParseFlagsErrors(t *testing.T) {
 		})
 	}
 }
+
+// A non-loopback address needs TLS or the operator's --behind-tls-proxy;
+// --demo is only for loopback (issue 14, point 4).
+func TestExposureRefused(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		ok   bool
+		msg  string
+	}{
+		{"loopback v4", []string{"--addr", "127.0.0.1:0"}, true, ""},
+		{"loopback v6", []string{"--addr", "[::1]:0"}, true, ""},
+		{"localhost with demo", []string{"--addr", "localhost:0", "--demo"}, true, ""},
+		{"every interface, plain", []string{"--addr", "0.0.0.0:8773"}, false, "--behind-tls-proxy"},
+		{"empty host, plain", []string{"--addr", ":8773"}, false, "en clair"},
+		{"public address, plain", []string{"--addr", "192.0.2.10:8773"}, false, "--tls-cert"},
+		{"behind a TLS proxy", []string{"--addr", "0.0.0.0:8773", "--behind-tls-proxy"}, true, ""},
+		{"TLS", []string{"--addr", "0.0.0.0:8773", "--tls-cert", "c.pem", "--tls-key", "k.pem"}, true, ""},
+		{"demo on every interface behind a proxy", []string{"--addr", "0.0.0.0:8773", "--behind-tls-proxy", "--demo"}, false, "--demo"},
+		{"demo with TLS on a public address", []string{"--addr", "192.0.2.10:443", "--tls-cert", "c.pem", "--tls-key", "k.pem", "--demo"}, false, "bouclage"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := NewMain()
+			m.Stderr = &bytes.Buffer{}
+			err := m.ParseFlags(tt.args)
+			if tt.ok != (err == nil) {
+				t.Fatalf("ParseFlags(%v) = %v, want ok=%v", tt.args, err, tt.ok)
+			}
+			if err != nil && !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("message %q does not say %q", err, tt.msg)
+			}
+		})
+	}
+}

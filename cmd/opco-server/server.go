@@ -40,7 +40,11 @@ type Main struct {
 	SessionTTL  time.Duration
 	Synchronous string
 	Demo        bool
-	LogFormat   string
+	// BehindTLSProxy is the operator's word that a TLS reverse proxy
+	// (nginx, Caddy, a load balancer) sits in front: it lets the server
+	// listen in plain HTTP on a non-loopback address.
+	BehindTLSProxy bool
+	LogFormat      string
 	LogLevel    string
 
 	Stdout, Stderr io.Writer
@@ -82,7 +86,8 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&m.OPCO, "opco", "", "nom de l'OPCO (défaut : Opcommerce)")
 	fs.DurationVar(&m.SessionTTL, "session-ttl", 12*time.Hour, "durée d'une session")
 	fs.StringVar(&m.Synchronous, "sqlite-sync", "FULL", "FULL (une réponse vaut écriture sur disque) ou NORMAL")
-	fs.BoolVar(&m.Demo, "demo", false, "crée les comptes de démonstration (entreprise, cfa, agent) s'ils manquent et les affiche")
+	fs.BoolVar(&m.Demo, "demo", false, "crée les comptes de démonstration (entreprise, cfa, agent) s'ils manquent et les affiche ; sur une adresse de bouclage seulement")
+	fs.BoolVar(&m.BehindTLSProxy, BehindTLSProxyFlag, false, "un proxy TLS (HTTPS) est devant le service : HTTP simple permis sur une adresse qui n'est pas de bouclage")
 	fs.StringVar(&m.LogFormat, "log-format", "text", "format du journal : text ou json")
 	fs.StringVar(&m.LogLevel, "log-level", "info", "niveau du journal : debug (une ligne par requête), info, warn, error")
 	if err := fs.Parse(args); err != nil {
@@ -93,6 +98,9 @@ func (m *Main) ParseFlags(args []string) error {
 	}
 	if (m.TLSCert == "") != (m.TLSKey == "") {
 		return errors.New("--tls-cert et --tls-key vont ensemble")
+	}
+	if err := m.checkExposure(); err != nil {
+		return err
 	}
 	if m.DataDir == "" {
 		m.DataDir = os.Getenv(DataEnv)
@@ -110,6 +118,41 @@ func (m *Main) ParseFlags(args []string) error {
 		m.fakeNow = v
 	}
 	return nil
+}
+
+// BehindTLSProxyFlag is the flag that allows plain HTTP on a non-loopback
+// address (docs/api.md, « Exposing the service »).
+const BehindTLSProxyFlag = "behind-tls-proxy"
+
+// checkExposure refuses to serve passwords and tokens in clear text to the
+// network: a non-loopback address needs --tls-cert/--tls-key, or the
+// operator's --behind-tls-proxy; --demo (published passwords) is refused on
+// a non-loopback address whatever the TLS.
+func (m *Main) checkExposure() error {
+	if loopbackAddr(m.Addr) {
+		return nil
+	}
+	if m.Demo {
+		return fmt.Errorf("--demo crée des comptes aux mots de passe publiés : il n'est permis que sur une adresse de bouclage (127.0.0.1, [::1], localhost), pas sur %q", m.Addr)
+	}
+	if m.TLSCert == "" && !m.BehindTLSProxy {
+		return fmt.Errorf("l'adresse %q n'est pas une adresse de bouclage : les mots de passe y circuleraient en clair. Donnez --tls-cert et --tls-key, ou --%s si un proxy TLS (HTTPS) est devant le service", m.Addr, BehindTLSProxyFlag)
+	}
+	return nil
+}
+
+// loopbackAddr reports whether host:port only listens on this machine: a
+// loopback IP or "localhost". An empty host (":8740") listens everywhere.
+func loopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func (m *Main) logger() (*slog.Logger, error) {
@@ -213,7 +256,7 @@ func (m *Main) Run(ctx context.Context) error {
 		log.Warn("the service's clock is fake ($"+FakeNowEnv+"): for tests and demonstrations only", "start", m.fakeNow)
 	}
 	log.Info("opco-server started", "url", m.URL(), "data", m.DataDir, "opco", svc.OPCO.Nom,
-		"mailer", mailer.String(), "tls", m.TLSCert != "", "sqlite_sync", strings.ToUpper(m.Synchronous))
+		"mailer", mailer.String(), "tls", m.TLSCert != "", "behind_tls_proxy", m.BehindTLSProxy, "sqlite_sync", strings.ToUpper(m.Synchronous))
 	return nil
 }
 

@@ -5,7 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"sort"
+	"strconv"
 	"strings"
 
 	"cerfadesk/core/civil"
@@ -15,15 +15,37 @@ import (
 	"cerfadesk/core/workflow"
 )
 
-// Queue returns the contracts waiting for an agent's decision ("transmis",
-// "en_instruction"), the fewest days left on the 20-day clock first, then
-// the oldest reception.
-func (s *Service) Queue(ctx context.Context, a Account) (opcoapi.Queue, error) {
+// MaxQueuePage is the largest page of Queue; DefaultQueuePage the page
+// when the caller names none.
+const (
+	MaxQueuePage     = 500
+	DefaultQueuePage = 100
+)
+
+// Queue returns a page of the contracts waiting for an agent's decision
+// ("transmis", "en_instruction"), the fewest days left on the 20-day clock
+// first (the oldest reception: the clock is reception + 20 days), then the
+// oldest contract. after is the previous page's Cursor ("" for the first
+// page). The cursor names a place in that order, not a contract: a contract
+// decided while the agent pages leaves the queue without shifting the pages.
+func (s *Service) Queue(ctx context.Context, a Account, after string, limit int) (opcoapi.Queue, error) {
 	if err := requireRole(a, workflow.Agent); err != nil {
 		return opcoapi.Queue{}, err
 	}
+	if limit <= 0 {
+		limit = DefaultQueuePage
+	}
+	limit = min(limit, MaxQueuePage)
+	day, rowID := "", int64(0)
+	if after != "" {
+		var ok bool
+		if day, rowID, ok = parseQueueCursor(after); !ok {
+			return opcoapi.Queue{}, errorf(opcoapi.CodeInvalid, "Paramètre after invalide : reprenez le curseur (cursor) de la page précédente.")
+		}
+	}
 	rows, err := s.DB.r.QueryContext(ctx, `SELECT `+recordColumns+recordFrom+
-		`WHERE c.status IN ('transmis', 'en_instruction') ORDER BY c.received_on, c.seq`)
+		`WHERE c.status IN ('transmis', 'en_instruction') AND (c.received_on, c.id) > (?, ?)
+		ORDER BY c.received_on, c.id LIMIT ?`, day, rowID, limit+1)
 	if err != nil {
 		return opcoapi.Queue{}, internal("La file des contrats n'a pas pu être lue.", err)
 	}
@@ -32,6 +54,9 @@ func (s *Service) Queue(ctx context.Context, a Account) (opcoapi.Queue, error) {
 		return opcoapi.Queue{}, err
 	}
 	q := opcoapi.Queue{Today: s.today(), Contracts: []opcoapi.Contract{}}
+	if len(recs) > limit {
+		recs, q.More = recs[:limit], true
+	}
 	for _, r := range recs {
 		c, err := s.api(ctx, s.DB.r, r, false)
 		if err != nil {
@@ -39,17 +64,27 @@ func (s *Service) Queue(ctx context.Context, a Account) (opcoapi.Queue, error) {
 		}
 		q.Contracts = append(q.Contracts, c)
 	}
-	sort.SliceStable(q.Contracts, func(i, j int) bool {
-		return daysLeft(q.Contracts[i]) < daysLeft(q.Contracts[j])
-	})
+	if q.More {
+		last := recs[len(recs)-1]
+		q.Cursor = dateText(last.receivedOn) + "." + strconv.FormatInt(last.rowID, 10)
+	}
 	return q, nil
 }
 
-func daysLeft(c opcoapi.Contract) int {
-	if c.DaysLeft == nil {
-		return 1 << 30
+// parseQueueCursor reads "AAAA-MM-JJ.<row id>".
+func parseQueueCursor(s string) (day string, rowID int64, ok bool) {
+	day, id, found := strings.Cut(s, ".")
+	if !found || len(s) > 40 {
+		return "", 0, false
 	}
-	return *c.DaysLeft
+	if _, err := civil.Parse(day); err != nil {
+		return "", 0, false
+	}
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil || n < 0 {
+		return "", 0, false
+	}
+	return day, n, true
 }
 
 func scanRecords(rows *sql.Rows) ([]record, error) {

@@ -196,12 +196,14 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	return opcoapi.Errorf(opcoapi.CodeInvalid, "Corps JSON invalide : %s.", err.Error())
 }
 
+// bearer returns the token of an "Authorization: Bearer <token>" header;
+// the scheme is case-insensitive (RFC 6750, RFC 9110 §11.1).
 func bearer(r *http.Request) string {
-	v := r.Header.Get(opcoapi.HeaderAuthorization)
-	if t, ok := strings.CutPrefix(v, "Bearer "); ok {
-		return strings.TrimSpace(t)
+	scheme, token, ok := strings.Cut(strings.TrimSpace(r.Header.Get(opcoapi.HeaderAuthorization)), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return ""
 	}
-	return ""
+	return strings.TrimSpace(token)
 }
 
 // auth resolves the session of the request before calling next.
@@ -381,7 +383,16 @@ func (h *Handler) decision(w http.ResponseWriter, r *http.Request, a Account, id
 }
 
 func (h *Handler) queue(w http.ResponseWriter, r *http.Request, a Account) {
-	out, err := h.svc.Queue(r.Context(), a)
+	q := r.URL.Query()
+	limit := 0
+	if v := q.Get("limit"); v != "" {
+		var err error
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > MaxQueuePage {
+			h.fail(w, r, opcoapi.Errorf(opcoapi.CodeInvalid, "Paramètre limit invalide : de 1 à %d.", MaxQueuePage))
+			return
+		}
+	}
+	out, err := h.svc.Queue(r.Context(), a, q.Get("after"), limit)
 	h.answer(w, r, out, err)
 }
 

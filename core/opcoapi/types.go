@@ -214,11 +214,14 @@ type PushResponse struct {
 	Findings  []Finding `json:"findings,omitempty"` // warnings of a transmission
 }
 
-// Queue is the agent's queue: the contracts waiting for a decision, the
-// fewest days left first.
+// Queue is a page of the agent's queue: the contracts waiting for a
+// decision, the fewest days left first. Cursor is the next page's ?after=,
+// More says one waits.
 type Queue struct {
 	Today     civil.Date `json:"today"`
 	Contracts []Contract `json:"contracts"`
+	Cursor    string     `json:"cursor,omitempty"`
+	More      bool       `json:"more,omitempty"`
 }
 
 // The decisions of an agent (codes of core/workflow.Action).

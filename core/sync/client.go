@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -83,6 +84,28 @@ func (c *Client) Token() string {
 	return c.token
 }
 
+// CheckURL refuses a service address the app must not talk to: anything
+// but http:// or https://, and http:// to a host that is not this machine
+// (passwords and session tokens would cross the network in clear text).
+func CheckURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return &opcoapi.Error{Code: opcoapi.CodeInvalid, Message: "Adresse du service invalide : « " + raw + " » (https://… attendu)."}
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+		return nil
+	case "http":
+		host := u.Hostname()
+		if ip := net.ParseIP(host); strings.EqualFold(host, "localhost") || ip != nil && ip.IsLoopback() {
+			return nil
+		}
+		return &opcoapi.Error{Code: opcoapi.CodeInvalid, Message: "Adresse du service refusée : « " + raw +
+			" » n'est pas chiffrée (http://). Utilisez https:// ; http:// n'est permis que vers cette machine (localhost, 127.0.0.1)."}
+	}
+	return &opcoapi.Error{Code: opcoapi.CodeInvalid, Message: "Adresse du service invalide : « " + raw + " » (https://… attendu)."}
+}
+
 // do sends a request; body is JSON-encoded unless it is an io.Reader.
 // A 2xx answer is decoded into out (when not nil).
 func (c *Client) do(ctx context.Context, method, path string, body, out any) error {
@@ -104,6 +127,9 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 // send sends a request and returns a 2xx answer, whose body the caller
 // closes; any other answer is returned as *opcoapi.Error.
 func (c *Client) send(ctx context.Context, method, path string, body any) (*http.Response, error) {
+	if err := CheckURL(c.BaseURL); err != nil {
+		return nil, err
+	}
 	var rd io.Reader
 	ctype := ""
 	switch b := body.(type) {
@@ -304,11 +330,51 @@ func (c *Client) Attach(ctx context.Context, id string, req opcoapi.AttachReques
 	return out, err
 }
 
-// Queue returns the agent's queue.
-func (c *Client) Queue(ctx context.Context) (opcoapi.Queue, error) {
+// QueuePage returns a page of the agent's queue after cursor ("" for the
+// first); limit 0 is the service's default page.
+func (c *Client) QueuePage(ctx context.Context, after string, limit int) (opcoapi.Queue, error) {
 	var q opcoapi.Queue
-	err := c.do(ctx, http.MethodGet, opcoapi.Prefix+"/queue", nil, &q)
+	v := url.Values{}
+	if after != "" {
+		v.Set("after", after)
+	}
+	if limit > 0 {
+		v.Set("limit", strconv.Itoa(limit))
+	}
+	path := opcoapi.Prefix + "/queue"
+	if len(v) > 0 {
+		path += "?" + v.Encode()
+	}
+	err := c.do(ctx, http.MethodGet, path, nil, &q)
 	return q, err
+}
+
+// queuePageSize is the page Queue asks for (tests lower it); maxQueuePages
+// bounds the pages it reads.
+var queuePageSize = 500
+
+const maxQueuePages = 100
+
+// Queue returns the agent's whole queue, page after page.
+func (c *Client) Queue(ctx context.Context) (opcoapi.Queue, error) {
+	var all opcoapi.Queue
+	after := ""
+	for range maxQueuePages {
+		q, err := c.QueuePage(ctx, after, queuePageSize)
+		if err != nil {
+			return opcoapi.Queue{}, err
+		}
+		all.Today = q.Today
+		all.Contracts = append(all.Contracts, q.Contracts...)
+		if !q.More || q.Cursor == "" {
+			break
+		}
+		after = q.Cursor
+	}
+	if all.Contracts == nil {
+		all.Contracts = []opcoapi.Contract{}
+	}
+	return all, nil
 }
 
 // OpenInstruction is the agent's Ouvrir l'instruction.
