@@ -2,11 +2,13 @@ package opcostore_test
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"cerfadesk/core/opco"
 	"cerfadesk/storage/opcopg"
 	"cerfadesk/storage/opcopg/pgtest"
+	"cerfadesk/storage/opcosqlite"
 )
 
 // backend opens a new, empty store for a test.
@@ -17,6 +19,14 @@ type backend struct {
 
 func backends() []backend {
 	return []backend{
+		{"sqlite", func(t *testing.T) opco.Store {
+			s, err := opcosqlite.Open(filepath.Join(t.TempDir(), "opco.db"), opcosqlite.DBOptions{Synchronous: "NORMAL"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			return s
+		}},
 		{"postgres", func(t *testing.T) opco.Store {
 			s, err := opcopg.Open(context.Background(), pgtest.URL(t), opcopg.Options{Migrate: true})
 			if err != nil {

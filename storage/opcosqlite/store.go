@@ -1,0 +1,573 @@
+package opcosqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"cerfadesk/core/civil"
+	"cerfadesk/core/docs"
+	"cerfadesk/core/opco"
+	"cerfadesk/core/opcoapi"
+	"cerfadesk/core/workflow"
+)
+
+// Store is the service's store on one SQLite file.
+type Store struct {
+	db *DB
+	reader
+}
+
+var _ opco.Store = (*Store)(nil)
+
+// Open opens or creates the database at path and applies its migrations
+// (a database from a newer program is refused untouched).
+func Open(path string, opt DBOptions) (*Store, error) {
+	db, err := OpenDB(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	return &Store{db: db, reader: reader{q: db.r}}, nil
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.Ping(ctx) }
+
+// Close finishes the writes queued, then closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Update runs fn with the other transactions queued meanwhile, in one
+// SQLite transaction (group commit), inside its own savepoint. fn runs
+// once: the single writer never has to retry.
+func (s *Store) Update(ctx context.Context, fn func(tx opco.Tx) error) error {
+	return s.db.update(ctx, func(w wtx) error {
+		return fn(&tx{reader: reader{q: w}, w: w})
+	})
+}
+
+// queryer is what the read pool and a write transaction share.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// reader runs the queries of opco.Reader on the read pool or in the write
+// transaction (where the single writer is the lock).
+type reader struct{ q queryer }
+
+func isUnique(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+}
+
+// wrap gives a database error its kind for the service.
+func wrap(err error) error {
+	if isUnique(err) {
+		return fmt.Errorf("%w: %w", opco.ErrExists, err)
+	}
+	return err
+}
+
+const recordColumns = `c.id, c.uuid, c.reference, c.kind, c.status, c.version, c.employer_siret, c.employer_name,
+	c.apprentice_name, c.cfa_name, c.sent_to, COALESCE(c.cfa_account, 0), COALESCE(a.login, ''), c.transmitted,
+	c.hors_delai, c.correction, c.numero_depot, c.start_date, c.received_on, c.seq, c.created_at, c.updated_at`
+
+const recordFrom = ` FROM contracts c LEFT JOIN accounts a ON a.id = c.cfa_account `
+
+func scanRecord(sc interface{ Scan(...any) error }, withDoc bool) (opco.Record, error) {
+	var (
+		r                opco.Record
+		start, received  string
+		created, updated int64
+		status           string
+	)
+	dest := []any{&r.RowID, &r.ID, &r.Reference, &r.Kind, &status, &r.Version, &r.EmployerSiret, &r.EmployerName,
+		&r.ApprenticeName, &r.CFAName, &r.SentTo, &r.CFAAccount, &r.SentBy, &r.Transmitted, &r.HorsDelai, &r.Correction,
+		&r.NumeroDepot, &start, &received, &r.Seq, &created, &updated}
+	if withDoc {
+		dest = append(dest, &r.Doc)
+	}
+	if err := sc.Scan(dest...); err != nil {
+		return r, err
+	}
+	r.Status = workflow.Status(status)
+	r.StartDate, _ = civil.Parse(start)
+	r.ReceivedOn, _ = civil.Parse(received)
+	r.CreatedAt, r.UpdatedAt = time.UnixMicro(created), time.UnixMicro(updated)
+	return r, nil
+}
+
+func scanRecords(rows *sql.Rows, withDoc bool) ([]opco.Record, error) {
+	defer rows.Close()
+	var out []opco.Record
+	for rows.Next() {
+		r, err := scanRecord(rows, withDoc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func (r reader) Record(ctx context.Context, id string) (opco.Record, bool, error) {
+	rec, err := scanRecord(r.q.QueryRowContext(ctx, `SELECT `+recordColumns+`, c.doc`+recordFrom+`WHERE c.uuid = ?`, id), true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return opco.Record{}, false, nil
+	}
+	if err != nil {
+		return opco.Record{}, false, err
+	}
+	return rec, true, nil
+}
+
+func (r reader) Message(ctx context.Context, msgID string) (opco.MessageUse, bool, error) {
+	var (
+		m      opco.MessageUse
+		action string
+	)
+	err := r.q.QueryRowContext(ctx, `SELECT c.uuid, COALESCE(h.account_id, 0), h.action FROM history h
+		JOIN contracts c ON c.id = h.contract_id WHERE h.message_id = ?`, msgID).Scan(&m.ContractID, &m.AccountID, &action)
+	if errors.Is(err, sql.ErrNoRows) {
+		return opco.MessageUse{}, false, nil
+	}
+	if err != nil {
+		return opco.MessageUse{}, false, err
+	}
+	m.Action = workflow.Action(action)
+	return m, true, nil
+}
+
+func (r reader) BlobMeta(ctx context.Context, sha string) (docs.Blob, bool, error) {
+	b := docs.Blob{SHA256: sha}
+	err := r.q.QueryRowContext(ctx, `SELECT size, mime FROM blobs WHERE sha256 = ?`, sha).Scan(&b.Size, &b.MIME)
+	if errors.Is(err, sql.ErrNoRows) {
+		return docs.Blob{}, false, nil
+	}
+	if err != nil {
+		return docs.Blob{}, false, err
+	}
+	return b, true, nil
+}
+
+// idList is rowIDs as a JSON array for json_each: one statement text
+// whatever their number, so that it is prepared once.
+func idList(rowIDs []int64) string {
+	b, _ := json.Marshal(rowIDs)
+	return string(b)
+}
+
+func (r reader) Documents(ctx context.Context, rowIDs ...int64) (map[int64][]opcoapi.Document, error) {
+	out := map[int64][]opcoapi.Document{}
+	if len(rowIDs) == 0 {
+		return out, nil
+	}
+	rows, err := r.q.QueryContext(ctx, `SELECT contract_id, uuid, type, name, mime, size, sha256, added_at, added_by, letter
+		FROM documents WHERE contract_id IN (SELECT value FROM json_each(?)) ORDER BY id`, idList(rowIDs))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			d          opcoapi.Document
+			cid, added int64
+		)
+		if err := rows.Scan(&cid, &d.ID, &d.Type, &d.Name, &d.MIME, &d.Size, &d.SHA256, &added, &d.AddedBy, &d.Letter); err != nil {
+			return nil, err
+		}
+		d.AddedAt = time.UnixMicro(added).UTC()
+		out[cid] = append(out[cid], d)
+	}
+	return out, rows.Err()
+}
+
+func (r reader) History(ctx context.Context, after int64, rowIDs ...int64) (map[int64][]opcoapi.Event, error) {
+	out := map[int64][]opcoapi.Event{}
+	if len(rowIDs) == 0 {
+		return out, nil
+	}
+	rows, err := r.q.QueryContext(ctx, `SELECT h.contract_id, h.seq, h.at, h.role, h.actor, h.action, h.status_before,
+		h.status_after, h.note, COALESCE(d.uuid, ''), h.hors_delai, h.correction, COALESCE(h.message_id, '')
+		FROM history h LEFT JOIN documents d ON d.id = h.document_id
+		WHERE h.contract_id IN (SELECT value FROM json_each(?)) AND h.seq > ? ORDER BY h.seq`, idList(rowIDs), after)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			e       opcoapi.Event
+			cid, at int64
+		)
+		if err := rows.Scan(&cid, &e.Seq, &at, &e.Role, &e.Actor, &e.Action, &e.From, &e.To, &e.Note, &e.DocumentID,
+			&e.HorsDelai, &e.Correction, &e.MessageID); err != nil {
+			return nil, err
+		}
+		e.At = time.UnixMicro(at).UTC()
+		out[cid] = append(out[cid], e)
+	}
+	return out, rows.Err()
+}
+
+// visibility is the SQL condition and arguments of the contracts a may see.
+func visibility(a opco.Account) (string, []any) {
+	switch a.Role {
+	case workflow.Entreprise:
+		siret := a.Siret
+		if siret == "" {
+			siret = "-" // never an empty SIRET: it would match the contracts without one
+		}
+		return `(c.employer_siret = ? OR (c.sent_to <> '' AND c.sent_to = ?))`, []any{siret, strings.ToLower(a.Email)}
+	case workflow.CFA:
+		return `c.cfa_account = ?`, []any{a.ID}
+	case workflow.Agent:
+		return `c.transmitted = 1`, nil
+	}
+	return `0`, nil
+}
+
+func (r reader) Changes(ctx context.Context, a opco.Account, cursor int64, limit int) ([]opco.Record, error) {
+	cond, args := visibility(a)
+	args = append(args, cursor, limit)
+	rows, err := r.q.QueryContext(ctx, `SELECT `+recordColumns+`, c.doc`+recordFrom+`WHERE `+cond+
+		` AND c.seq > ? ORDER BY c.seq LIMIT ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	return scanRecords(rows, true)
+}
+
+func (r reader) List(ctx context.Context, a opco.Account, limit int) ([]opco.Record, error) {
+	cond, args := visibility(a)
+	args = append(args, limit)
+	rows, err := r.q.QueryContext(ctx, `SELECT `+recordColumns+recordFrom+`WHERE `+cond+` ORDER BY c.seq DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	return scanRecords(rows, false)
+}
+
+func (r reader) Queue(ctx context.Context) ([]opco.Record, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT `+recordColumns+recordFrom+
+		`WHERE c.status IN ('transmis', 'en_instruction') ORDER BY c.received_on, c.seq`)
+	if err != nil {
+		return nil, err
+	}
+	return scanRecords(rows, false)
+}
+
+func (r reader) AccountByLogin(ctx context.Context, login string) (opco.Account, string, bool, error) {
+	var (
+		a          opco.Account
+		role, hash string
+	)
+	err := r.q.QueryRowContext(ctx, `SELECT id, login, role, email, siret, name, password_hash FROM accounts WHERE login = ?`,
+		login).Scan(&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return opco.Account{}, "", false, nil
+	}
+	if err != nil {
+		return opco.Account{}, "", false, err
+	}
+	a.Role = workflow.Role(role)
+	return a, hash, true, nil
+}
+
+func (r reader) Accounts(ctx context.Context) ([]opco.Account, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT id, login, role, email, siret, name FROM accounts ORDER BY login`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []opco.Account
+	for rows.Next() {
+		var (
+			a    opco.Account
+			role string
+		)
+		if err := rows.Scan(&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name); err != nil {
+			return nil, err
+		}
+		a.Role = workflow.Role(role)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func (r reader) Session(ctx context.Context, tokenHash string) (opco.Account, time.Time, bool, error) {
+	var (
+		a    opco.Account
+		role string
+		exp  int64
+	)
+	err := r.q.QueryRowContext(ctx, `SELECT a.id, a.login, a.role, a.email, a.siret, a.name, s.expires_at
+		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?`, tokenHash).Scan(
+		&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name, &exp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return opco.Account{}, time.Time{}, false, nil
+	}
+	if err != nil {
+		return opco.Account{}, time.Time{}, false, err
+	}
+	a.Role = workflow.Role(role)
+	return a, time.UnixMicro(exp), true, nil
+}
+
+// tx is a job of the single writer.
+type tx struct {
+	reader
+	w wtx
+}
+
+func (t *tx) exec(ctx context.Context, q string, args ...any) error {
+	_, err := t.w.ExecContext(ctx, q, args...)
+	return wrap(err)
+}
+
+func dateText(d civil.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+// reserveSeq gives r the seq of the last of n history rows about to be
+// written, before its row is written: one write of the row and its
+// indexes instead of two.
+func (t *tx) reserveSeq(ctx context.Context, r *opco.Record, n int) error {
+	var last int64
+	if err := t.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM history`).Scan(&last); err != nil {
+		return err
+	}
+	r.Seq = last + int64(n)
+	return nil
+}
+
+func (t *tx) InsertRecord(ctx context.Context, r *opco.Record, evs []opco.Event) error {
+	var rowID int64
+	if err := t.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM contracts`).Scan(&rowID); err != nil {
+		return err
+	}
+	if err := t.reserveSeq(ctx, r, len(evs)); err != nil {
+		return err
+	}
+	var cfa any
+	if r.CFAAccount != 0 {
+		cfa = r.CFAAccount
+	}
+	ref := fmt.Sprintf("OPC-%06d", rowID)
+	err := t.exec(ctx, `INSERT INTO contracts (id, uuid, reference, kind, status, version, employer_siret,
+		employer_name, apprentice_name, cfa_name, sent_to, cfa_account, transmitted, hors_delai, correction, numero_depot,
+		start_date, received_on, seq, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		rowID, r.ID, ref, r.Kind, string(r.Status), r.EmployerSiret, r.EmployerName, r.ApprenticeName, r.CFAName,
+		r.SentTo, cfa, r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn),
+		r.Seq, r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc)
+	if err != nil {
+		return err
+	}
+	r.RowID, r.Reference, r.Version = rowID, ref, 1
+	return t.addEvents(ctx, r, evs)
+}
+
+func (t *tx) UpdateRecord(ctx context.Context, r *opco.Record, evs []opco.Event) error {
+	if err := t.reserveSeq(ctx, r, len(evs)); err != nil {
+		return err
+	}
+	err := t.exec(ctx, `UPDATE contracts SET kind = ?, status = ?, version = ?, employer_siret = ?,
+		employer_name = ?, apprentice_name = ?, cfa_name = ?, transmitted = ?, hors_delai = ?, correction = ?,
+		numero_depot = ?, start_date = ?, received_on = ?, seq = ?, updated_at = ?, doc = ? WHERE id = ?`,
+		r.Kind, string(r.Status), r.Version+1, r.EmployerSiret, r.EmployerName, r.ApprenticeName, r.CFAName, r.Transmitted,
+		r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn), r.Seq, r.UpdatedAt.UnixMicro(),
+		r.Doc, r.RowID)
+	if err != nil {
+		return err
+	}
+	r.Version++
+	return t.addEvents(ctx, r, evs)
+}
+
+// addEvents appends the history rows, numbered up to the seq reserveSeq
+// gave the contract.
+func (t *tx) addEvents(ctx context.Context, r *opco.Record, evs []opco.Event) error {
+	seq := r.Seq - int64(len(evs))
+	for _, e := range evs {
+		seq++
+		var doc, msg, acct any
+		if e.DocumentID != 0 {
+			doc = e.DocumentID
+		}
+		if e.MessageID != "" {
+			msg = e.MessageID
+		}
+		if e.Account.ID != 0 {
+			acct = e.Account.ID
+		}
+		if err := t.exec(ctx, `INSERT INTO history (seq, contract_id, at, account_id, role, actor, action,
+			status_before, status_after, note, document_id, hors_delai, correction, message_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			seq, r.RowID, e.At.UnixMicro(), acct, string(e.Account.Role), e.Account.Login, string(e.Action),
+			string(e.From), string(e.To), e.Note, doc, e.HorsDelai, e.Correction, msg); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *tx) AttachDocument(ctx context.Context, r *opco.Record, d opcoapi.Document) (int64, opcoapi.Document, bool, error) {
+	var (
+		have         opcoapi.Document
+		rowID, added int64
+	)
+	err := t.w.QueryRowContext(ctx, `SELECT id, uuid, type, name, mime, size, sha256, added_at, added_by, letter
+		FROM documents WHERE contract_id = ? AND sha256 = ?`, r.RowID, d.SHA256).Scan(
+		&rowID, &have.ID, &have.Type, &have.Name, &have.MIME, &have.Size, &have.SHA256, &added, &have.AddedBy, &have.Letter)
+	if err == nil {
+		have.AddedAt = time.UnixMicro(added).UTC()
+		return rowID, have, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, opcoapi.Document{}, false, err
+	}
+	res, err := t.w.ExecContext(ctx, `INSERT INTO documents (uuid, contract_id, type, name, mime, size, sha256, letter,
+		added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, r.RowID, d.Type, d.Name, d.MIME, d.Size, d.SHA256,
+		d.Letter, d.AddedAt.UnixMicro(), d.AddedBy)
+	if err != nil {
+		return 0, opcoapi.Document{}, false, wrap(err)
+	}
+	rowID, err = res.LastInsertId()
+	return rowID, d, false, err
+}
+
+func (t *tx) PutBlobMeta(ctx context.Context, b docs.Blob, at time.Time) error {
+	return t.exec(ctx, `INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)`,
+		b.SHA256, b.Size, b.MIME, at.UnixMicro())
+}
+
+func (t *tx) QueueMail(ctx context.Context, m opco.Mail, at time.Time) error {
+	return t.exec(ctx, `INSERT INTO mails (to_addr, subject, body, created_at) VALUES (?, ?, ?, ?)`,
+		m.To, m.Subject, m.Body, at.UnixMicro())
+}
+
+func (t *tx) NextDepot(ctx context.Context, prefix string) (int, error) {
+	var n int
+	err := t.w.QueryRowContext(ctx, `INSERT INTO depot_counters (prefix, last) VALUES (?, 1)
+		ON CONFLICT (prefix) DO UPDATE SET last = last + 1 RETURNING last`, prefix).Scan(&n)
+	return n, err
+}
+
+func (t *tx) CreateAccount(ctx context.Context, a *opco.Account, hash string, at time.Time) error {
+	res, err := t.w.ExecContext(ctx, `INSERT INTO accounts (login, role, email, siret, name, password_hash, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, a.Login, string(a.Role), a.Email, a.Siret, a.Name, hash, at.UnixMicro())
+	if err != nil {
+		return wrap(err)
+	}
+	a.ID, err = res.LastInsertId()
+	return err
+}
+
+func (t *tx) CreateSession(ctx context.Context, s opco.Session) error {
+	return t.exec(ctx, `INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
+		s.TokenHash, s.AccountID, s.CreatedAt.UnixMicro(), s.ExpiresAt.UnixMicro())
+}
+
+func (t *tx) DeleteSession(ctx context.Context, tokenHash string) error {
+	return t.exec(ctx, `DELETE FROM sessions WHERE token_hash = ?`, tokenHash)
+}
+
+func (t *tx) DeleteExpiredSessions(ctx context.Context, now time.Time) error {
+	return t.exec(ctx, `DELETE FROM sessions WHERE expires_at < ?`, now.UnixMicro())
+}
+
+func (t *tx) LoginFailures(ctx context.Context, key string, since time.Time) ([]time.Time, error) {
+	if err := t.exec(ctx, `DELETE FROM login_failures WHERE key = ? AND at < ?`, key, since.UnixMicro()); err != nil {
+		return nil, err
+	}
+	rows, err := t.w.QueryContext(ctx, `SELECT at FROM login_failures WHERE key = ? ORDER BY at`, key)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []time.Time
+	for rows.Next() {
+		var at int64
+		if err := rows.Scan(&at); err != nil {
+			return nil, err
+		}
+		out = append(out, time.UnixMicro(at))
+	}
+	return out, rows.Err()
+}
+
+func (t *tx) AddLoginFailure(ctx context.Context, key string, at time.Time) error {
+	return t.exec(ctx, `INSERT INTO login_failures (key, at) VALUES (?, ?)`, key, at.UnixMicro())
+}
+
+func (t *tx) ClearLoginFailures(ctx context.Context, key string) error {
+	return t.exec(ctx, `DELETE FROM login_failures WHERE key = ?`, key)
+}
+
+// ClaimMails hides the e-mails due for the lease (the single writer makes
+// the claim one step).
+func (s *Store) ClaimMails(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]opco.PendingMail, error) {
+	var out []opco.PendingMail
+	err := s.db.update(ctx, func(w wtx) error {
+		out = nil
+		rows, err := w.QueryContext(ctx, `SELECT id, to_addr, subject, body, attempts FROM mails
+			WHERE sent_at IS NULL AND next_try_at <= ? ORDER BY id LIMIT ?`, now.UnixMicro(), limit)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var m opco.PendingMail
+			if err := rows.Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.Attempts); err != nil {
+				rows.Close()
+				return err
+			}
+			out = append(out, m)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, m := range out {
+			if _, err := w.ExecContext(ctx, `UPDATE mails SET next_try_at = ? WHERE id = ?`, now.Add(lease).UnixMicro(), m.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// MailSent marks an e-mail delivered.
+func (s *Store) MailSent(ctx context.Context, id int64, at time.Time) error {
+	return s.db.update(ctx, func(w wtx) error {
+		_, err := w.ExecContext(ctx, `UPDATE mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?`, at.UnixMicro(), id)
+		return err
+	})
+}
+
+// MailFailed records a failed attempt.
+func (s *Store) MailFailed(ctx context.Context, id int64, reason string, next time.Time) error {
+	return s.db.update(ctx, func(w wtx) error {
+		_, err := w.ExecContext(ctx, `UPDATE mails SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?`,
+			reason, next.UnixMicro(), id)
+		return err
+	})
+}
+
+// NextMail returns when the next unsent e-mail is due.
+func (s *Store) NextMail(ctx context.Context) (time.Time, bool, error) {
+	var next sql.NullInt64
+	if err := s.db.r.QueryRowContext(ctx, `SELECT MIN(next_try_at) FROM mails WHERE sent_at IS NULL`).Scan(&next); err != nil {
+		return time.Time{}, false, err
+	}
+	if !next.Valid {
+		return time.Time{}, false, nil
+	}
+	return time.UnixMicro(next.Int64), true, nil
+}
