@@ -1,4 +1,4 @@
-# cerfadesk — build, test and run. See /work/shared/fyne-notes.md for the
+# cerfadesk — build, test and run. See docs/building.md for the
 # measurements behind these choices (clang, -tags ci, no xorg-dev).
 
 SHELL := /bin/bash

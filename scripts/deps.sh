@@ -3,7 +3,7 @@
 # screenshot the app. It is idempotent: when every package is already
 # installed it only runs dpkg-query and exits (well under a second).
 #
-# Packages (see /work/shared/fyne-notes.md §1, §3, §8):
+# Packages (see docs/building.md):
 #   cgo + GL for Fyne's GLFW driver (NOT xorg-dev, which adds ~29 packages),
 #   clang (4x faster cold cgo build than gcc), Xvfb + xdotool + imagemagick
 #   (real window smoke tests and screenshots), poppler-utils (PDF tests).

@@ -3,7 +3,7 @@
 # clang compiles Fyne's cgo code for the x86_64-w64-mingw32 target (about 4
 # times faster than mingw's gcc on go-gl), the MinGW gcc driver links
 # (clang as the linker driver fails on --compress-debug-sections and
-# -lgcc_eh). See /work/shared/fyne-notes.md §6. The .exe only imports
+# -lgcc_eh). See docs/building.md. The .exe only imports
 # system DLLs (GDI32, KERNEL32, OPENGL32, SHELL32, USER32, msvcrt).
 # Installs clang and gcc-mingw-w64-x86-64 when missing.
 set -euo pipefail
