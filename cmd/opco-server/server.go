@@ -45,7 +45,7 @@ type Main struct {
 	// listen in plain HTTP on a non-loopback address.
 	BehindTLSProxy bool
 	LogFormat      string
-	LogLevel    string
+	LogLevel       string
 
 	Stdout, Stderr io.Writer
 	// Now is the service's clock (time.Now by default; tests fix it).
