@@ -280,3 +280,94 @@ func (f *fixture) account(login string) Account {
 	f.t.Fatalf("no account %s", login)
 	return Account{}
 }
+
+// The service judges lateness itself, from the contract's start and its
+// own clock, whatever the client says (point 6).
+func TestHorsDelaiComputedByTheService(t *testing.T) {
+	tests := []struct {
+		name      string
+		today     time.Time
+		client    bool
+		horsDelai bool
+	}{
+		// The example starts on 2025-09-01 (Rhône): last day 2025-09-06.
+		{"15 months late, field omitted", time.Date(2026, 12, 1, 9, 0, 0, 0, time.Local), false, true},
+		{"in time, client says late", time.Date(2025, 9, 3, 9, 0, 0, 0, time.Local), true, false},
+		{"last day", time.Date(2025, 9, 6, 18, 0, 0, 0, time.Local), false, false},
+		{"the day after", time.Date(2025, 9, 8, 9, 0, 0, 0, time.Local), false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.clk.mu.Lock()
+			f.clk.t = tt.today
+			f.clk.mu.Unlock()
+			ent := f.login("leroux")
+			id := uuid.NewString()
+			var out opcoapi.PushResponse
+			if st, e := f.call(ent, "PUT", opcoapi.ContractSubPath(id, "transmission"), opcoapi.TransmitRequest{MessageID: uuid.NewString(),
+				Contract: exampleJSON(t), HorsDelai: tt.client}, &out); e != nil {
+				t.Fatalf("transmit: %d %+v", st, e)
+			}
+			var h opcoapi.History
+			if _, e := f.call(ent, "GET", opcoapi.ContractSubPath(id, "history"), nil, &h); e != nil || len(h.Events) != 1 {
+				t.Fatalf("history: %+v %+v", e, h)
+			}
+			if out.Contract.HorsDelai != tt.horsDelai || h.Events[0].HorsDelai != tt.horsDelai {
+				t.Errorf("horsDelai: contract %v, event %v, want %v", out.Contract.HorsDelai, h.Events[0].HorsDelai, tt.horsDelai)
+			}
+		})
+	}
+}
+
+// A content is attachable by an account only once that account uploaded
+// it; HEAD answers per account (point 7).
+func TestBlobsBelongToTheirUploader(t *testing.T) {
+	f := newFixture(t)
+	leroux, autre := f.login("leroux"), f.login("autre")
+	secret := minimalPDF("la convention de Maison Leroux")
+	sha := shaOf(secret)
+	if st, e := f.putBlob(leroux, secret); e != nil {
+		t.Fatalf("upload: %d %+v", st, e)
+	}
+	if st := f.headBlob(leroux, sha); st != 200 {
+		t.Errorf("HEAD by the uploader: %d", st)
+	}
+	if st := f.headBlob(autre, sha); st != 404 {
+		t.Errorf("HEAD by another entreprise: %d, want 404", st)
+	}
+	// Another entreprise lists the hash in its own contract.
+	c, err := contract.Decode(exampleJSON(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Employeur.Siret = "73282932000074"
+	size := int64(len(secret))
+	c.Documents = append(c.Documents, contract.Document{TypeDocument: "AUTRE", TypeFichier: "pdf", TailleFichier: &size,
+		NomFichier: "vol.pdf", Sha256: sha})
+	data, err := contract.Encode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs := uuid.NewString()
+	st, e := f.call(autre, "PUT", opcoapi.ContractSubPath(theirs, "transmission"), opcoapi.TransmitRequest{MessageID: uuid.NewString(), Contract: data}, nil)
+	if st != 422 || e.Code != opcoapi.CodeMissingContent || len(e.Missing) != 1 || e.Missing[0] != sha {
+		t.Fatalf("transmission listing another's content: %d %+v", st, e)
+	}
+	// Once it uploaded the same bytes itself, it may (it has the file).
+	if st, e := f.putBlob(autre, secret); e != nil {
+		t.Fatalf("upload by the second account: %d %+v", st, e)
+	}
+	if st := f.headBlob(autre, sha); st != 200 {
+		t.Errorf("HEAD after its own upload: %d", st)
+	}
+	if st, e := f.call(autre, "PUT", opcoapi.ContractSubPath(theirs, "transmission"), opcoapi.TransmitRequest{MessageID: uuid.NewString(), Contract: data}, nil); e != nil {
+		t.Fatalf("transmission after its own upload: %d %+v", st, e)
+	}
+	// Attach: the same rule.
+	st, e = f.call(autre, "POST", opcoapi.ContractSubPath(theirs, "documents"), opcoapi.AttachRequest{MessageID: uuid.NewString(),
+		Document: opcoapi.DocumentRef{ID: uuid.NewString(), Name: "x.pdf", SHA256: shaOf(minimalPDF("never uploaded by autre"))}}, nil)
+	if st != 422 || e.Code != opcoapi.CodeMissingContent {
+		t.Fatalf("attach of a content never uploaded: %d %+v", st, e)
+	}
+}

@@ -3,7 +3,10 @@ package opco
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -152,4 +155,52 @@ func (f *fixture) transmit(token, id string, content []byte) (opcoapi.PushRespon
 	st, e := f.call(token, "PUT", opcoapi.ContractSubPath(id, "transmission"),
 		opcoapi.TransmitRequest{MessageID: uuid.NewString(), Contract: content, At: f.clk.Now()}, &out)
 	return out, st, e
+}
+
+// minimalPDF is a small PDF with a real structure (header, objects, xref
+// table, trailer, startxref, %%EOF) that seed makes unique.
+func minimalPDF(seed string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n% " + seed + "\n")
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [] /Count 0 >>",
+	}
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// putBlob uploads content as the token's account.
+func (f *fixture) putBlob(token string, content []byte) (int, *opcoapi.Error) {
+	f.t.Helper()
+	sum := sha256.Sum256(content)
+	return f.call(token, "PUT", opcoapi.BlobPath(hex.EncodeToString(sum[:])), content, nil)
+}
+
+// headBlob is HEAD /v1/blobs/{sha} as the token's account.
+func (f *fixture) headBlob(token, sha string) int {
+	f.t.Helper()
+	req, _ := http.NewRequest("HEAD", f.srv.URL+opcoapi.BlobPath(sha), nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func shaOf(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
 }

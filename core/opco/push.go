@@ -126,16 +126,23 @@ func (s *Service) duplicate(ctx context.Context, q queryer, a Account, msgID, id
 	return opcoapi.PushResponse{Contract: c, Duplicate: true}, true, err
 }
 
-// blobMeta returns the size and MIME type of held contents by hash; the
-// hashes the service does not hold are listed in missing.
-func blobMeta(ctx context.Context, q queryer, shas []string) (meta map[string]docs.Blob, missing []string, err error) {
+// blobMeta returns the size and MIME type of the contents a may attach to
+// the contract of row contractRow (0: a new contract), by hash: those a
+// uploaded, and those already on that contract. The others are listed in
+// missing, whether the service holds them for someone else or not at all:
+// the answer tells nothing of other accounts' files, and the client's
+// upload proves it has the content.
+func blobMeta(ctx context.Context, q queryer, a Account, contractRow int64, shas []string) (meta map[string]docs.Blob, missing []string, err error) {
 	meta = map[string]docs.Blob{}
 	for _, sha := range shas {
-		if _, done := meta[sha]; done {
+		if _, done := meta[sha]; done || slices.Contains(missing, sha) {
 			continue
 		}
 		b := docs.Blob{SHA256: sha}
-		err := q.QueryRowContext(ctx, `SELECT size, mime FROM blobs WHERE sha256 = ?`, sha).Scan(&b.Size, &b.MIME)
+		err := q.QueryRowContext(ctx, `SELECT b.size, b.mime FROM blobs b WHERE b.sha256 = ? AND (
+			EXISTS (SELECT 1 FROM blob_owners o WHERE o.sha256 = b.sha256 AND o.account_id = ?)
+			OR EXISTS (SELECT 1 FROM documents d WHERE d.contract_id = ? AND d.sha256 = b.sha256))`,
+			sha, a.ID, contractRow).Scan(&b.Size, &b.MIME)
 		if errors.Is(err, sql.ErrNoRows) {
 			missing = append(missing, sha)
 			continue
@@ -256,13 +263,6 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 			out = resp
 			return err
 		}
-		meta, missing, err := blobMeta(ctx, tx, shas)
-		if err != nil {
-			return err
-		}
-		if len(missing) > 0 {
-			return missingContent(missing)
-		}
 		r, exists, err := loadRecord(ctx, tx, id)
 		if err != nil {
 			return err
@@ -270,12 +270,22 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 		if exists && !r.visibleTo(a) {
 			return forbiddenContract()
 		}
+		meta, missing, err := blobMeta(ctx, tx, a, r.rowID, shas)
+		if err != nil {
+			return err
+		}
+		if len(missing) > 0 {
+			return missingContent(missing)
+		}
 		siret := compact(c.Employeur.Siret)
 		sentToMe := exists && r.sentTo != "" && strings.EqualFold(r.sentTo, a.Email)
 		if siret != a.Siret && !sentToMe {
 			return errorf(opcoapi.CodeForbidden, "Ce contrat concerne l'établissement SIRET %s : votre compte transmet pour le SIRET %s.", siret, a.Siret)
 		}
-		actx := workflow.Context{Validation: &res, Today: s.today(), OPCO: s.opcoName()}
+		// Lateness is the service's own judgement, from the contract and its
+		// clock: the client's horsDelai is ignored.
+		actx := workflow.Context{Validation: &res, Today: s.today(), OPCO: s.opcoName(),
+			Deadline: workflow.TransmissionDeadline(c, &res)}
 		var actions []workflow.Action
 		from := workflow.EnCoursDeSaisie
 		if exists {
@@ -305,7 +315,8 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 			return err
 		}
 		r.status, r.transmitted, r.receivedOn, r.updatedAt = to, true, s.today(), now
-		r.horsDelai, r.correction = req.HorsDelai, actx.Correction
+		late := evs[len(evs)-1].horsDelai
+		r.horsDelai, r.correction = late, actx.Correction
 		if err := reserveSeq(ctx, tx, &r, len(evs)); err != nil {
 			return err
 		}
@@ -321,7 +332,7 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 			return err
 		}
 		last := &evs[len(evs)-1]
-		last.messageID, last.horsDelai, last.correction = req.MessageID, req.HorsDelai, actx.Correction
+		last.messageID, last.horsDelai, last.correction = req.MessageID, late, actx.Correction
 		for i := range evs {
 			evs[i].at = now
 		}
@@ -378,7 +389,7 @@ func (s *Service) Send(ctx context.Context, a Account, id string, req opcoapi.Se
 		if err != nil {
 			return err
 		}
-		meta, missing, err := blobMeta(ctx, tx, shas)
+		meta, missing, err := blobMeta(ctx, tx, a, 0, shas)
 		if err != nil {
 			return err
 		}
@@ -536,7 +547,7 @@ func (s *Service) Attach(ctx context.Context, a Account, id string, req opcoapi.
 		if err != nil {
 			return err
 		}
-		meta, missing, err := blobMeta(ctx, tx, []string{d.SHA256})
+		meta, missing, err := blobMeta(ctx, tx, a, r.rowID, []string{d.SHA256})
 		if err != nil {
 			return err
 		}
@@ -587,15 +598,24 @@ func (s *Service) PutBlob(ctx context.Context, a Account, sha string, body io.Re
 	if err != nil {
 		return opcoapi.Blob{}, err
 	}
-	if err := s.recordBlob(ctx, b); err != nil {
+	if err := s.recordBlob(ctx, b, a); err != nil {
 		return opcoapi.Blob{}, err
 	}
 	return opcoapi.Blob{SHA256: b.SHA256, Size: b.Size, MIME: b.MIME}, nil
 }
 
-func (s *Service) recordBlob(ctx context.Context, b docs.Blob) error {
+// recordBlob records an uploaded content and that a uploaded it.
+func (s *Service) recordBlob(ctx context.Context, b docs.Blob, a Account) error {
 	return s.DB.update(ctx, func(tx wtx) error {
-		return insertBlob(ctx, tx, b, s.now())
+		now := s.now()
+		if err := insertBlob(ctx, tx, b, now); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO blob_owners (sha256, account_id, created_at) VALUES (?, ?, ?)`,
+			b.SHA256, a.ID, now.UnixMicro()); err != nil {
+			return internal("Le document n'a pas pu être enregistré.", err)
+		}
+		return nil
 	})
 }
 
@@ -608,7 +628,8 @@ func insertBlob(ctx context.Context, tx wtx, b docs.Blob, now interface{ UnixMic
 	return nil
 }
 
-// HasBlob reports whether the service holds a content.
+// HasBlob reports whether a uploaded a content: another account's upload
+// of the same content is not told (it would reveal that a file exists).
 func (s *Service) HasBlob(ctx context.Context, a Account, sha string) (bool, error) {
 	if err := requireRole(a, workflow.Entreprise, workflow.CFA); err != nil {
 		return false, err
@@ -616,6 +637,13 @@ func (s *Service) HasBlob(ctx context.Context, a Account, sha string) (bool, err
 	if !validSHA256(sha) {
 		return false, errorf(opcoapi.CodeInvalid, "Empreinte SHA-256 invalide.")
 	}
-	_, missing, err := blobMeta(ctx, s.DB.r, []string{sha})
-	return err == nil && len(missing) == 0, err
+	var one int
+	err := s.DB.r.QueryRowContext(ctx, `SELECT 1 FROM blob_owners WHERE sha256 = ? AND account_id = ?`, sha, a.ID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, internal("Les documents n'ont pas pu être vérifiés.", err)
+	}
+	return true, nil
 }
