@@ -571,3 +571,12 @@ func (s *Store) NextMail(ctx context.Context) (time.Time, bool, error) {
 	}
 	return time.UnixMicro(next.Int64), true, nil
 }
+
+// Backup writes a consistent copy of the database to dest (VACUUM INTO:
+// online, the writer keeps going; dest must not exist). The documents
+// folder is copied beside it by the caller: its files never change once
+// written.
+func (s *Store) Backup(ctx context.Context, dest string) error {
+	_, err := s.db.c.ExecContext(ctx, `VACUUM INTO ?`, dest)
+	return err
+}
