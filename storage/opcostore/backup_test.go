@@ -26,7 +26,9 @@ func fill(t *testing.T, s opco.Store) opco.Account {
 	a := account(t, s, "leroux", workflow.Entreprise, "rh@leroux.example", "83475962300012")
 	insert(t, s, a, newRecord("c-1", a.Siret, workflow.Transmis), "m-1")
 	insert(t, s, a, newRecord("c-2", a.Siret, workflow.Transmis), "m-2")
-	update(t, s, func(tx opco.Tx) error { return tx.QueueMail(ctx, opco.Mail{To: "a@b.example", Subject: "s", Body: "b"}, t0) })
+	update(t, s, func(tx opco.Tx) error {
+		return tx.QueueMail(ctx, opco.Mail{To: "a@b.example", Subject: "s", Body: "b"}, t0)
+	})
 	return a
 }
 
