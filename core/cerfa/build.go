@@ -59,12 +59,7 @@ func text(s spec, acc func(*contract.Contract, bool) *string) Of[string] {
 		return "", false
 	}
 	h.set = func(c *contract.Contract, v string) error { *acc(c, true) = v; return nil }
-	h.length = func(c *contract.Contract) int {
-		if p := acc(c, false); p != nil {
-			return runes(*p)
-		}
-		return 0
-	}
+	h.str = acc
 	return h
 }
 

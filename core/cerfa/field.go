@@ -117,7 +117,7 @@ type Field struct {
 	applies         func(c *contract.Contract) bool
 	value           func(c *contract.Contract) (string, bool)
 	set             func(c *contract.Contract, s string) error
-	length          func(c *contract.Contract) int
+	str             func(c *contract.Contract, alloc bool) *string // text fields only
 }
 
 // Label returns the label printed on the Cerfa of kind k.
@@ -186,15 +186,24 @@ func (f *Field) Set(c *contract.Contract, s string) error {
 
 // Length returns the length in characters of a text value, 0 otherwise.
 func (f *Field) Length(c *contract.Contract) int {
-	if f.length == nil {
+	if f.str == nil {
 		return 0
 	}
-	return f.length(c)
+	if p := f.str(c, false); p != nil {
+		return runes(*p)
+	}
+	return 0
 }
 
 // TooLong reports whether a text value passes its bound.
 func (f *Field) TooLong(c *contract.Contract) bool {
-	return f.MaxLen > 0 && f.Length(c) > f.MaxLen
+	if f.MaxLen == 0 || f.str == nil {
+		return false
+	}
+	p := f.str(c, false)
+	// A value of at most MaxLen bytes has at most MaxLen characters: the
+	// rune count runs only for the rare long value.
+	return p != nil && len(*p) > f.MaxLen && runes(*p) > f.MaxLen
 }
 
 // Handle is what every typed field handle gives: its description.

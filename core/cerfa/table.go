@@ -22,6 +22,7 @@ func init() {
 			}
 		}
 	}
+	index()
 }
 
 // Parts returns the parts of an address block (nil for other fields).
@@ -32,27 +33,40 @@ func (f *Field) Parts() []*Field { return f.parts }
 func All() []*Field { return all }
 
 // Fields returns the fields of kind k as the form shows them: address
-// blocks whole, not their parts.
-func Fields(k contract.Kind) []*Field {
-	var out []*Field
-	for _, f := range all {
-		if f.Kinds.Has(k) && f.Parent == nil {
-			out = append(out, f)
-		}
-	}
-	return out
-}
+// blocks whole, not their parts. The slice is shared: do not modify it.
+func Fields(k contract.Kind) []*Field { return byKind[KindsOf(k)].fields }
+
+// Texts returns the free-text fields of kind k, which carry a length
+// bound. The slice is shared: do not modify it.
+func Texts(k contract.Kind) []*Field { return byKind[KindsOf(k)].texts }
 
 // Leaves returns the fields of kind k that hold one value each: address
 // blocks replaced by their parts. Imports, exports and diffs walk them.
-func Leaves(k contract.Kind) []*Field {
-	var out []*Field
-	for _, f := range all {
-		if f.Kinds.Has(k) && f.Input != Address {
-			out = append(out, f)
+// The slice is shared: do not modify it.
+func Leaves(k contract.Kind) []*Field { return byKind[KindsOf(k)].leaves }
+
+// byKind holds Fields and Leaves of each kind, computed once.
+var byKind = map[Kinds]struct{ fields, leaves, texts []*Field }{}
+
+func index() {
+	for _, k := range []Kinds{App, Pro} {
+		var e struct{ fields, leaves, texts []*Field }
+		for _, f := range all {
+			if f.Kinds&k == 0 {
+				continue
+			}
+			if f.Parent == nil {
+				e.fields = append(e.fields, f)
+			}
+			if f.Input != Address {
+				e.leaves = append(e.leaves, f)
+			}
+			if f.MaxLen > 0 && f.str != nil {
+				e.texts = append(e.texts, f)
+			}
 		}
+		byKind[k] = e
 	}
-	return out
 }
 
 // Lookup returns the field of kind k with key, or nil.

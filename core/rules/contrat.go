@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cerfadesk/core/cerfa"
 	"fmt"
 	"strconv"
 	"strings"
@@ -25,11 +26,11 @@ func (k *check) conclusion(initial bool) {
 		return
 	}
 	if initial && !ct.DateDebutContrat.IsZero() && concl.After(ct.DateDebutContrat) {
-		k.add(TabContrat, "contrat.dateConclusion", "CTR-CONCL-LE-DEBUT", Error,
+		k.add(TabContrat, cerfa.ContratDateConclusion.Key, "CTR-CONCL-LE-DEBUT", Error,
 			"La date de conclusion ("+concl.French()+") est postérieure au début d'exécution ("+ct.DateDebutContrat.French()+") : le contrat doit être signé avant de commencer.")
 	}
 	if k.c.IsAvenant() && !ct.DateEffetAvenant.IsZero() && concl.After(ct.DateEffetAvenant) {
-		k.add(TabContrat, "contrat.dateConclusion", "CTR-CONCL-AVT", Warning,
+		k.add(TabContrat, cerfa.ContratDateConclusion.Key, "CTR-CONCL-AVT", Warning,
 			"L'avenant est signé après sa date d'effet : il serait rétroactif. Vérifiez les deux dates.")
 	}
 }
@@ -39,7 +40,7 @@ func (k *check) hours(maxHours int, ruleRange string) {
 	ct := &k.c.Contrat
 	h, m := ct.DureeTravailHebdoHeures, ct.DureeTravailHebdoMinutes
 	if h == nil {
-		k.add(TabContrat, "contrat.dureeTravailHebdoHeures", "CTR-HEURES-REQ", Error, "Indiquez la durée hebdomadaire du travail (heures).")
+		k.add(TabContrat, cerfa.ContratHeures.Key, "CTR-HEURES-REQ", Error, "Indiquez la durée hebdomadaire du travail (heures).")
 		return
 	}
 	minutes := 0
@@ -48,7 +49,7 @@ func (k *check) hours(maxHours int, ruleRange string) {
 	}
 	switch {
 	case *h < 0 || *h > maxHours:
-		k.add(TabContrat, "contrat.dureeTravailHebdoHeures", ruleRange, Error, fmt.Sprintf("La durée hebdomadaire doit être comprise entre 0 et %d heures.", maxHours))
+		k.add(TabContrat, cerfa.ContratHeures.Key, ruleRange, Error, fmt.Sprintf("La durée hebdomadaire doit être comprise entre 0 et %d heures.", maxHours))
 		// The information on overtime is not hidden by the range error: the
 		// employer corrects both at once.
 		if k.ageDebut != nil && *k.ageDebut >= 18 && *h > 35 {
@@ -56,20 +57,20 @@ func (k *check) hours(maxHours int, ruleRange string) {
 		}
 		return
 	case minutes < 0 || minutes > 59:
-		k.add(TabContrat, "contrat.dureeTravailHebdoMinutes", ruleRange, Error, "Les minutes de la durée hebdomadaire doivent être comprises entre 0 et 59.")
+		k.add(TabContrat, cerfa.ContratMinutes.Key, ruleRange, Error, "Les minutes de la durée hebdomadaire doivent être comprises entre 0 et 59.")
 		return
 	case *h == maxHours && minutes > 0:
-		k.add(TabContrat, "contrat.dureeTravailHebdoMinutes", ruleRange, Error, fmt.Sprintf("La durée hebdomadaire ne peut pas dépasser %d h 00.", maxHours))
+		k.add(TabContrat, cerfa.ContratMinutes.Key, ruleRange, Error, fmt.Sprintf("La durée hebdomadaire ne peut pas dépasser %d h 00.", maxHours))
 		return
 	}
 	total := *h*60 + minutes
 	if k.ageDebut != nil && *k.ageDebut < 18 {
 		if total > 35*60 {
 			if k.siteSector() && total <= 40*60 {
-				k.add(TabContrat, "contrat.dureeTravailHebdoHeures", "CTR-HEURES-MINEUR", Warning,
+				k.add(TabContrat, cerfa.ContratHeures.Key, "CTR-HEURES-MINEUR", Warning,
 					"Mineur au-delà de 35 heures : possible seulement sur les chantiers du bâtiment, des travaux publics ou du paysage, dans la limite de 40 h par semaine et 10 h par jour. Vérifiez que c'est le cas.")
 			} else {
-				k.add(TabContrat, "contrat.dureeTravailHebdoHeures", "CTR-HEURES-MINEUR", Error,
+				k.add(TabContrat, cerfa.ContratHeures.Key, "CTR-HEURES-MINEUR", Error,
 					"Un salarié mineur ne peut pas travailler plus de 35 heures par semaine (8 heures par jour), temps de formation compris.")
 			}
 		}
@@ -79,7 +80,7 @@ func (k *check) hours(maxHours int, ruleRange string) {
 }
 
 func (k *check) overtime() {
-	k.add(TabContrat, "contrat.dureeTravailHebdoHeures", "CTR-HEURES-35", Info,
+	k.add(TabContrat, cerfa.ContratHeures.Key, "CTR-HEURES-35", Info,
 		"Les heures au-delà de 35 heures sont des heures supplémentaires ; si elles sont récupérées en RTT, indiquez 35 heures.")
 }
 
@@ -98,10 +99,10 @@ func (k *check) riskAndBenefits(required bool) {
 	const tab = TabContrat
 	if ct.TravailRisque == nil {
 		if required {
-			k.add(tab, "contrat.travailRisque", "CTR-RISQUE-REQ", Error, "Répondez oui ou non : le poste comporte-t-il un travail sur machines dangereuses ou une exposition à des risques particuliers ?")
+			k.add(tab, cerfa.ContratTravailRisque.Key, "CTR-RISQUE-REQ", Error, "Répondez oui ou non : le poste comporte-t-il un travail sur machines dangereuses ou une exposition à des risques particuliers ?")
 		}
 	} else if *ct.TravailRisque && k.ageDebut != nil && *k.ageDebut < 18 {
-		k.add(tab, "contrat.travailRisque", "CTR-RISQUE-MINEUR", Warning,
+		k.add(tab, cerfa.ContratTravailRisque.Key, "CTR-RISQUE-MINEUR", Warning,
 			"Mineur affecté à des travaux à risques : l'employeur doit avoir déclaré la dérogation pour travaux réglementés à l'inspection du travail.")
 	}
 	amount := func(field string, v *contract.Money) {
@@ -112,22 +113,22 @@ func (k *check) riskAndBenefits(required bool) {
 	switch {
 	case isTrue(ct.AvantageNature):
 		if ct.AvantageNourriture == nil && ct.AvantageLogement == nil && !isTrue(ct.AutreAvantageEnNature) {
-			k.add(tab, "contrat.avantageNature", "CTR-AVANTAGES", Error, "Avantages en nature déclarés : indiquez la nourriture (€ par repas), le logement (€ par mois) ou cochez « autre ».")
+			k.add(tab, cerfa.ContratAvantageNature.Key, "CTR-AVANTAGES", Error, "Avantages en nature déclarés : indiquez la nourriture (€ par repas), le logement (€ par mois) ou cochez « autre ».")
 		}
-		amount("contrat.avantageNourriture", ct.AvantageNourriture)
-		amount("contrat.avantageLogement", ct.AvantageLogement)
+		amount(cerfa.ContratAvantageNourriture.Key, ct.AvantageNourriture)
+		amount(cerfa.ContratAvantageLogement.Key, ct.AvantageLogement)
 	case isFalse(ct.AvantageNature):
 		for _, f := range []struct {
 			field string
 			set   bool
-		}{{"contrat.avantageNourriture", ct.AvantageNourriture != nil}, {"contrat.avantageLogement", ct.AvantageLogement != nil}, {"contrat.autreAvantageEnNature", isTrue(ct.AutreAvantageEnNature)}} {
+		}{{cerfa.ContratAvantageNourriture.Key, ct.AvantageNourriture != nil}, {cerfa.ContratAvantageLogement.Key, ct.AvantageLogement != nil}, {cerfa.ContratAutreAvantage.Key, isTrue(ct.AutreAvantageEnNature)}} {
 			if f.set {
 				k.add(tab, f.field, "CTR-AVANTAGES", Error, "Aucun avantage en nature n'est déclaré : effacez ce champ, ou répondez oui à la question des avantages en nature.")
 			}
 		}
 	}
 	if blank(ct.LieuSignatureContrat) {
-		k.add(tab, "contrat.lieuSignatureContrat", "CTR-LIEU-REQ", Error, "Indiquez le lieu de signature du contrat (« Fait à »).")
+		k.add(tab, cerfa.ContratLieuSignature.Key, "CTR-LIEU-REQ", Error, "Indiquez le lieu de signature du contrat (« Fait à »).")
 	}
 }
 
@@ -139,10 +140,10 @@ func (k *check) contratApp() {
 		field, label string
 		d            civil.Date
 	}{
-		{"contrat.dateConclusion", "la date de conclusion (signature)", ct.DateConclusion},
-		{"contrat.dateDebutContrat", "la date de début d'exécution du contrat", ct.DateDebutContrat},
-		{"contrat.dateDebutFormationPratique", "la date de début de la formation pratique chez l'employeur", ct.DateDebutFormationPratique},
-		{"contrat.dateFinContrat", "la date de fin du contrat ou de la période d'apprentissage", ct.DateFinContrat},
+		{cerfa.ContratDateConclusion.Key, "la date de conclusion (signature)", ct.DateConclusion},
+		{cerfa.ContratDateDebut.Key, "la date de début d'exécution du contrat", ct.DateDebutContrat},
+		{cerfa.ContratDateDebutPratique.Key, "la date de début de la formation pratique chez l'employeur", ct.DateDebutFormationPratique},
+		{cerfa.ContratDateFinApp.Key, "la date de fin du contrat ou de la période d'apprentissage", ct.DateFinContrat},
 	} {
 		if f.d.IsZero() {
 			k.add(tab, f.field, "CTR-DATES-REQ", Error, "Indiquez "+f.label+".")
@@ -152,7 +153,7 @@ func (k *check) contratApp() {
 	start, end := ct.DateDebutContrat, ct.DateFinContrat
 	if !start.IsZero() && !end.IsZero() {
 		if !end.After(start) {
-			k.add(tab, "contrat.dateFinContrat", "CTR-FIN-GT-DEBUT", Error, "La date de fin du contrat doit être postérieure à sa date de début.")
+			k.add(tab, cerfa.ContratDateFinApp.Key, "CTR-FIN-GT-DEBUT", Error, "La date de fin du contrat doit être postérieure à sa date de début.")
 		} else {
 			k.durationApp(start, end)
 		}
@@ -161,13 +162,13 @@ func (k *check) contratApp() {
 		bad := p.Before(start) || p.After(start.AddMonths(3)) || (!end.IsZero() && p.After(end)) ||
 			(k.initialApp() && !ct.DateConclusion.IsZero() && p.Before(ct.DateConclusion))
 		if bad {
-			k.add(tab, "contrat.dateDebutFormationPratique", "CTR-PRATIQUE-RANGE", Error,
+			k.add(tab, cerfa.ContratDateDebutPratique.Key, "CTR-PRATIQUE-RANGE", Error,
 				"La formation pratique chez l'employeur doit commencer entre le début du contrat ("+start.French()+") et trois mois plus tard ("+start.AddMonths(3).French()+"), pendant le contrat et après sa signature.")
 		}
 	}
 	k.hours(40, "CTR-HEURES-RANGE")
 	if w := k.weeklyMinutes(); w >= 0 && w < 35*60 && isFalse(c.Apprenti.Handicap) {
-		k.add(tab, "contrat.dureeTravailHebdoHeures", "CTR-HEURES-LOW", Warning,
+		k.add(tab, cerfa.ContratHeures.Key, "CTR-HEURES-LOW", Warning,
 			"Moins de 35 heures par semaine : l'apprentissage est normalement à temps plein. Vérifiez l'horaire collectif de l'entreprise (un temps réduit relève sinon d'un aménagement pour travailleur handicapé).")
 	}
 	k.riskAndBenefits(true)
@@ -177,7 +178,8 @@ func (k *check) contratApp() {
 // durationApp applies the minimum and maximum durations (L6222-7-1, R6222-6).
 func (k *check) durationApp(start, end civil.Date) {
 	c := k.c
-	const tab, field = TabContrat, "contrat.dateFinContrat"
+	const tab = TabContrat
+	field := cerfa.ContratDateFinApp.Key
 	if !civil.MonthsAtLeast(start, end, 6) {
 		if intIn(c.Apprenti.SituationAvantContrat, 8) && intIn(c.Contrat.TypeDerogation, 50, 60) {
 			k.add(tab, field, "CTR-DUREE-MIN", Warning, "Contrat de moins de 6 mois : admis seulement pour terminer un cycle de formation après une rupture. Vérifiez que c'est le cas.")
@@ -240,7 +242,7 @@ func (k *check) remunerationApp() {
 	start, end := ct.DateDebutContrat, ct.DateFinContrat
 	if lines != nil {
 		if msg := lineStructure(lines, start, end); msg != "" {
-			k.add(tab, "contrat.remunerationsAnnuelles", "CTR-REMU-PRESENT", Error, msg)
+			k.add(tab, cerfa.ContratRemunerations.Key, "CTR-REMU-PRESENT", Error, msg)
 		}
 		for i, l := range lines {
 			if l.Taux != nil && *l.Taux > contract.PercentOf(100) {
@@ -273,7 +275,7 @@ func (k *check) remunerationApp() {
 			want = contract.Money(ceilHundredths(base, int64(*lines[0].Taux)))
 		}
 		if *ct.SalaireEmbauche < want {
-			k.add(tab, "contrat.salaireEmbauche", "CTR-SAL-EMB", Error, fmt.Sprintf(
+			k.add(tab, cerfa.ContratSalaireEmbauche.Key, "CTR-SAL-EMB", Error, fmt.Sprintf(
 				"Le salaire brut mensuel à l'embauche doit être d'au moins %s (taux de la 1re ligne appliqué au %s en vigueur au début du contrat).", pay.FormatEuros(int64(want)), k.lines[0].Base))
 		}
 	}
@@ -340,23 +342,23 @@ func (k *check) contratPro() {
 	cdi := ct.NatureContrat == "CDI"
 	var missing []string
 	if ct.DateConclusion.IsZero() {
-		missing = append(missing, "contrat.dateConclusion")
+		missing = append(missing, cerfa.ContratDateConclusion.Key)
 	}
 	if ct.DateDebutContrat.IsZero() {
-		missing = append(missing, "contrat.dateDebutContrat")
+		missing = append(missing, cerfa.ContratDateDebut.Key)
 	}
 	if cdi {
 		if !ct.DateFinContrat.IsZero() {
-			missing = append(missing, "contrat.dateFinContrat")
+			missing = append(missing, cerfa.ContratDateFinApp.Key)
 		}
 		if ct.DateDebutActionPro.IsZero() {
-			missing = append(missing, "contrat.dateDebutActionPro")
+			missing = append(missing, cerfa.ContratDateDebutActionPro.Key)
 		}
 		if ct.DateFinActionPro.IsZero() {
-			missing = append(missing, "contrat.dateFinActionPro")
+			missing = append(missing, cerfa.ContratDateFinActionPro.Key)
 		}
 	} else if ct.DateFinContrat.IsZero() {
-		missing = append(missing, "contrat.dateFinContrat")
+		missing = append(missing, cerfa.ContratDateFinApp.Key)
 	}
 	if len(missing) > 0 {
 		msg := "Indiquez les dates de conclusion, de début et de fin du CDD."
@@ -367,21 +369,21 @@ func (k *check) contratPro() {
 	}
 	k.conclusion(k.initialPro())
 	ps, pe := c.PeriodePro()
-	endField := "contrat.dateFinContrat"
+	endField := cerfa.ContratDateFinApp.Key
 	if cdi {
-		endField = "contrat.dateFinActionPro"
+		endField = cerfa.ContratDateFinActionPro.Key
 		if !ps.IsZero() && !ct.DateDebutContrat.IsZero() {
 			if ps.Before(ct.DateDebutContrat) {
-				k.add(tab, "contrat.dateDebutActionPro", "CTR-PRO-CDI-ACTION", Error, "L'action de professionnalisation ne peut pas commencer avant l'embauche.")
+				k.add(tab, cerfa.ContratDateDebutActionPro.Key, "CTR-PRO-CDI-ACTION", Error, "L'action de professionnalisation ne peut pas commencer avant l'embauche.")
 			} else if ps.After(ct.DateDebutContrat) {
-				k.add(tab, "contrat.dateDebutActionPro", "CTR-PRO-CDI-DEBUT", Warning, "L'action de professionnalisation doit ouvrir le CDI : elle commence normalement le jour de l'embauche.")
+				k.add(tab, cerfa.ContratDateDebutActionPro.Key, "CTR-PRO-CDI-DEBUT", Warning, "L'action de professionnalisation doit ouvrir le CDI : elle commence normalement le jour de l'embauche.")
 			}
 		}
 	} else {
 		for _, f := range []struct {
 			field      string
 			d, against civil.Date
-		}{{"contrat.dateDebutActionPro", ct.DateDebutActionPro, ct.DateDebutContrat}, {"contrat.dateFinActionPro", ct.DateFinActionPro, ct.DateFinContrat}} {
+		}{{cerfa.ContratDateDebutActionPro.Key, ct.DateDebutActionPro, ct.DateDebutContrat}, {cerfa.ContratDateFinActionPro.Key, ct.DateFinActionPro, ct.DateFinContrat}} {
 			if !f.d.IsZero() && f.d != f.against {
 				k.add(tab, f.field, "CTR-PRO-CDD-ACTION", Warning, "Pour un CDD, l'action de professionnalisation couvre tout le contrat : ces dates sont ignorées, effacez-les.")
 				break
@@ -396,11 +398,11 @@ func (k *check) contratPro() {
 		}
 	}
 	if blank(ct.EmploiOccupe) {
-		k.add(tab, "contrat.emploiOccupe", "CTR-PRO-EMPLOI-REQ", Error, "Indiquez l'emploi occupé pendant le contrat.")
+		k.add(tab, cerfa.ContratEmploiOccupe.Key, "CTR-PRO-EMPLOI-REQ", Error, "Indiquez l'emploi occupé pendant le contrat.")
 	}
 	k.hours(48, "CTR-PRO-HEURES-RANGE")
 	if w := k.weeklyMinutes(); w >= 0 && w < 24*60 {
-		k.add(tab, "contrat.dureeTravailHebdoHeures", "CTR-PRO-TEMPS-PARTIEL", Warning,
+		k.add(tab, cerfa.ContratHeures.Key, "CTR-PRO-TEMPS-PARTIEL", Warning,
 			"Moins de 24 heures par semaine : un temps partiel sous le plancher légal demande une dérogation (demande écrite du salarié, étudiant de moins de 26 ans…).")
 	}
 	k.riskAndBenefits(false)
@@ -454,7 +456,7 @@ func (k *check) durationPro(ps, pe civil.Date, endField string) {
 			limit = cap
 		}
 		if *e > limit {
-			k.add(tab, "contrat.periodeEssaiJours", "CTR-PRO-ESSAI", Warning, fmt.Sprintf(
+			k.add(tab, cerfa.ContratPeriodeEssai.Key, "CTR-PRO-ESSAI", Warning, fmt.Sprintf(
 				"La période d'essai d'un CDD est d'un jour par semaine de contrat, au plus %d jours ici : vérifiez sa durée.", limit))
 		}
 	}
@@ -477,19 +479,19 @@ func (k *check) remunerationPro() {
 			}
 		}
 		if s := ct.SalaireEmbauche; s != nil && *s < contract.Money(k.lines[0].AmountCents) {
-			k.add(tab, "contrat.salaireEmbauche", "CTR-PRO-REMU-MIN", Error, fmt.Sprintf(
+			k.add(tab, cerfa.ContratSalaireEmbauche.Key, "CTR-PRO-REMU-MIN", Error, fmt.Sprintf(
 				"Le salaire brut mensuel à l'embauche doit être d'au moins %s (%d %% du %s, selon l'âge et le diplôme du salarié).",
 				pay.FormatEuros(k.lines[0].AmountCents), k.lines[0].Rate, k.lines[0].Base))
 		}
 	}
 	if k.ageFin != nil && *k.ageFin >= 26 && ct.Smc == nil {
 		if code, ok := ident.NormalizeIDCC(ident.Compact(c.Employeur.CodeIdcc)); ok && code != "9999" {
-			k.add(tab, "contrat.smc", "CTR-PRO-REMU-SMC", Warning, "Le salarié a 26 ans ou plus pendant le contrat : indiquez le salaire minimum conventionnel (SMC) de l'emploi pour vérifier le minimum de 85 % du SMC.")
+			k.add(tab, cerfa.ContratSmc.Key, "CTR-PRO-REMU-SMC", Warning, "Le salarié a 26 ans ou plus pendant le contrat : indiquez le salaire minimum conventionnel (SMC) de l'emploi pour vérifier le minimum de 85 % du SMC.")
 		}
 	}
 	if intIn(c.Apprenti.Diplome, 49) && c.Apprenti.DiplomeFinalitePro == nil {
 		if ps, _ := c.PeriodePro(); !ps.IsZero() && !c.Apprenti.DateNaissance.IsZero() && civil.AgeAt(c.Apprenti.DateNaissance, ps) < 26 {
-			k.add(tab, "apprenti.diplome", "CTR-PRO-REMU-49", Warning, "Titre de niveau bac (code 49) : précisez s'il est à finalité professionnelle ; le taux de base est appliqué en attendant.")
+			k.add(tab, cerfa.ApprentiDiplome.Key, "CTR-PRO-REMU-49", Warning, "Titre de niveau bac (code 49) : précisez s'il est à finalité professionnelle ; le taux de base est appliqué en attendant.")
 		}
 	}
 }

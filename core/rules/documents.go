@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cerfadesk/core/cerfa"
 	"strconv"
 	"strings"
 )
@@ -33,7 +34,7 @@ func (k *check) hasDocument(kind string) bool {
 func (k *check) documentsShared() {
 	const tab = TabDocuments
 	if !isTrue(k.c.Employeur.AttestationPieces) {
-		k.add(tab, "employeur.attestationPieces", "DOC-ATTEST", Error, "Cochez l'attestation : l'employeur atteste disposer de l'ensemble des pièces justificatives nécessaires au dépôt du contrat.")
+		k.add(tab, cerfa.EmployeurAttestationPieces.Key, "DOC-ATTEST", Error, "Cochez l'attestation : l'employeur atteste disposer de l'ensemble des pièces justificatives nécessaires au dépôt du contrat.")
 	}
 	for i, d := range k.c.Documents {
 		switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(d.TypeFichier), ".")) {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/ident"
 )
@@ -10,33 +11,33 @@ func (k *check) employeur() {
 	e := &k.c.Employeur
 	const tab = TabEmployeur
 	if blank(e.Denomination) {
-		k.add(tab, "employeur.denomination", "EMP-DENOM-REQ", Error,
+		k.add(tab, cerfa.EmployeurDenomination.Key, "EMP-DENOM-REQ", Error,
 			"Indiquez le nom ou la dénomination de l'employeur (l'établissement où le contrat est exécuté).")
 	}
 	if blank(e.Siret) {
-		k.add(tab, "employeur.siret", "EMP-SIRET-REQ", Error,
+		k.add(tab, cerfa.EmployeurSiret.Key, "EMP-SIRET-REQ", Error,
 			"Indiquez le numéro SIRET de l'établissement d'exécution du contrat (14 chiffres).")
-	} else if k.siretFmt(tab, "employeur.siret", "EMP-SIRET-FMT", "EMP-SIRET-LUHN", "de l'employeur", e.Siret) {
+	} else if k.siretFmt(tab, cerfa.EmployeurSiret.Key, "EMP-SIRET-FMT", "EMP-SIRET-LUHN", "de l'employeur", e.Siret) {
 		if exists, active, known := k.ref.SIRET(ident.Compact(e.Siret)); known {
 			switch {
 			case !exists:
-				k.add(tab, "employeur.siret", "EMP-SIRET-ACTIVE", Error, "Ce numéro SIRET est inconnu du répertoire SIRENE : vérifiez-le.")
+				k.add(tab, cerfa.EmployeurSiret.Key, "EMP-SIRET-ACTIVE", Error, "Ce numéro SIRET est inconnu du répertoire SIRENE : vérifiez-le.")
 			case !active:
-				k.add(tab, "employeur.siret", "EMP-SIRET-ACTIVE", Error, "Cet établissement est fermé dans le répertoire SIRENE : indiquez le SIRET de l'établissement en activité où le contrat est exécuté.")
+				k.add(tab, cerfa.EmployeurSiret.Key, "EMP-SIRET-ACTIVE", Error, "Cet établissement est fermé dans le répertoire SIRENE : indiquez le SIRET de l'établissement en activité où le contrat est exécuté.")
 			}
 		}
 	}
-	k.address(tab, "employeur.adresse", &e.Adresse, addressIDs{"EMP-ADR-REQ", "EMP-ADR-NUM", "EMP-ADR-REP", "EMP-CP-FMT", "EMP-CP-GEO"}, "de l'employeur")
+	k.address(tab, cerfa.EmployeurAdresse.Key, &e.Adresse, addressIDs{"EMP-ADR-REQ", "EMP-ADR-NUM", "EMP-ADR-REP", "EMP-CP-FMT", "EMP-CP-GEO"}, "de l'employeur")
 	if blank(e.Telephone) {
-		k.add(tab, "employeur.telephone", "EMP-TEL-REQ", Error, "Indiquez le numéro de téléphone de l'employeur.")
+		k.add(tab, cerfa.EmployeurTelephone.Key, "EMP-TEL-REQ", Error, "Indiquez le numéro de téléphone de l'employeur.")
 	} else {
-		k.phone(tab, "employeur.telephone", "EMP-TEL-FMT", "de l'employeur", e.Telephone)
+		k.phone(tab, cerfa.EmployeurTelephone.Key, "EMP-TEL-FMT", "de l'employeur", e.Telephone)
 	}
-	k.email(tab, "employeur.courriel", "EMP-MAIL-REQ", "EMP-MAIL-FMT", "de l'employeur", e.Courriel, true)
+	k.email(tab, cerfa.EmployeurCourriel.Key, "EMP-MAIL-REQ", "EMP-MAIL-FMT", "de l'employeur", e.Courriel, true)
 
 	typ := e.TypeEmployeur
 	if typ == nil || !contract.TypeEmployeur.HasInt(*typ) {
-		k.add(tab, "employeur.typeEmployeur", "EMP-TYPE-REQ", Error,
+		k.add(tab, cerfa.EmployeurTypeEmployeur.Key, "EMP-TYPE-REQ", Error,
 			"Choisissez le type d'employeur dans la liste (11 à 16 pour un employeur privé, 21 à 30 pour un employeur public).")
 	} else if pp := e.PrivePublic; pp == "prive" || pp == "public" {
 		private := *typ >= 11 && *typ <= 16
@@ -45,44 +46,44 @@ func (k *check) employeur() {
 			if private {
 				msg = "Le type d'employeur choisi est un type d'employeur privé alors que l'employeur est déclaré public : corrigez l'un ou l'autre."
 			}
-			k.add(tab, "employeur.typeEmployeur", "EMP-TYPE-SECTOR", Error, msg)
+			k.add(tab, cerfa.EmployeurTypeEmployeur.Key, "EMP-TYPE-SECTOR", Error, msg)
 		}
 	}
 	if s := e.EmployeurSpecifique; s != nil && !contract.EmployeurSpecifique.HasInt(*s) {
-		k.add(tab, "employeur.employeurSpecifique", "EMP-SPEC", Error,
+		k.add(tab, cerfa.EmployeurSpecifique.Key, "EMP-SPEC", Error,
 			"L'employeur spécifique doit être 0 (aucun), 1 (travail temporaire), 2 (groupement d'employeurs), 3 (saisonnier) ou 4 (apprentissage familial).")
 	}
 	if blank(e.Naf) {
-		k.add(tab, "employeur.naf", "EMP-NAF-REQ", Error, "Indiquez le code NAF (APE) de l'entreprise, par exemple 47.71Z.")
+		k.add(tab, cerfa.EmployeurNaf.Key, "EMP-NAF-REQ", Error, "Indiquez le code NAF (APE) de l'entreprise, par exemple 47.71Z.")
 	} else if naf, ok := ident.NormalizeNAF(ident.Compact(e.Naf)); !ok {
-		k.add(tab, "employeur.naf", "EMP-NAF-FMT", Error, "Le code NAF doit comporter 4 chiffres et une lettre, par exemple 47.71Z.")
+		k.add(tab, cerfa.EmployeurNaf.Key, "EMP-NAF-FMT", Error, "Le code NAF doit comporter 4 chiffres et une lettre, par exemple 47.71Z.")
 	} else if rev2, n2025, known := k.ref.NAF(naf); known {
 		switch {
 		case !rev2 && !n2025:
-			k.add(tab, "employeur.naf", "EMP-NAF-EXISTS", Error, "Code NAF inconnu : "+naf+" n'existe pas dans la nomenclature NAF rév. 2. Recopiez le code APE de l'avis de situation INSEE.")
+			k.add(tab, cerfa.EmployeurNaf.Key, "EMP-NAF-EXISTS", Error, "Code NAF inconnu : "+naf+" n'existe pas dans la nomenclature NAF rév. 2. Recopiez le code APE de l'avis de situation INSEE.")
 		case !rev2:
-			k.add(tab, "employeur.naf", "EMP-NAF-EXISTS", Info, "Le code "+naf+" appartient à la nouvelle nomenclature NAF 2025, pas à la NAF rév. 2 encore en usage.")
+			k.add(tab, cerfa.EmployeurNaf.Key, "EMP-NAF-EXISTS", Info, "Le code "+naf+" appartient à la nouvelle nomenclature NAF 2025, pas à la NAF rév. 2 encore en usage.")
 		}
 	}
 	switch n := e.NombreDeSalaries; {
 	case n == nil:
-		k.add(tab, "employeur.nombreDeSalaries", "EMP-EFF-REQ", Error, "Indiquez l'effectif salarié total de l'entreprise (0 si aucun salarié).")
+		k.add(tab, cerfa.EmployeurNombreDeSalaries.Key, "EMP-EFF-REQ", Error, "Indiquez l'effectif salarié total de l'entreprise (0 si aucun salarié).")
 	case *n < 0 || *n > 9999999:
-		k.add(tab, "employeur.nombreDeSalaries", "EMP-EFF-RANGE", Error, "L'effectif salarié doit être un nombre entier entre 0 et 9 999 999.")
+		k.add(tab, cerfa.EmployeurNombreDeSalaries.Key, "EMP-EFF-RANGE", Error, "L'effectif salarié doit être un nombre entier entre 0 et 9 999 999.")
 	}
 	if blank(e.CodeIdcc) {
-		k.add(tab, "employeur.codeIdcc", "EMP-IDCC-REQ", Error, "Indiquez le code IDCC de la convention collective (9999 s'il n'y en a pas).")
+		k.add(tab, cerfa.EmployeurCodeIdcc.Key, "EMP-IDCC-REQ", Error, "Indiquez le code IDCC de la convention collective (9999 s'il n'y en a pas).")
 	} else if code, ok := ident.NormalizeIDCC(ident.Compact(e.CodeIdcc)); !ok {
-		k.add(tab, "employeur.codeIdcc", "EMP-IDCC-FMT", Error, "Le code IDCC comporte 4 chiffres au plus (9999 : aucune convention ; 9998 : convention non encore en vigueur).")
+		k.add(tab, cerfa.EmployeurCodeIdcc.Key, "EMP-IDCC-FMT", Error, "Le code IDCC comporte 4 chiffres au plus (9999 : aucune convention ; 9998 : convention non encore en vigueur).")
 	} else if code != "9999" && code != "9998" {
 		if exists, inForce, repl, known := k.ref.IDCC(code); known {
 			switch {
 			case !exists:
-				k.add(tab, "employeur.codeIdcc", "EMP-IDCC-KNOWN", Error, "Code IDCC inconnu : "+code+" ne figure pas dans la liste des conventions collectives. Vérifiez-le sur le bulletin de paie.")
+				k.add(tab, cerfa.EmployeurCodeIdcc.Key, "EMP-IDCC-KNOWN", Error, "Code IDCC inconnu : "+code+" ne figure pas dans la liste des conventions collectives. Vérifiez-le sur le bulletin de paie.")
 			case !inForce && repl != "":
-				k.add(tab, "employeur.codeIdcc", "EMP-IDCC-KNOWN", Error, "La convention collective "+code+" n'est plus applicable : elle a été remplacée par la convention "+repl+".")
+				k.add(tab, cerfa.EmployeurCodeIdcc.Key, "EMP-IDCC-KNOWN", Error, "La convention collective "+code+" n'est plus applicable : elle a été remplacée par la convention "+repl+".")
 			case !inForce:
-				k.add(tab, "employeur.codeIdcc", "EMP-IDCC-KNOWN", Error, "La convention collective "+code+" n'est plus applicable : indiquez la convention en vigueur.")
+				k.add(tab, cerfa.EmployeurCodeIdcc.Key, "EMP-IDCC-KNOWN", Error, "La convention collective "+code+" n'est plus applicable : indiquez la convention en vigueur.")
 			}
 		}
 	}
@@ -100,12 +101,12 @@ func (k *check) employeurApp() {
 	switch e.PrivePublic {
 	case "public":
 		if e.RegimeSpecifique == nil {
-			k.add(tab, "employeur.regimeSpecifique", "EMP-REGSPEC", Error,
+			k.add(tab, cerfa.EmployeurRegimeSpecifique.Key, "EMP-REGSPEC", Error,
 				"Employeur public : indiquez si l'apprenti adhère au régime spécifique d'assurance chômage (oui ou non).")
 		}
 	case "prive":
 		if e.RegimeSpecifique != nil {
-			k.add(tab, "employeur.regimeSpecifique", "EMP-REGSPEC", Error,
+			k.add(tab, cerfa.EmployeurRegimeSpecifique.Key, "EMP-REGSPEC", Error,
 				"Le régime spécifique d'assurance chômage ne concerne que les employeurs publics : laissez ce champ vide.")
 		}
 	}
@@ -116,7 +117,7 @@ func (k *check) employeurApp() {
 		}
 	}
 	if e.PrivePublic == "prive" && blank(c.Contrat.CaisseRetraiteComplementaire) {
-		k.add(tab, "contrat.caisseRetraiteComplementaire", "EMP-CAISSE-REQ", Error,
+		k.add(tab, cerfa.ContratCaisseRetraite.Key, "EMP-CAISSE-REQ", Error,
 			"Indiquez la caisse de retraite complémentaire de l'employeur (par exemple AG2R, Malakoff Humanis…).")
 	}
 }
@@ -128,23 +129,23 @@ func (k *check) employeurPro() {
 	if t := e.TypeEmployeur; t != nil {
 		switch {
 		case *t >= 21 && *t <= 28:
-			k.add(tab, "employeur.typeEmployeur", "EMP-PRO-PUBLIC", Error,
+			k.add(tab, cerfa.EmployeurTypeEmployeur.Key, "EMP-PRO-PUBLIC", Error,
 				"L'État, les collectivités territoriales et leurs établissements publics administratifs ne peuvent pas conclure de contrat de professionnalisation.")
 		case *t == 29:
-			k.add(tab, "employeur.typeEmployeur", "EMP-PRO-PUBLIC", Warning,
+			k.add(tab, cerfa.EmployeurTypeEmployeur.Key, "EMP-PRO-PUBLIC", Warning,
 				"Seul un EPIC ou un organisme public employant des salariés de droit privé peut conclure un contrat de professionnalisation : vérifiez le type d'employeur.")
 		}
 	}
 	if isTrue(e.ParticulierEmployeur) {
-		k.add(tab, "employeur.particulierEmployeur", "EMP-PRO-PARTICULIER", Error,
+		k.add(tab, cerfa.EmployeurParticulier.Key, "EMP-PRO-PARTICULIER", Error,
 			"Un particulier employeur ne peut pas conclure de contrat de professionnalisation.")
 	}
 	if intIn(e.EmployeurSpecifique, 4) {
-		k.add(tab, "employeur.employeurSpecifique", "EMP-PRO-SPEC", Error,
+		k.add(tab, cerfa.EmployeurSpecifique.Key, "EMP-PRO-SPEC", Error,
 			"L'apprentissage familial (4) ne concerne que le contrat d'apprentissage : choisissez un autre cas.")
 	}
 	if blank(c.Contrat.CaisseRetraiteComplementaire) {
-		k.add(tab, "contrat.caisseRetraiteComplementaire", "EMP-CAISSE-REQ", Error,
+		k.add(tab, cerfa.ContratCaisseRetraite.Key, "EMP-CAISSE-REQ", Error,
 			"Indiquez la caisse de retraite complémentaire de l'employeur.")
 	}
 }

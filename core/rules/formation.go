@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cerfadesk/core/cerfa"
 	"strconv"
 	"strings"
 
@@ -45,9 +46,9 @@ var cfdPrefix = func() map[string]int {
 // when given.
 func (k *check) siretUAI(block, siret, uai string) {
 	const tab = TabFormation
-	siretField, uaiField := "organismeFormation.siret", "organismeFormation.uaiCfa"
+	siretField, uaiField := cerfa.OrganismeSiret.Key, cerfa.OrganismeUai.Key
 	if block == "etablissementFormation" {
-		siretField, uaiField = "etablissementFormation.siret", "etablissementFormation.uaiCfa"
+		siretField, uaiField = cerfa.EtablissementSiret.Key, cerfa.EtablissementUai.Key
 	}
 	if !blank(siret) {
 		k.siretFmt(tab, siretField, "FOR-CFA-SIRET", "FOR-CFA-SIRET", "de l'organisme de formation", siret)
@@ -66,18 +67,18 @@ func (k *check) rncpCFD(rncpRequired bool) {
 	const tab = TabFormation
 	if r := ident.Compact(f.Rncp); r != "" {
 		if code, ok := ident.NormalizeRNCP(r); !ok {
-			k.add(tab, "formation.rncp", "FOR-RNCP-FMT", Error, "Le code RNCP s'écrit RNCP suivi de 2 à 5 chiffres (exemple RNCP38362).")
+			k.add(tab, cerfa.FormationRncp.Key, "FOR-RNCP-FMT", Error, "Le code RNCP s'écrit RNCP suivi de 2 à 5 chiffres (exemple RNCP38362).")
 		} else if exists, active, known := k.ref.RNCP(code); known {
 			switch {
 			case !exists:
-				k.add(tab, "formation.rncp", "FOR-RNCP-ACTIVE", Error, "Le code "+code+" n'existe pas au répertoire national des certifications professionnelles.")
+				k.add(tab, cerfa.FormationRncp.Key, "FOR-RNCP-ACTIVE", Error, "Le code "+code+" n'existe pas au répertoire national des certifications professionnelles.")
 			case !active:
-				k.add(tab, "formation.rncp", "FOR-RNCP-ACTIVE", Error, "Le code "+code+" est inactif : la certification n'est plus enregistrée au RNCP.")
+				k.add(tab, cerfa.FormationRncp.Key, "FOR-RNCP-ACTIVE", Error, "Le code "+code+" est inactif : la certification n'est plus enregistrée au RNCP.")
 			}
 		}
 	}
 	if cfd := strings.ToUpper(ident.Compact(f.CodeDiplome)); cfd != "" && !ident.CFDValid(cfd) {
-		k.add(tab, "formation.codeDiplome", "FOR-CFD-FMT", Error, "Le code diplôme comporte 8 caractères (chiffres ou lettres majuscules), parfois suivis d'une lettre (exemple 32031213).")
+		k.add(tab, cerfa.FormationCodeDiplome.Key, "FOR-CFD-FMT", Error, "Le code diplôme comporte 8 caractères (chiffres ou lettres majuscules), parfois suivis d'une lettre (exemple 32031213).")
 	}
 }
 
@@ -85,17 +86,17 @@ func (k *check) formationDates() (civil.Date, civil.Date, bool) {
 	f := &k.c.Formation
 	const tab = TabFormation
 	if f.DateDebutFormation.IsZero() {
-		k.add(tab, "formation.dateDebutFormation", "FOR-DATES-REQ", Error, "Indiquez la date de début de la formation.")
+		k.add(tab, cerfa.FormationDateDebut.Key, "FOR-DATES-REQ", Error, "Indiquez la date de début de la formation.")
 	}
 	if f.DateFinFormation.IsZero() {
-		k.add(tab, "formation.dateFinFormation", "FOR-DATES-REQ", Error, "Indiquez la date prévue de fin des épreuves ou examens.")
+		k.add(tab, cerfa.FormationDateFin.Key, "FOR-DATES-REQ", Error, "Indiquez la date prévue de fin des épreuves ou examens.")
 	}
 	fs, fe := f.DateDebutFormation, f.DateFinFormation
 	if fs.IsZero() || fe.IsZero() {
 		return fs, fe, false
 	}
 	if !fe.After(fs) {
-		k.add(tab, "formation.dateFinFormation", "FOR-FIN-GT-DEBUT", Error, "La fin des épreuves doit être postérieure au début de la formation.")
+		k.add(tab, cerfa.FormationDateFin.Key, "FOR-FIN-GT-DEBUT", Error, "La fin des épreuves doit être postérieure au début de la formation.")
 		return fs, fe, false
 	}
 	return fs, fe, true
@@ -104,7 +105,7 @@ func (k *check) formationDates() (civil.Date, civil.Date, bool) {
 func (k *check) trainingHours() (int, bool) {
 	d := k.c.Formation.DureeFormation
 	if d == nil || *d < 1 || *d > 9999 {
-		k.add(TabFormation, "formation.dureeFormation", "FOR-HEURES-REQ", Error, "Indiquez la durée de la formation en heures (nombre entier de 1 à 9 999).")
+		k.add(TabFormation, cerfa.FormationDuree.Key, "FOR-HEURES-REQ", Error, "Indiquez la durée de la formation en heures (nombre entier de 1 à 9 999).")
 		return 0, false
 	}
 	return *d, true
@@ -117,81 +118,81 @@ func (k *check) formationApp() {
 	ct := &c.Contrat
 	const tab = TabFormation
 	if o.FormationInterne == nil {
-		k.add(tab, "organismeFormation.formationInterne", "FOR-CFA-REQ", Error, "Indiquez s'il s'agit d'un CFA d'entreprise (oui ou non).")
+		k.add(tab, cerfa.OrganismeFormationInterne.Key, "FOR-CFA-REQ", Error, "Indiquez s'il s'agit d'un CFA d'entreprise (oui ou non).")
 	}
 	if blank(o.Denomination) {
-		k.add(tab, "organismeFormation.denomination", "FOR-CFA-REQ", Error, "Indiquez la dénomination du CFA responsable.")
+		k.add(tab, cerfa.OrganismeDenomination.Key, "FOR-CFA-REQ", Error, "Indiquez la dénomination du CFA responsable.")
 	}
 	if blank(o.UaiCfa) {
-		k.add(tab, "organismeFormation.uaiCfa", "FOR-CFA-REQ", Error, "Indiquez le numéro UAI du CFA (7 chiffres et une lettre).")
+		k.add(tab, cerfa.OrganismeUai.Key, "FOR-CFA-REQ", Error, "Indiquez le numéro UAI du CFA (7 chiffres et une lettre).")
 	}
 	if blank(o.Siret) {
-		k.add(tab, "organismeFormation.siret", "FOR-CFA-REQ", Error, "Indiquez le numéro SIRET du CFA.")
+		k.add(tab, cerfa.OrganismeSiret.Key, "FOR-CFA-REQ", Error, "Indiquez le numéro SIRET du CFA.")
 	}
-	k.address(tab, "organismeFormation.adresse", &o.Adresse, addressIDs{req: "FOR-CFA-REQ", cpGeo: "FOR-CP-GEO"}, "du CFA")
+	k.address(tab, cerfa.OrganismeAdresse.Key, &o.Adresse, addressIDs{req: "FOR-CFA-REQ", cpGeo: "FOR-CP-GEO"}, "du CFA")
 	k.siretUAI("organismeFormation", o.Siret, o.UaiCfa)
 
 	ef := c.EtablissementFormation
 	switch {
 	case ef == nil || ef.MemeResponsable == nil:
-		k.add(tab, "etablissementFormation.memeResponsable", "FOR-LIEU-REQ", Error, "Indiquez si le CFA responsable est le lieu principal de la formation.")
+		k.add(tab, cerfa.EtablissementMemeResponsable.Key, "FOR-LIEU-REQ", Error, "Indiquez si le CFA responsable est le lieu principal de la formation.")
 	case !*ef.MemeResponsable:
 		if blank(ef.Denomination) {
-			k.add(tab, "etablissementFormation.denomination", "FOR-LIEU-REQ", Error, "Indiquez la dénomination du lieu principal de formation.")
+			k.add(tab, cerfa.EtablissementDenomination.Key, "FOR-LIEU-REQ", Error, "Indiquez la dénomination du lieu principal de formation.")
 		}
 		if blank(ef.Siret) {
-			k.add(tab, "etablissementFormation.siret", "FOR-LIEU-REQ", Error, "Indiquez le SIRET du lieu principal de formation.")
+			k.add(tab, cerfa.EtablissementSiret.Key, "FOR-LIEU-REQ", Error, "Indiquez le SIRET du lieu principal de formation.")
 		}
 		if blank(ef.UaiCfa) {
-			k.add(tab, "etablissementFormation.uaiCfa", "FOR-LIEU-REQ", Warning, "Indiquez si possible le numéro UAI du lieu principal de formation.")
+			k.add(tab, cerfa.EtablissementUai.Key, "FOR-LIEU-REQ", Warning, "Indiquez si possible le numéro UAI du lieu principal de formation.")
 		}
-		k.address(tab, "etablissementFormation.adresse", ef.Adresse, addressIDs{req: "FOR-LIEU-REQ", cpGeo: "FOR-CP-GEO"}, "du lieu de formation")
+		k.address(tab, cerfa.EtablissementAdresse.Key, ef.Adresse, addressIDs{req: "FOR-LIEU-REQ", cpGeo: "FOR-CP-GEO"}, "du lieu de formation")
 		k.siretUAI("etablissementFormation", ef.Siret, ef.UaiCfa)
 	}
 
 	if t := f.TypeDiplome; t == nil || !contract.Diplome.HasInt(*t) {
-		k.add(tab, "formation.typeDiplome", "FOR-DIPL-REQ", Error, "Choisissez le diplôme ou titre visé dans la liste.")
+		k.add(tab, cerfa.FormationTypeDiplome.Key, "FOR-DIPL-REQ", Error, "Choisissez le diplôme ou titre visé dans la liste.")
 	}
 	if blank(f.IntituleQualification) {
-		k.add(tab, "formation.intituleQualification", "FOR-DIPL-REQ", Error, "Indiquez l'intitulé précis du diplôme ou titre visé.")
+		k.add(tab, cerfa.FormationIntitule.Key, "FOR-DIPL-REQ", Error, "Indiquez l'intitulé précis du diplôme ou titre visé.")
 	}
 	if blank(f.CodeDiplome) {
-		k.add(tab, "formation.codeDiplome", "FOR-DIPL-REQ", Error, "Indiquez le code du diplôme (8 caractères).")
+		k.add(tab, cerfa.FormationCodeDiplome.Key, "FOR-DIPL-REQ", Error, "Indiquez le code du diplôme (8 caractères).")
 	}
 	if blank(f.Rncp) {
-		k.add(tab, "formation.rncp", "FOR-DIPL-REQ", Error, "Indiquez le code RNCP de la certification visée.")
+		k.add(tab, cerfa.FormationRncp.Key, "FOR-DIPL-REQ", Error, "Indiquez le code RNCP de la certification visée.")
 	}
 	k.rncpCFD(true)
 	if cfd := strings.ToUpper(ident.Compact(f.CodeDiplome)); f.TypeDiplome != nil && contract.Diplome.HasInt(*f.TypeDiplome) && ident.CFDValid(cfd) {
 		if want, ok := cfdPrefix[cfd[:3]]; ok && want != *f.TypeDiplome {
-			k.add(tab, "formation.codeDiplome", "FOR-TYPE-VS-CFD", Warning, "Le code diplôme ne correspond pas au type de diplôme choisi ("+contract.Diplome.LabelInt(*f.TypeDiplome)+") : il désigne d'habitude « "+contract.Diplome.LabelInt(want)+" ». Vérifiez les deux.")
+			k.add(tab, cerfa.FormationCodeDiplome.Key, "FOR-TYPE-VS-CFD", Warning, "Le code diplôme ne correspond pas au type de diplôme choisi ("+contract.Diplome.LabelInt(*f.TypeDiplome)+") : il désigne d'habitude « "+contract.Diplome.LabelInt(want)+" ». Vérifiez les deux.")
 		}
 	}
 	fs, fe, ok := k.formationDates()
 	start, end := ct.DateDebutContrat, ct.DateFinContrat
 	if !fs.IsZero() && !start.IsZero() {
 		if fs.Before(start.AddMonths(-3)) || fs.After(start.AddMonths(3)) {
-			k.add(tab, "formation.dateDebutFormation", "FOR-DEBUT-RANGE", Error,
+			k.add(tab, cerfa.FormationDateDebut.Key, "FOR-DEBUT-RANGE", Error,
 				"La formation au CFA doit commencer au plus tôt 3 mois avant et au plus tard 3 mois après le début du contrat ("+start.AddMonths(-3).French()+" – "+start.AddMonths(3).French()+").")
 		}
 	}
 	if !fs.IsZero() && k.initialApp() && !ct.DateConclusion.IsZero() && fs.Before(ct.DateConclusion) && !intIn(c.Apprenti.SituationAvantContrat, 7) {
-		k.add(tab, "formation.dateDebutFormation", "FOR-DEBUT-CONCL", Warning,
+		k.add(tab, cerfa.FormationDateDebut.Key, "FOR-DEBUT-CONCL", Warning,
 			"La formation commence avant la signature du contrat : ce n'est possible que si l'apprenti(e) suivait déjà la formation comme stagiaire (situation 7). Vérifiez les dates.")
 	}
 	if ok {
 		if !civil.MonthsAtLeast(fs, fe, 6) || !civil.MonthsAtMost(fs, fe, 48) {
-			k.add(tab, "formation.dateFinFormation", "FOR-CYCLE-LEN", Warning, "Le cycle de formation dure d'habitude de 6 mois à 4 ans : vérifiez les dates de formation.")
+			k.add(tab, cerfa.FormationDateFin.Key, "FOR-CYCLE-LEN", Warning, "Le cycle de formation dure d'habitude de 6 mois à 4 ans : vérifiez les dates de formation.")
 		}
 		if (!start.IsZero() && fe.Before(start)) || (!end.IsZero() && fe.After(end)) {
-			k.add(tab, "formation.dateFinFormation", "FOR-FIN-IN-CONTRAT", Error, "Les épreuves doivent se terminer pendant le contrat : le contrat doit couvrir le dernier examen.")
+			k.add(tab, cerfa.FormationDateFin.Key, "FOR-FIN-IN-CONTRAT", Error, "Les épreuves doivent se terminer pendant le contrat : le contrat doit couvrir le dernier examen.")
 		}
 		if !end.IsZero() && !fe.After(end) {
 			switch {
 			case end.After(fe.AddMonths(3)):
-				k.add(TabFormation, "contrat.dateFinContrat", "FOR-FIN-MARGIN", Error, "Le contrat finit plus de 3 mois après les épreuves ("+fe.French()+") : avancez la date de fin du contrat.")
+				k.add(TabFormation, cerfa.ContratDateFinApp.Key, "FOR-FIN-MARGIN", Error, "Le contrat finit plus de 3 mois après les épreuves ("+fe.French()+") : avancez la date de fin du contrat.")
 			case end.After(fe.AddMonths(2)):
-				k.add(TabFormation, "contrat.dateFinContrat", "FOR-FIN-MARGIN", Warning, "Le contrat finit plus de 2 mois après les épreuves : la fin du contrat suit normalement le dernier examen de 2 mois au plus.")
+				k.add(TabFormation, cerfa.ContratDateFinApp.Key, "FOR-FIN-MARGIN", Warning, "Le contrat finit plus de 2 mois après les épreuves : la fin du contrat suit normalement le dernier examen de 2 mois au plus.")
 			}
 		}
 	}
@@ -201,7 +202,7 @@ func (k *check) formationApp() {
 		// hours ≥ 25 % × 1 607 × days / 365, in integers.
 		if int64(hours)*4*365 < 1607*days {
 			min := (1607*days + 4*365 - 1) / (4 * 365)
-			k.add(tab, "formation.dureeFormation", "FOR-QUOTITE", Warning, "La formation en CFA doit représenter au moins 25 % de la durée du contrat, soit environ "+strconv.Itoa(int(min))+" heures ici. Vérifiez la durée de formation.")
+			k.add(tab, cerfa.FormationDuree.Key, "FOR-QUOTITE", Warning, "La formation en CFA doit représenter au moins 25 % de la durée du contrat, soit environ "+strconv.Itoa(int(min))+" heures ici. Vérifiez la durée de formation.")
 		}
 	}
 }
@@ -212,62 +213,62 @@ func (k *check) formationPro() {
 	f := &c.Formation
 	const tab = TabFormation
 	if o.FormationInterne == nil {
-		k.add(tab, "organismeFormation.formationInterne", "FOR-PRO-OF-REQ", Error, "Indiquez si la formation est assurée par un service de formation interne à l'entreprise (oui ou non).")
+		k.add(tab, cerfa.OrganismeFormationInterne.Key, "FOR-PRO-OF-REQ", Error, "Indiquez si la formation est assurée par un service de formation interne à l'entreprise (oui ou non).")
 	}
 	external := isFalse(o.FormationInterne)
 	if external {
 		if blank(o.Denomination) {
-			k.add(tab, "organismeFormation.denomination", "FOR-PRO-OF-REQ", Error, "Indiquez la dénomination de l'organisme de formation.")
+			k.add(tab, cerfa.OrganismeDenomination.Key, "FOR-PRO-OF-REQ", Error, "Indiquez la dénomination de l'organisme de formation.")
 		}
 		if blank(o.Siret) {
-			k.add(tab, "organismeFormation.siret", "FOR-PRO-OF-REQ", Error, "Indiquez le SIRET de l'organisme de formation.")
+			k.add(tab, cerfa.OrganismeSiret.Key, "FOR-PRO-OF-REQ", Error, "Indiquez le SIRET de l'organisme de formation.")
 		}
-		k.address(tab, "organismeFormation.adresse", &o.Adresse, addressIDs{req: "FOR-PRO-OF-REQ", cpGeo: "FOR-CP-GEO"}, "de l'organisme de formation")
+		k.address(tab, cerfa.OrganismeAdresse.Key, &o.Adresse, addressIDs{req: "FOR-PRO-OF-REQ", cpGeo: "FOR-CP-GEO"}, "de l'organisme de formation")
 		if nda := ident.Compact(o.NumeroDeclarationActivite); !ident.NDAValid(nda) {
-			k.add(tab, "organismeFormation.numeroDeclarationActivite", "FOR-PRO-NDA", Error, "Indiquez le numéro de déclaration d'activité de l'organisme de formation (11 chiffres).")
+			k.add(tab, cerfa.OrganismeNda.Key, "FOR-PRO-NDA", Error, "Indiquez le numéro de déclaration d'activité de l'organisme de formation (11 chiffres).")
 		}
 		if isFalse(o.CertificationQualiopi) {
-			k.add(tab, "organismeFormation.certificationQualiopi", "FOR-PRO-QUALIOPI", Warning, "La prise en charge par l'OPCO suppose un organisme de formation certifié Qualiopi.")
+			k.add(tab, cerfa.OrganismeQualiopi.Key, "FOR-PRO-QUALIOPI", Warning, "La prise en charge par l'OPCO suppose un organisme de formation certifié Qualiopi.")
 		}
 	}
 	k.siretUAI("organismeFormation", o.Siret, o.UaiCfa)
 	t := f.TypeQualification
 	if t == nil || !contract.TypeQualification.HasInt(*t) {
-		k.add(tab, "formation.typeQualification", "FOR-PRO-QUALIF-REQ", Error, "Choisissez le type de qualification visée (1 à 8).")
+		k.add(tab, cerfa.FormationTypeQualification.Key, "FOR-PRO-QUALIF-REQ", Error, "Choisissez le type de qualification visée (1 à 8).")
 		t = nil
 	}
 	if blank(f.IntituleQualification) {
-		k.add(tab, "formation.intituleQualification", "FOR-PRO-QUALIF-REQ", Error, "Indiquez l'intitulé précis de la qualification visée.")
+		k.add(tab, cerfa.FormationIntitule.Key, "FOR-PRO-QUALIF-REQ", Error, "Indiquez l'intitulé précis de la qualification visée.")
 	}
 	if t != nil {
 		switch {
 		case in(*t, 5, 6, 7):
-			k.add(tab, "formation.typeQualification", "FOR-PRO-QUALIF-CLOSED", Error, "Ce type de qualification a été supprimé : choisissez une certification RNCP, un CQP ou une qualification de convention collective.")
+			k.add(tab, cerfa.FormationTypeQualification.Key, "FOR-PRO-QUALIF-CLOSED", Error, "Ce type de qualification a été supprimé : choisissez une certification RNCP, un CQP ou une qualification de convention collective.")
 		case *t == 4 && !c.Contrat.DateConclusion.IsZero() && !c.Contrat.DateConclusion.Before(civil.New(2024, 1, 1)):
-			k.add(tab, "formation.typeQualification", "FOR-PRO-QUALIF-CLOSED", Error, "L'expérimentation du contrat de professionnalisation (type 4) a pris fin le 31 décembre 2023.")
+			k.add(tab, cerfa.FormationTypeQualification.Key, "FOR-PRO-QUALIF-CLOSED", Error, "L'expérimentation du contrat de professionnalisation (type 4) a pris fin le 31 décembre 2023.")
 		case *t == 8:
-			k.add(tab, "formation.typeQualification", "FOR-PRO-QUALIF-CLOSED", Warning, "Type 8 (expérimentation avec la VAE) : vérifiez que l'expérimentation est toujours ouverte.")
+			k.add(tab, cerfa.FormationTypeQualification.Key, "FOR-PRO-QUALIF-CLOSED", Warning, "Type 8 (expérimentation avec la VAE) : vérifiez que l'expérimentation est toujours ouverte.")
 		}
 		if *t == 1 && blank(f.Rncp) {
-			k.add(tab, "formation.rncp", "FOR-PRO-RNCP-REQ", Error, "Pour une certification enregistrée au RNCP, indiquez son code RNCP.")
+			k.add(tab, cerfa.FormationRncp.Key, "FOR-PRO-RNCP-REQ", Error, "Pour une certification enregistrée au RNCP, indiquez son code RNCP.")
 		}
 	}
 	k.rncpCFD(false)
 	if nsf := strings.TrimSpace(f.SpecialiteNsf); !ident.NSFValid(nsf) {
-		k.add(tab, "formation.specialiteNsf", "FOR-PRO-NSF", Warning, "Indiquez la spécialité de formation (code NSF de 3 chiffres, par exemple 312).")
+		k.add(tab, cerfa.FormationNsf.Key, "FOR-PRO-NSF", Warning, "Indiquez la spécialité de formation (code NSF de 3 chiffres, par exemple 312).")
 	}
 	fs, fe, _ := k.formationDates()
 	ps, pe := c.PeriodePro()
 	if !fs.IsZero() && !ps.IsZero() && fs.Before(ps) {
-		k.add(tab, "formation.dateDebutFormation", "FOR-PRO-DEBUT-RANGE", Error, "La formation fait partie du contrat : elle ne peut pas commencer avant le début du contrat (ou de l'action de professionnalisation).")
+		k.add(tab, cerfa.FormationDateDebut.Key, "FOR-PRO-DEBUT-RANGE", Error, "La formation fait partie du contrat : elle ne peut pas commencer avant le début du contrat (ou de l'action de professionnalisation).")
 	}
 	if !fe.IsZero() && !pe.IsZero() && fe.After(pe) {
-		k.add(tab, "formation.dateFinFormation", "FOR-PRO-FIN-RANGE", Warning, "Les épreuves se terminent après la fin du contrat : prolongez le CDD ou l'action, ou vérifiez la session d'examen.")
+		k.add(tab, cerfa.FormationDateFin.Key, "FOR-PRO-FIN-RANGE", Warning, "Les épreuves se terminent après la fin du contrat : prolongez le CDD ou l'action, ou vérifiez la session d'examen.")
 	}
 	hours, ok := k.trainingHours()
 	if ok {
 		if hours < 150 {
-			k.add(tab, "formation.dureeFormation", "FOR-PRO-150H", Error, "La formation dure au moins 150 heures.")
+			k.add(tab, cerfa.FormationDuree.Key, "FOR-PRO-150H", Error, "La formation dure au moins 150 heures.")
 		}
 		if w := k.weeklyMinutes(); w > 0 && !ps.IsZero() && !pe.IsZero() && pe.After(ps) {
 			days := int64(pe.DaysSince(ps) + 1)
@@ -277,13 +278,13 @@ func (k *check) formationPro() {
 			base := 1607 * int64(w) * days
 			switch {
 			case num < 15*base:
-				k.add(tab, "formation.dureeFormation", "FOR-PRO-QUOTITE", Error, "Les actions d'évaluation, d'accompagnement et les enseignements doivent représenter au moins 15 % de la durée du contrat (ou de l'action) : augmentez la durée de formation.")
+				k.add(tab, cerfa.FormationDuree.Key, "FOR-PRO-QUOTITE", Error, "Les actions d'évaluation, d'accompagnement et les enseignements doivent représenter au moins 15 % de la durée du contrat (ou de l'action) : augmentez la durée de formation.")
 			case num > 25*base:
-				k.add(tab, "formation.dureeFormation", "FOR-PRO-QUOTITE", Warning, "La formation dépasse 25 % de la durée du contrat : ce n'est possible que si un accord de branche le prévoit pour ce public ou cette qualification.")
+				k.add(tab, cerfa.FormationDuree.Key, "FOR-PRO-QUOTITE", Warning, "La formation dépasse 25 % de la durée du contrat : ce n'est possible que si un accord de branche le prévoit pour ce public ou cette qualification.")
 			}
 		}
 		if e := f.DureeEnseignements; e != nil && *e > hours {
-			k.add(tab, "formation.dureeEnseignements", "FOR-PRO-ENSEIGNEMENTS", Error, "Les enseignements font partie de la durée totale de formation : ils ne peuvent pas la dépasser.")
+			k.add(tab, cerfa.FormationDureeEnseignements.Key, "FOR-PRO-ENSEIGNEMENTS", Error, "Les enseignements font partie de la durée totale de formation : ils ne peuvent pas la dépasser.")
 		}
 	}
 }

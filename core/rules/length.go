@@ -16,7 +16,7 @@ const RuleLength = "CHAMP-LONGUEUR"
 // long as it is in the contract.
 func (k *check) lengths() {
 	kind := k.c.TypeFormulaire
-	for _, f := range cerfa.Leaves(kind) {
+	for _, f := range cerfa.Texts(kind) {
 		if !f.TooLong(k.c) || k.blocked(f.Key) {
 			continue // a format rule already refused the value, length included
 		}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cerfadesk/core/cerfa"
 	"fmt"
 	"strings"
 	"unicode"
@@ -22,9 +23,9 @@ func (k *check) salarie() {
 		field, label, v string
 		req             bool
 	}{
-		{"apprenti.nom", "le nom de naissance", a.Nom, true},
-		{"apprenti.nomUsage", "le nom d'usage", a.NomUsage, false},
-		{"apprenti.prenom", "le prénom", a.Prenom, true},
+		{cerfa.ApprentiNom.Key, "le nom de naissance", a.Nom, true},
+		{cerfa.ApprentiNomUsage.Key, "le nom d'usage", a.NomUsage, false},
+		{cerfa.ApprentiPrenom.Key, "le prénom", a.Prenom, true},
 	} {
 		switch {
 		case blank(f.v) && f.req:
@@ -34,37 +35,37 @@ func (k *check) salarie() {
 		}
 	}
 	if a.DateNaissance.IsZero() {
-		k.add(tab, "apprenti.dateNaissance", "SAL-DDN-REQ", Error, "Indiquez la date de naissance "+who+".")
+		k.add(tab, cerfa.ApprentiDateNaissance.Key, "SAL-DDN-REQ", Error, "Indiquez la date de naissance "+who+".")
 	} else if !k.opt.Today.IsZero() && a.DateNaissance.After(k.opt.Today) {
-		k.add(tab, "apprenti.dateNaissance", "SAL-DDN-FUTURE", Error, "La date de naissance "+who+" est dans le futur : corrigez-la.")
+		k.add(tab, cerfa.ApprentiDateNaissance.Key, "SAL-DDN-FUTURE", Error, "La date de naissance "+who+" est dans le futur : corrigez-la.")
 	}
 	if a.Sexe != "M" && a.Sexe != "F" {
-		k.add(tab, "apprenti.sexe", "SAL-SEXE-REQ", Error, "Indiquez le sexe "+who+" (M ou F).")
+		k.add(tab, cerfa.ApprentiSexe.Key, "SAL-SEXE-REQ", Error, "Indiquez le sexe "+who+" (M ou F).")
 	}
 	k.nir(who)
 	if n := a.Nationalite; n != nil && *n == 3 {
-		k.add(tab, "apprenti.nationalite", "SAL-NAT-3", Info,
+		k.add(tab, cerfa.ApprentiNationalite.Key, "SAL-NAT-3", Info,
 			"Un ressortissant hors Union européenne doit détenir, au début du contrat, un titre de séjour valide l'autorisant à travailler (il n'est pas joint au Cerfa).")
 	}
-	k.address(tab, "apprenti.adresse", &a.Adresse, addressIDs{"SAL-ADR-REQ", "SAL-ADR-NUM", "SAL-ADR-REP", "SAL-ADR-CP", "SAL-ADR-CP"}, who)
+	k.address(tab, cerfa.ApprentiAdresse.Key, &a.Adresse, addressIDs{"SAL-ADR-REQ", "SAL-ADR-NUM", "SAL-ADR-REP", "SAL-ADR-CP", "SAL-ADR-CP"}, who)
 	if blank(a.Telephone) {
-		k.add(tab, "apprenti.telephone", "SAL-ADR-TEL", Error, "Indiquez le numéro de téléphone "+who+".")
+		k.add(tab, cerfa.ApprentiTelephone.Key, "SAL-ADR-TEL", Error, "Indiquez le numéro de téléphone "+who+".")
 	} else {
-		k.phone(tab, "apprenti.telephone", "SAL-ADR-TEL", who, a.Telephone)
+		k.phone(tab, cerfa.ApprentiTelephone.Key, "SAL-ADR-TEL", who, a.Telephone)
 	}
-	k.email(tab, "apprenti.courriel", "SAL-ADR-MAIL", "SAL-ADR-MAIL", who, a.Courriel, true)
+	k.email(tab, cerfa.ApprentiCourriel.Key, "SAL-ADR-MAIL", "SAL-ADR-MAIL", who, a.Courriel, true)
 	if a.Handicap == nil {
-		k.add(tab, "apprenti.handicap", "SAL-DECL-REQ", Error, "Répondez oui ou non : "+who+" bénéficie-t-il de la reconnaissance de travailleur handicapé ?")
+		k.add(tab, cerfa.ApprentiHandicap.Key, "SAL-DECL-REQ", Error, "Répondez oui ou non : "+who+" bénéficie-t-il de la reconnaissance de travailleur handicapé ?")
 	}
 	if isFalse(a.Handicap) {
 		if isTrue(a.HandicapEquivalenceJeunes) {
-			k.add(tab, "apprenti.handicapEquivalenceJeunes", "SAL-HANDICAP-SUB", Error, "« Équivalence jeunes » ne se coche que si la reconnaissance de travailleur handicapé est déclarée.")
+			k.add(tab, cerfa.ApprentiHandicapEquivalence.Key, "SAL-HANDICAP-SUB", Error, "« Équivalence jeunes » ne se coche que si la reconnaissance de travailleur handicapé est déclarée.")
 		}
 		if isTrue(a.HandicapExtensionBOE) {
-			k.add(tab, "apprenti.handicapExtensionBOE", "SAL-HANDICAP-SUB", Error, "« Extension BOE » ne se coche que si la reconnaissance de travailleur handicapé est déclarée.")
+			k.add(tab, cerfa.ApprentiHandicapBOE.Key, "SAL-HANDICAP-SUB", Error, "« Extension BOE » ne se coche que si la reconnaissance de travailleur handicapé est déclarée.")
 		}
 	} else if isTrue(a.HandicapEquivalenceJeunes) && k.ageDebut != nil && (*k.ageDebut < 15 || *k.ageDebut > 20) {
-		k.add(tab, "apprenti.handicapEquivalenceJeunes", "SAL-HANDICAP-SUB", Error, "« Équivalence jeunes » concerne les jeunes de 15 à 20 ans (PCH, AEEH ou PPS) : elle ne s'applique pas à l'âge "+who+".")
+		k.add(tab, cerfa.ApprentiHandicapEquivalence.Key, "SAL-HANDICAP-SUB", Error, "« Équivalence jeunes » concerne les jeunes de 15 à 20 ans (PCH, AEEH ou PPS) : elle ne s'applique pas à l'âge "+who+".")
 	}
 	k.minor(who)
 }
@@ -72,7 +73,8 @@ func (k *check) salarie() {
 // nir checks the NIR: shape, key and coherence with sex, birth date and place.
 func (k *check) nir(who string) {
 	a := &k.c.Apprenti
-	const tab, field = TabSalarie, "apprenti.nir"
+	const tab = TabSalarie
+	field := cerfa.ApprentiNir.Key
 	raw := nirText(a.Nir)
 	if raw == "" {
 		k.add(tab, field, "SAL-NIR-MISSING", Warning, "Le NIR (numéro de sécurité sociale) "+who+" n'est pas renseigné : l'OPCO le demande. Ajoutez-le dès que possible.")
@@ -148,14 +150,14 @@ func (k *check) minor(who string) {
 		} else {
 			msg = "D'après la date de naissance et la date de conclusion, la personne sera majeure à la signature du contrat : corrigez la case « mineur »."
 		}
-		k.add(tab, "apprenti.apprentiMineur", "SAL-MINEUR", Error, msg)
+		k.add(tab, cerfa.ApprentiMineur.Key, "SAL-MINEUR", Error, msg)
 	}
 	ne := a.ApprentiMineurNonEmancipe
 	switch {
 	case mineur && ne == nil:
-		k.add(tab, "apprenti.apprentiMineurNonEmancipe", "SAL-EMANCIP", Error, "La personne est mineure à la signature : indiquez si elle est sous la responsabilité d'un représentant légal (non émancipée).")
+		k.add(tab, cerfa.ApprentiMineurNonEmancipe.Key, "SAL-EMANCIP", Error, "La personne est mineure à la signature : indiquez si elle est sous la responsabilité d'un représentant légal (non émancipée).")
 	case !mineur && isTrue(ne):
-		k.add(tab, "apprenti.apprentiMineurNonEmancipe", "SAL-EMANCIP", Error, "La personne est majeure à la signature : elle ne peut pas être déclarée mineure non émancipée.")
+		k.add(tab, cerfa.ApprentiMineurNonEmancipe.Key, "SAL-EMANCIP", Error, "La personne est majeure à la signature : elle ne peut pas être déclarée mineure non émancipée.")
 	}
 	rl := a.ResponsableLegal
 	if mineur && isTrue(ne) {
@@ -164,25 +166,25 @@ func (k *check) minor(who string) {
 			return
 		}
 		if blank(rl.Nom) {
-			k.add(tab, "apprenti.responsableLegal.nom", "SAL-RL-REQ", Error, "Indiquez le nom du représentant légal.")
+			k.add(tab, cerfa.LegalNom.Key, "SAL-RL-REQ", Error, "Indiquez le nom du représentant légal.")
 		} else if !ident.NameValid(rl.Nom) {
-			k.add(tab, "apprenti.responsableLegal.nom", "SAL-NOM-FMT", Error, "Vérifiez le nom du représentant légal : lettres, espaces, tirets et apostrophes seulement.")
+			k.add(tab, cerfa.LegalNom.Key, "SAL-NOM-FMT", Error, "Vérifiez le nom du représentant légal : lettres, espaces, tirets et apostrophes seulement.")
 		}
 		if blank(rl.Prenom) {
-			k.add(tab, "apprenti.responsableLegal.prenom", "SAL-RL-REQ", Error, "Indiquez le prénom du représentant légal.")
+			k.add(tab, cerfa.LegalPrenom.Key, "SAL-RL-REQ", Error, "Indiquez le prénom du représentant légal.")
 		} else if !ident.NameValid(rl.Prenom) {
-			k.add(tab, "apprenti.responsableLegal.prenom", "SAL-NOM-FMT", Error, "Vérifiez le prénom du représentant légal : lettres, espaces, tirets et apostrophes seulement.")
+			k.add(tab, cerfa.LegalPrenom.Key, "SAL-NOM-FMT", Error, "Vérifiez le prénom du représentant légal : lettres, espaces, tirets et apostrophes seulement.")
 		}
 		if blank(rl.Courriel) {
-			k.add(tab, "apprenti.responsableLegal.courriel", "SAL-RL-REQ", Error, "Indiquez l'adresse électronique du représentant légal.")
+			k.add(tab, cerfa.LegalCourriel.Key, "SAL-RL-REQ", Error, "Indiquez l'adresse électronique du représentant légal.")
 		} else {
-			k.email(tab, "apprenti.responsableLegal.courriel", "SAL-RL-REQ", "SAL-ADR-MAIL", "du représentant légal", rl.Courriel, true)
+			k.email(tab, cerfa.LegalCourriel.Key, "SAL-RL-REQ", "SAL-ADR-MAIL", "du représentant légal", rl.Courriel, true)
 		}
 		switch {
 		case rl.MemeAdresse == nil:
-			k.add(tab, "apprenti.responsableLegal.memeAdresse", "SAL-RL-REQ", Error, "Indiquez si la personne vit à la même adresse que son représentant légal.")
+			k.add(tab, cerfa.LegalMemeAdresse.Key, "SAL-RL-REQ", Error, "Indiquez si la personne vit à la même adresse que son représentant légal.")
 		case !*rl.MemeAdresse:
-			k.address(tab, "apprenti.responsableLegal.adresse", rl.Adresse, addressIDs{req: "SAL-RL-REQ", cpFmt: "SAL-ADR-CP"}, "du représentant légal")
+			k.address(tab, cerfa.LegalAdresse.Key, rl.Adresse, addressIDs{req: "SAL-RL-REQ", cpFmt: "SAL-ADR-CP"}, "du représentant légal")
 		}
 		return
 	}
@@ -201,34 +203,34 @@ func (k *check) salarieApp() {
 	a := &k.c.Apprenti
 	const tab = TabSalarie
 	if blank(a.DepartementNaissance) {
-		k.add(tab, "apprenti.departementNaissance", "SAL-NAISS-REQ", Error, "Indiquez le département de naissance de l'apprenti(e) (99 s'il est né à l'étranger).")
+		k.add(tab, cerfa.ApprentiDepartementNaissance.Key, "SAL-NAISS-REQ", Error, "Indiquez le département de naissance de l'apprenti(e) (99 s'il est né à l'étranger).")
 	} else if !ident.BirthDeptValid(strings.TrimSpace(a.DepartementNaissance)) {
-		k.add(tab, "apprenti.departementNaissance", "SAL-NAISS-FMT", Error, "Le département de naissance doit être un numéro de département (01 à 95, 2A, 2B, 971 à 976…) ou 99 pour une naissance à l'étranger.")
+		k.add(tab, cerfa.ApprentiDepartementNaissance.Key, "SAL-NAISS-FMT", Error, "Le département de naissance doit être un numéro de département (01 à 95, 2A, 2B, 971 à 976…) ou 99 pour une naissance à l'étranger.")
 	}
 	if blank(a.CommuneNaissance) {
-		k.add(tab, "apprenti.communeNaissance", "SAL-NAISS-REQ", Error, "Indiquez la commune de naissance de l'apprenti(e) (ou le pays pour une naissance à l'étranger).")
+		k.add(tab, cerfa.ApprentiCommuneNaissance.Key, "SAL-NAISS-REQ", Error, "Indiquez la commune de naissance de l'apprenti(e) (ou le pays pour une naissance à l'étranger).")
 	}
 	if n := a.Nationalite; n == nil || !contract.Nationalite.HasInt(*n) {
-		k.add(tab, "apprenti.nationalite", "SAL-NAT-REQ", Error, "Indiquez la nationalité de l'apprenti(e) : française, Union européenne ou hors Union européenne.")
+		k.add(tab, cerfa.ApprentiNationalite.Key, "SAL-NAT-REQ", Error, "Indiquez la nationalité de l'apprenti(e) : française, Union européenne ou hors Union européenne.")
 	} else if *n == 3 && k.ageDebut != nil && *k.ageDebut < 18 && k.ageFin != nil && *k.ageFin >= 18 {
-		k.add(tab, "apprenti.nationalite", "SAL-NAT-3-MAJ", Info, "L'apprenti(e) deviendra majeur(e) pendant le contrat : son titre de séjour devra être renouvelé à sa majorité.")
+		k.add(tab, cerfa.ApprentiNationalite.Key, "SAL-NAT-3-MAJ", Info, "L'apprenti(e) deviendra majeur(e) pendant le contrat : son titre de séjour devra être renouvelé à sa majorité.")
 	}
 	if r := a.RegimeSocial; r == nil || !contract.RegimeSocial.HasInt(*r) {
-		k.add(tab, "apprenti.regimeSocial", "SAL-REGIME-REQ", Error, "Indiquez le régime social de l'apprenti(e) : MSA ou URSSAF.")
+		k.add(tab, cerfa.ApprentiRegimeSocial.Key, "SAL-REGIME-REQ", Error, "Indiquez le régime social de l'apprenti(e) : MSA ou URSSAF.")
 	}
 	if a.InscriptionSportifDeHautNiveau == nil {
-		k.add(tab, "apprenti.inscriptionSportifDeHautNiveau", "SAL-DECL-REQ", Error, "Répondez oui ou non : l'apprenti(e) est-il inscrit sur la liste des sportifs de haut niveau ?")
+		k.add(tab, cerfa.ApprentiSportif.Key, "SAL-DECL-REQ", Error, "Répondez oui ou non : l'apprenti(e) est-il inscrit sur la liste des sportifs de haut niveau ?")
 	}
 	if a.ProjetCreationRepriseEntreprise == nil {
-		k.add(tab, "apprenti.projetCreationRepriseEntreprise", "SAL-DECL-REQ", Error, "Répondez oui ou non : l'apprenti(e) a-t-il un projet de création ou de reprise d'entreprise ?")
+		k.add(tab, cerfa.ApprentiProjetEntreprise.Key, "SAL-DECL-REQ", Error, "Répondez oui ou non : l'apprenti(e) a-t-il un projet de création ou de reprise d'entreprise ?")
 	}
 	codes := []struct {
 		field, label string
 		v            *int
 		list         contract.CodeList
 	}{
-		{"apprenti.situationAvantContrat", "la situation avant ce contrat", a.SituationAvantContrat, contract.SituationApp},
-		{"apprenti.diplomePrepare", "le dernier diplôme ou titre préparé", a.DiplomePrepare, contract.Diplome},
+		{cerfa.ApprentiSituation.Key, "la situation avant ce contrat", a.SituationAvantContrat, contract.SituationApp},
+		{cerfa.ApprentiDiplomePrepare.Key, "le dernier diplôme ou titre préparé", a.DiplomePrepare, contract.Diplome},
 	}
 	for _, f := range codes {
 		if f.v == nil || !f.list.HasInt(*f.v) {
@@ -236,13 +238,13 @@ func (k *check) salarieApp() {
 		}
 	}
 	if !contract.DerniereClasse.Has(strings.TrimSpace(a.DerniereClasse)) {
-		k.add(tab, "apprenti.derniereClasse", "SAL-SCOL-REQ", Error, "Choisissez la dernière classe ou année suivie dans la liste.")
+		k.add(tab, cerfa.ApprentiDerniereClasse.Key, "SAL-SCOL-REQ", Error, "Choisissez la dernière classe ou année suivie dans la liste.")
 	}
 	if blank(a.IntituleDiplomePrepare) {
-		k.add(tab, "apprenti.intituleDiplomePrepare", "SAL-SCOL-REQ", Error, "Indiquez l'intitulé précis du dernier diplôme ou titre préparé.")
+		k.add(tab, cerfa.ApprentiIntituleDiplomePrepare.Key, "SAL-SCOL-REQ", Error, "Indiquez l'intitulé précis du dernier diplôme ou titre préparé.")
 	}
 	if a.Diplome == nil || !contract.Diplome.HasInt(*a.Diplome) {
-		k.add(tab, "apprenti.diplome", "SAL-SCOL-REQ", Error, "Choisissez le diplôme ou titre le plus élevé obtenu dans la liste (13 si aucun).")
+		k.add(tab, cerfa.ApprentiDiplome.Key, "SAL-SCOL-REQ", Error, "Choisissez le diplôme ou titre le plus élevé obtenu dans la liste (13 si aucun).")
 	}
 	k.ageApp()
 }
@@ -250,7 +252,8 @@ func (k *check) salarieApp() {
 // ageApp applies the apprenticeship age limits (L6222-1, L6222-2, D6222-1).
 func (k *check) ageApp() {
 	a := &k.c.Apprenti
-	const tab, field = TabSalarie, "apprenti.dateNaissance"
+	const tab = TabSalarie
+	field := cerfa.ApprentiDateNaissance.Key
 	age := k.ageDebut
 	if age == nil {
 		return
@@ -263,7 +266,7 @@ func (k *check) ageApp() {
 		dc := strings.TrimSpace(a.DerniereClasse)
 		evidence := dc == "40" || (a.Diplome != nil && *a.Diplome != 13 && *a.Diplome != 26 && contract.Diplome.HasInt(*a.Diplome))
 		if !evidence {
-			k.add(tab, "apprenti.derniereClasse", "SAL-AGE-15", Warning,
+			k.add(tab, cerfa.ApprentiDerniereClasse.Key, "SAL-AGE-15", Warning,
 				"À 15 ans, l'apprentissage n'est possible qu'après la fin du collège (classe de 3e achevée) : conservez le justificatif de fin de 3e.")
 		}
 	}
@@ -289,32 +292,32 @@ func (k *check) salariePro() {
 	a := &k.c.Apprenti
 	const tab = TabSalarie
 	if s := a.SituationAvantContrat; s == nil || !contract.SituationPro.HasInt(*s) {
-		k.add(tab, "apprenti.situationAvantContrat", "SAL-PRO-SCOL-REQ", Error, "Choisissez la situation du salarié avant ce contrat dans la liste.")
+		k.add(tab, cerfa.ApprentiSituation.Key, "SAL-PRO-SCOL-REQ", Error, "Choisissez la situation du salarié avant ce contrat dans la liste.")
 	}
 	if d := a.Diplome; d == nil || !contract.DiplomePro.HasInt(*d) {
-		k.add(tab, "apprenti.diplome", "SAL-PRO-SCOL-REQ", Error, "Choisissez le diplôme ou titre le plus élevé obtenu par le salarié dans la liste (60 si aucun).")
+		k.add(tab, cerfa.ApprentiDiplome.Key, "SAL-PRO-SCOL-REQ", Error, "Choisissez le diplôme ou titre le plus élevé obtenu par le salarié dans la liste (60 si aucun).")
 	}
 	if k.ageConclusion != nil && *k.ageConclusion < 16 {
-		k.add(tab, "apprenti.dateNaissance", "SAL-PRO-AGE-MIN", Error, fmt.Sprintf("Le salarié aura %d ans à la signature : le contrat de professionnalisation est ouvert à partir de 16 ans.", *k.ageConclusion))
+		k.add(tab, cerfa.ApprentiDateNaissance.Key, "SAL-PRO-AGE-MIN", Error, fmt.Sprintf("Le salarié aura %d ans à la signature : le contrat de professionnalisation est ouvert à partir de 16 ans.", *k.ageConclusion))
 	}
 	ms := strings.TrimSpace(a.TypeMinimumSocial)
 	if ms != "" && !contract.TypeMinimumSocial.Has(ms) {
-		k.add(tab, "apprenti.typeMinimumSocial", "SAL-PRO-MINSOC", Error, "Le minimum social doit être le RSA, l'ASS ou l'AAH (ou laissez vide).")
+		k.add(tab, cerfa.ApprentiTypeMinimumSocial.Key, "SAL-PRO-MINSOC", Error, "Le minimum social doit être le RSA, l'ASS ou l'AAH (ou laissez vide).")
 		ms = ""
 	}
 	switch {
 	case a.InscritFranceTravail == nil:
-		k.add(tab, "apprenti.inscritFranceTravail", "SAL-PRO-FT-REQ", Error, "Répondez oui ou non : le salarié est-il inscrit à France Travail ?")
+		k.add(tab, cerfa.ApprentiInscritFranceTravail.Key, "SAL-PRO-FT-REQ", Error, "Répondez oui ou non : le salarié est-il inscrit à France Travail ?")
 	case *a.InscritFranceTravail:
 		if blank(a.NumeroFranceTravail) {
-			k.add(tab, "apprenti.numeroFranceTravail", "SAL-PRO-FT-REQ", Error, "Indiquez l'identifiant France Travail du salarié.")
+			k.add(tab, cerfa.ApprentiNumeroFranceTravail.Key, "SAL-PRO-FT-REQ", Error, "Indiquez l'identifiant France Travail du salarié.")
 		}
 		if a.DureeInscriptionFranceTravailMois == nil {
-			k.add(tab, "apprenti.dureeInscriptionFranceTravailMois", "SAL-PRO-FT-REQ", Error, "Indiquez la durée d'inscription à France Travail, en mois.")
+			k.add(tab, cerfa.ApprentiDureeFranceTravail.Key, "SAL-PRO-FT-REQ", Error, "Indiquez la durée d'inscription à France Travail, en mois.")
 		}
 	}
 	if n := strings.TrimSpace(a.NumeroFranceTravail); n != "" && !ident.FranceTravailIDPlausible(n) {
-		k.add(tab, "apprenti.numeroFranceTravail", "SAL-PRO-FT-FMT", Warning, "L'identifiant France Travail a d'habitude 7 chiffres suivis d'une lettre : vérifiez-le.")
+		k.add(tab, cerfa.ApprentiNumeroFranceTravail.Key, "SAL-PRO-FT-FMT", Warning, "L'identifiant France Travail a d'habitude 7 chiffres suivis d'une lettre : vérifiez-le.")
 	}
 	if k.ageConclusion != nil && *k.ageConclusion >= 26 && ms == "" && isFalse(a.InscritFranceTravail) && a.SituationAvantContrat != nil && *a.SituationAvantContrat != 6 {
 		const field = "apprenti.situationAvantContrat/apprenti.inscritFranceTravail"

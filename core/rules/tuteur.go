@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cerfadesk/core/cerfa"
 	"fmt"
 
 	"cerfadesk/core/civil"
@@ -75,7 +76,7 @@ func (k *check) tuteurApp() {
 		k.add(tab, "maitre2.nom", "TUT-MA1-NE-MA2", Warning, "Les maîtres d'apprentissage n°1 et n°2 sont la même personne : effacez le maître n°2 ou indiquez une autre personne.")
 	}
 	if !isTrue(c.Employeur.AttestationEligibilite) {
-		k.add(tab, "employeur.attestationEligibilite", "TUT-ATTEST", Error,
+		k.add(tab, cerfa.EmployeurAttestationEligibilite.Key, "TUT-ATTEST", Error,
 			"Cochez l'attestation : l'employeur atteste sur l'honneur que le maître d'apprentissage répond à l'ensemble des critères d'éligibilité à cette fonction.")
 	}
 }
@@ -142,21 +143,21 @@ func (k *check) tuteurPro() {
 		k.add(tab, "tuteur", "TUT-PRO-REQ", Error, "Renseignez le tuteur : nom, prénom, date de naissance et emploi occupé.")
 	} else {
 		for _, f := range []struct{ field, label, v string }{
-			{"tuteur.nom", "le nom", t.Nom}, {"tuteur.prenom", "le prénom", t.Prenom}, {"tuteur.emploiOccupe", "l'emploi occupé", t.EmploiOccupe},
+			{cerfa.Tuteur.Nom.Key, "le nom", t.Nom}, {cerfa.Tuteur.Prenom.Key, "le prénom", t.Prenom}, {cerfa.Tuteur.EmploiOccupe.Key, "l'emploi occupé", t.EmploiOccupe},
 		} {
 			if blank(f.v) {
 				k.add(tab, f.field, "TUT-PRO-REQ", Error, "Indiquez "+f.label+" du tuteur.")
 			}
 		}
 		if t.DateNaissance.IsZero() {
-			k.add(tab, "tuteur.dateNaissance", "TUT-PRO-REQ", Error, "Indiquez la date de naissance du tuteur.")
+			k.add(tab, cerfa.Tuteur.DateNaissance.Key, "TUT-PRO-REQ", Error, "Indiquez la date de naissance du tuteur.")
 		}
 		k.personChecks("tuteur", t.Nom, t.Prenom, t.DateNaissance, t.Courriel, false)
 		switch y := t.AnneesExperience; {
 		case y == nil:
-			k.add(tab, "tuteur.anneesExperience", "TUT-PRO-EXPERIENCE", Warning, "Indiquez le nombre d'années d'expérience professionnelle du tuteur en rapport avec la qualification visée (2 ans au moins).")
+			k.add(tab, cerfa.TuteurAnneesExperience.Key, "TUT-PRO-EXPERIENCE", Warning, "Indiquez le nombre d'années d'expérience professionnelle du tuteur en rapport avec la qualification visée (2 ans au moins).")
 		case *y < 2:
-			k.add(tab, "tuteur.anneesExperience", "TUT-PRO-EXPERIENCE", Error, "Le tuteur doit justifier d'au moins deux ans d'expérience professionnelle dans une qualification en rapport avec celle visée : choisissez un autre tuteur.")
+			k.add(tab, cerfa.TuteurAnneesExperience.Key, "TUT-PRO-EXPERIENCE", Error, "Le tuteur doit justifier d'au moins deux ans d'expérience professionnelle dans une qualification en rapport avec celle visée : choisissez un autre tuteur.")
 		}
 		if n := t.NombreAlternantsSuivis; n != nil {
 			limit := 3
@@ -164,7 +165,7 @@ func (k *check) tuteurPro() {
 				limit = 2
 			}
 			if *n+1 > limit {
-				k.add(tab, "tuteur.nombreAlternantsSuivis", "TUT-PRO-CAPACITE", Error, fmt.Sprintf(
+				k.add(tab, cerfa.TuteurAlternantsSuivis.Key, "TUT-PRO-CAPACITE", Error, fmt.Sprintf(
 					"Un tuteur suit au plus %d alternants à la fois (contrats de professionnalisation, apprentis et Pro-A confondus) ; avec ce contrat il en suivrait %d.", limit, *n+1))
 			}
 		}
