@@ -49,8 +49,13 @@ type Reader interface {
 	// Message returns the use of a push's message id; ok is false when the
 	// id was never applied.
 	Message(ctx context.Context, msgID string) (m MessageUse, ok bool, err error)
-	// BlobMeta returns the size and type of a content the service holds.
-	BlobMeta(ctx context.Context, sha string) (b docs.Blob, ok bool, err error)
+	// BlobMeta returns the size and type of a held content that account
+	// accountID may attach to contract contractRow (0: none): one it
+	// uploaded, or one the contract already has. A tenant never attaches
+	// another's content by naming its hash.
+	BlobMeta(ctx context.Context, sha string, accountID, contractRow int64) (b docs.Blob, ok bool, err error)
+	// BlobOwned reports whether account accountID uploaded a content.
+	BlobOwned(ctx context.Context, sha string, accountID int64) (bool, error)
 	// Documents returns the documents of contracts (by row id) in the order
 	// they were attached; a contract without any has no entry.
 	Documents(ctx context.Context, rowIDs ...int64) (map[int64][]opcoapi.Document, error)
@@ -94,8 +99,9 @@ type Tx interface {
 	// document of the same id is ErrExists.
 	AttachDocument(ctx context.Context, r *Record, d opcoapi.Document) (rowID int64, have opcoapi.Document, existed bool, err error)
 	// PutBlobMeta records a content the service now holds (kept as it was
-	// when the hash is known).
-	PutBlobMeta(ctx context.Context, b docs.Blob, at time.Time) error
+	// when the hash is known) and, when ownerID is not 0, that this
+	// account uploaded it.
+	PutBlobMeta(ctx context.Context, b docs.Blob, ownerID int64, at time.Time) error
 	// QueueMail adds an e-mail to the queue: it leaves only if the
 	// transaction commits.
 	QueueMail(ctx context.Context, m Mail, at time.Time) error

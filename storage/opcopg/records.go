@@ -112,9 +112,12 @@ func (r reader) Message(ctx context.Context, msgID string) (opco.MessageUse, boo
 	return m, true, nil
 }
 
-func (r reader) BlobMeta(ctx context.Context, sha string) (docs.Blob, bool, error) {
+func (r reader) BlobMeta(ctx context.Context, sha string, accountID, contractRow int64) (docs.Blob, bool, error) {
 	b := docs.Blob{SHA256: sha}
-	err := r.q.QueryRow(ctx, `SELECT size, mime FROM blobs WHERE sha256 = $1`, sha).Scan(&b.Size, &b.MIME)
+	err := r.q.QueryRow(ctx, `SELECT b.size, b.mime FROM blobs b WHERE b.sha256 = $1 AND (
+		EXISTS (SELECT 1 FROM blob_owners o WHERE o.sha256 = b.sha256 AND o.account_id = $2)
+		OR EXISTS (SELECT 1 FROM documents d WHERE d.contract_id = $3 AND d.sha256 = b.sha256))`,
+		sha, accountID, contractRow).Scan(&b.Size, &b.MIME)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return docs.Blob{}, false, nil
 	}
@@ -122,6 +125,16 @@ func (r reader) BlobMeta(ctx context.Context, sha string) (docs.Blob, bool, erro
 		return docs.Blob{}, false, r.fail(err)
 	}
 	return b, true, nil
+}
+
+func (r reader) BlobOwned(ctx context.Context, sha string, accountID int64) (bool, error) {
+	var ok bool
+	err := r.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM blob_owners WHERE sha256 = $1 AND account_id = $2)`,
+		sha, accountID).Scan(&ok)
+	if err != nil {
+		return false, r.fail(err)
+	}
+	return ok, nil
 }
 
 func (r reader) Documents(ctx context.Context, rowIDs ...int64) (map[int64][]opcoapi.Document, error) {
@@ -414,9 +427,16 @@ func (t *tx) AttachDocument(ctx context.Context, r *opco.Record, d opcoapi.Docum
 	return rowID, d, false, nil
 }
 
-func (t *tx) PutBlobMeta(ctx context.Context, b docs.Blob, at time.Time) error {
-	_, err := t.q.Exec(ctx, `INSERT INTO blobs (sha256, size, mime, created_at) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (sha256) DO NOTHING`, b.SHA256, b.Size, b.MIME, at.UnixMicro())
+func (t *tx) PutBlobMeta(ctx context.Context, b docs.Blob, ownerID int64, at time.Time) error {
+	if _, err := t.q.Exec(ctx, `INSERT INTO blobs (sha256, size, mime, created_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (sha256) DO NOTHING`, b.SHA256, b.Size, b.MIME, at.UnixMicro()); err != nil {
+		return t.fail(err)
+	}
+	if ownerID == 0 {
+		return nil
+	}
+	_, err := t.q.Exec(ctx, `INSERT INTO blob_owners (sha256, account_id, created_at) VALUES ($1, $2, $3)
+		ON CONFLICT DO NOTHING`, b.SHA256, ownerID, at.UnixMicro())
 	return t.fail(err)
 }
 

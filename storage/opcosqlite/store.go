@@ -141,9 +141,12 @@ func (r reader) Message(ctx context.Context, msgID string) (opco.MessageUse, boo
 	return m, true, nil
 }
 
-func (r reader) BlobMeta(ctx context.Context, sha string) (docs.Blob, bool, error) {
+func (r reader) BlobMeta(ctx context.Context, sha string, accountID, contractRow int64) (docs.Blob, bool, error) {
 	b := docs.Blob{SHA256: sha}
-	err := r.q.QueryRowContext(ctx, `SELECT size, mime FROM blobs WHERE sha256 = ?`, sha).Scan(&b.Size, &b.MIME)
+	err := r.q.QueryRowContext(ctx, `SELECT b.size, b.mime FROM blobs b WHERE b.sha256 = ? AND (
+		EXISTS (SELECT 1 FROM blob_owners o WHERE o.sha256 = b.sha256 AND o.account_id = ?)
+		OR EXISTS (SELECT 1 FROM documents d WHERE d.contract_id = ? AND d.sha256 = b.sha256))`,
+		sha, accountID, contractRow).Scan(&b.Size, &b.MIME)
 	if errors.Is(err, sql.ErrNoRows) {
 		return docs.Blob{}, false, nil
 	}
@@ -151,6 +154,15 @@ func (r reader) BlobMeta(ctx context.Context, sha string) (docs.Blob, bool, erro
 		return docs.Blob{}, false, err
 	}
 	return b, true, nil
+}
+
+func (r reader) BlobOwned(ctx context.Context, sha string, accountID int64) (bool, error) {
+	var one int
+	err := r.q.QueryRowContext(ctx, `SELECT 1 FROM blob_owners WHERE sha256 = ? AND account_id = ?`, sha, accountID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // idList is rowIDs as a JSON array for json_each: one statement text
@@ -442,9 +454,16 @@ func (t *tx) AttachDocument(ctx context.Context, r *opco.Record, d opcoapi.Docum
 	return rowID, d, false, err
 }
 
-func (t *tx) PutBlobMeta(ctx context.Context, b docs.Blob, at time.Time) error {
-	return t.exec(ctx, `INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)`,
-		b.SHA256, b.Size, b.MIME, at.UnixMicro())
+func (t *tx) PutBlobMeta(ctx context.Context, b docs.Blob, ownerID int64, at time.Time) error {
+	if err := t.exec(ctx, `INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)`,
+		b.SHA256, b.Size, b.MIME, at.UnixMicro()); err != nil {
+		return err
+	}
+	if ownerID == 0 {
+		return nil
+	}
+	return t.exec(ctx, `INSERT OR IGNORE INTO blob_owners (sha256, account_id, created_at) VALUES (?, ?, ?)`,
+		b.SHA256, ownerID, at.UnixMicro())
 }
 
 func (t *tx) QueueMail(ctx context.Context, m opco.Mail, at time.Time) error {

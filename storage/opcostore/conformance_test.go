@@ -371,16 +371,45 @@ func testDocuments(t *testing.T, s opco.Store) {
 }
 
 func testBlobMeta(t *testing.T, s opco.Store) {
+	a := account(t, s, "leroux", workflow.Entreprise, "rh@leroux.example", "83475962300012")
+	o := account(t, s, "autre", workflow.Entreprise, "rh@autre.example", "73282932000074")
 	b := docs.Blob{SHA256: sha('a'), Size: 10, MIME: "application/pdf"}
-	update(t, s, func(tx opco.Tx) error { return tx.PutBlobMeta(ctx, b, t0) })
-	update(t, s, func(tx opco.Tx) error {
-		return tx.PutBlobMeta(ctx, docs.Blob{SHA256: sha('a'), Size: 99, MIME: "image/png"}, t0)
+	update(t, s, func(tx opco.Tx) error { return tx.PutBlobMeta(ctx, b, a.ID, t0) })
+	update(t, s, func(tx opco.Tx) error { // the same content again: the first metadata stay
+		return tx.PutBlobMeta(ctx, docs.Blob{SHA256: sha('a'), Size: 99, MIME: "image/png"}, a.ID, t0)
 	})
-	got, ok, err := s.BlobMeta(ctx, sha('a'))
+	got, ok, err := s.BlobMeta(ctx, sha('a'), a.ID, 0)
 	if err != nil || !ok || got != b {
-		t.Errorf("BlobMeta = %+v %v %v, want the first %+v", got, ok, err, b)
+		t.Errorf("BlobMeta(uploader) = %+v %v %v, want the first %+v", got, ok, err, b)
 	}
-	if _, ok, err := s.BlobMeta(ctx, sha('f')); ok || err != nil {
+	if _, ok, err := s.BlobMeta(ctx, sha('a'), o.ID, 0); ok || err != nil {
+		t.Errorf("another tenant may attach the content by its hash: ok %v, err %v", ok, err)
+	}
+	if owned, err := s.BlobOwned(ctx, sha('a'), o.ID); owned || err != nil {
+		t.Errorf("BlobOwned(another tenant) = %v, %v", owned, err)
+	}
+	if owned, err := s.BlobOwned(ctx, sha('a'), a.ID); !owned || err != nil {
+		t.Errorf("BlobOwned(uploader) = %v, %v", owned, err)
+	}
+	// A content already on a contract stays attachable to it by whoever
+	// may write it (the OPCO's letters have no uploader).
+	r := insert(t, s, a, newRecord("c-1", a.Siret, workflow.Transmis), "m-1")
+	update(t, s, func(tx opco.Tx) error {
+		letter := docs.Blob{SHA256: sha('b'), Size: 5, MIME: "application/pdf"}
+		if err := tx.PutBlobMeta(ctx, letter, 0, t0); err != nil {
+			return err
+		}
+		_, _, _, err := tx.AttachDocument(ctx, &r, opcoapi.Document{ID: "d-1", Type: "COURRIER_ACCORD", Name: "a.pdf",
+			MIME: letter.MIME, Size: letter.Size, SHA256: letter.SHA256, AddedAt: t0, Letter: true})
+		return err
+	})
+	if _, ok, _ := s.BlobMeta(ctx, sha('b'), o.ID, r.RowID); !ok {
+		t.Error("a content already on the contract is not attachable to it")
+	}
+	if _, ok, _ := s.BlobMeta(ctx, sha('b'), o.ID, 0); ok {
+		t.Error("a letter's content is attachable to another contract by its hash")
+	}
+	if _, ok, err := s.BlobMeta(ctx, sha('f'), a.ID, r.RowID); ok || err != nil {
 		t.Errorf("unknown blob: ok %v, err %v", ok, err)
 	}
 }

@@ -147,6 +147,15 @@ CREATE TABLE blobs (
 	created_at bigint NOT NULL
 );
 
+-- Who uploaded which content: a content is attachable by an account only
+-- once that account uploaded it (or the contract already has it).
+CREATE TABLE blob_owners (
+	sha256     text   NOT NULL REFERENCES blobs (sha256),
+	account_id bigint NOT NULL REFERENCES accounts (id),
+	created_at bigint NOT NULL,
+	PRIMARY KEY (sha256, account_id)
+);
+
 -- The contents themselves (documents are 10 MB at most): in the database,
 -- so that every instance serves every document and one backup holds all.
 CREATE TABLE blob_contents (
