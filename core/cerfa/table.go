@@ -115,3 +115,32 @@ func RemunerationSummary(rs []contract.Remuneration) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// TabsOf returns the tabs of the form that hold the fields a finding names
+// ("contrat.dateFinContrat/formation.dateFinFormation" → Contrat and
+// Formation), in form order; a key the table does not hold counts for the
+// field that holds its block ("contrat.remunerationsAnnuelles[2].taux" →
+// Contrat). It returns nil when no key is a field of the form.
+func TabsOf(k contract.Kind, keys string) []string {
+	on := map[string]bool{}
+	for _, key := range strings.Split(keys, "/") {
+		for key != "" {
+			if f := Lookup(k, key); f != nil {
+				on[f.Tab] = true
+				break
+			}
+			i := strings.LastIndexAny(key, ".[")
+			if i < 0 {
+				break
+			}
+			key = key[:i]
+		}
+	}
+	var out []string
+	for _, t := range Tabs {
+		if on[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -269,3 +269,23 @@ func TestAppliesFollowsTheContract(t *testing.T) {
 		t.Error("user company's tutor not asked for temporary work")
 	}
 }
+
+func TestTabsOf(t *testing.T) {
+	for _, tc := range []struct {
+		kind contract.Kind
+		keys string
+		want string
+	}{
+		{contract.Apprentissage, "contrat.dateFinContrat/formation.dateFinFormation", "Contrat Formation"},
+		{contract.Apprentissage, "contrat.remunerationsAnnuelles[2].taux", "Contrat"},
+		{contract.Apprentissage, "employeur.adresse.codePostal", "Employeur"},
+		{contract.Apprentissage, "contrat.caisseRetraiteComplementaire", "Employeur"},
+		{contract.Professionnalisation, "employeur.typeEmployeur/apprenti.regimeSocial", "Employeur"},
+		{contract.Apprentissage, "documents[0].typeFichier", ""},
+		{contract.Apprentissage, "_today", ""},
+	} {
+		if got := strings.Join(TabsOf(tc.kind, tc.keys), " "); got != tc.want {
+			t.Errorf("TabsOf(%s, %q) = %q, want %q", tc.kind, tc.keys, got, tc.want)
+		}
+	}
+}
