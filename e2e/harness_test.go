@@ -70,6 +70,7 @@ type server struct {
 	quiet bool
 	addr  string // host:port, kept across restarts
 	smtp  string
+	now   string // $OPCO_FAKE_NOW ("" = fakeToday)
 	cmd   *exec.Cmd
 	url   string
 
@@ -88,12 +89,13 @@ type serverOptions struct {
 	smtp  string // "" writes the e-mails to the log
 	sync  string // --sqlite-sync
 	quiet bool   // no log line per request
+	now   string // the service's clock at start, RFC 3339 ("" = fakeToday)
 }
 
 // startServerWith is startServer with options.
 func startServerWith(t testing.TB, opt serverOptions, accounts ...account) *server {
 	t.Helper()
-	s := &server{t: t, dir: t.TempDir(), smtp: opt.smtp, addr: "127.0.0.1:0", sync: opt.sync, quiet: opt.quiet}
+	s := &server{t: t, dir: t.TempDir(), smtp: opt.smtp, addr: "127.0.0.1:0", sync: opt.sync, quiet: opt.quiet, now: opt.now}
 	for _, a := range accounts {
 		s.addUser(a)
 	}
@@ -127,7 +129,11 @@ func (s *server) start() {
 		args = append(args, "--smtp", s.smtp)
 	}
 	cmd := exec.Command(serverBin, args...)
-	cmd.Env = append(os.Environ(), "OPCO_FAKE_NOW="+fakeToday)
+	now := s.now
+	if now == "" {
+		now = fakeToday
+	}
+	cmd.Env = append(os.Environ(), "OPCO_FAKE_NOW="+now)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		s.t.Fatal(err)

@@ -267,9 +267,10 @@ func TestScenario5EntryErrors(t *testing.T) {
 }
 
 // Scenario 6: late transmission: warned with the computed deadline first,
-// transmitted, marked hors délai locally and on the service.
+// transmitted, marked hors délai locally and on the service, which judges
+// it with its own clock (the client's horsDelai is not trusted).
 func TestScenario6Late(t *testing.T) {
-	srv := startServer(t, "", entrepriseAcct, agentAcct)
+	srv := startServerWith(t, serverOptions{sync: "normal", now: "2025-09-10T09:00:00+02:00"}, entrepriseAcct, agentAcct)
 	ent := newParty(t, srv, entrepriseAcct, "2025-09-10") // 8 jours ouvrables after the 2025-09-01 start
 	rec := ent.create(example(t, "apprentissage-base.json"))
 	ent.addDocument(rec.ID, "Convention de formation signée.pdf", pdfFile("convention"))
