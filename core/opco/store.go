@@ -68,9 +68,11 @@ type Reader interface {
 	// List returns at most limit contracts a may see, last changed first,
 	// without their content.
 	List(ctx context.Context, a Account, limit int) ([]Record, error)
-	// Queue returns the contracts waiting for an agent ("transmis",
-	// "en_instruction") by reception day then Seq, without their content.
-	Queue(ctx context.Context) ([]Record, error)
+	// Queue returns at most limit contracts waiting for an agent
+	// ("transmis", "en_instruction") after (afterDay, afterRow) in the
+	// order of reception day ('AAAA-MM-JJ') then RowID, without their
+	// content.
+	Queue(ctx context.Context, afterDay string, afterRow int64, limit int) ([]Record, error)
 	// AccountByLogin returns an account and its password hash; the login
 	// is matched without regard to case.
 	AccountByLogin(ctx context.Context, login string) (a Account, passwordHash string, ok bool, err error)

@@ -247,9 +247,10 @@ func (r reader) List(ctx context.Context, a opco.Account, limit int) ([]opco.Rec
 	return recs, nil
 }
 
-func (r reader) Queue(ctx context.Context) ([]opco.Record, error) {
+func (r reader) Queue(ctx context.Context, afterDay string, afterRow int64, limit int) ([]opco.Record, error) {
 	rows, err := r.q.Query(ctx, `SELECT `+recordColumns+recordFrom+
-		`WHERE c.status IN ('transmis', 'en_instruction') ORDER BY c.received_on, c.seq`)
+		`WHERE c.status IN ('transmis', 'en_instruction') AND (c.received_on, c.id) > ($1, $2)
+		ORDER BY c.received_on, c.id LIMIT $3`, afterDay, afterRow, limit)
 	if err != nil {
 		return nil, r.fail(err)
 	}

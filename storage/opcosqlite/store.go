@@ -263,9 +263,10 @@ func (r reader) List(ctx context.Context, a opco.Account, limit int) ([]opco.Rec
 	return scanRecords(rows, false)
 }
 
-func (r reader) Queue(ctx context.Context) ([]opco.Record, error) {
+func (r reader) Queue(ctx context.Context, afterDay string, afterRow int64, limit int) ([]opco.Record, error) {
 	rows, err := r.q.QueryContext(ctx, `SELECT `+recordColumns+recordFrom+
-		`WHERE c.status IN ('transmis', 'en_instruction') ORDER BY c.received_on, c.seq`)
+		`WHERE c.status IN ('transmis', 'en_instruction') AND (c.received_on, c.id) > (?, ?)
+		ORDER BY c.received_on, c.id LIMIT ?`, afterDay, afterRow, limit)
 	if err != nil {
 		return nil, err
 	}

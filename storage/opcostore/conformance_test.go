@@ -488,9 +488,15 @@ func testListAndQueue(t *testing.T, s opco.Store) {
 			t.Errorf("List carries the content of %s", r.ID)
 		}
 	}
-	q, err := s.Queue(ctx)
+	q, err := s.Queue(ctx, "", 0, 10)
 	if err != nil || ids(q) != "[c-3 c-1 c-0]" {
 		t.Errorf("Queue = %s (%v), want the transmis and en_instruction by reception day", ids(q), err)
+	}
+	page, _ := s.Queue(ctx, "", 0, 2)
+	last := page[len(page)-1]
+	rest, err := s.Queue(ctx, last.ReceivedOn.String(), last.RowID, 2)
+	if ids(page) != "[c-3 c-1]" || ids(rest) != "[c-0]" || err != nil {
+		t.Errorf("Queue pages: %s then %s (%v)", ids(page), ids(rest), err)
 	}
 }
 
