@@ -39,13 +39,13 @@ type Desktop struct {
 	search       *widget.Entry
 	statusFilter *widget.Select
 	kindFilter   *widget.Select
-	count        *widget.Label
+	count        *hintLabel
 	newButton    *widget.Button
 	openButton   *widget.Button
 	syncButton   *widget.Button
-	syncLabel    *widget.Label
+	syncLabel    *hintLabel
 	profile      *widget.Select
-	notice       *widget.Label
+	notice       *hintLabel
 
 	editors map[string]*Editor
 	// spare is the hidden window of the last contract closed: the next
@@ -105,12 +105,11 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 	d.kindFilter.SetSelected(allKinds)
 	d.kindFilter.OnChanged = func(string) { d.applyFilters() }
 
-	d.count = widget.NewLabel("")
-	d.notice = widget.NewLabel("")
-	d.notice.Truncation = fyne.TextTruncateEllipsis
+	d.count = newHintLabel()
+	d.notice = newHintLabel()
 	// The OPCO synchronisation (issue 6) plugs in here: its state in
 	// syncLabel, its trigger on syncButton.
-	d.syncLabel = widget.NewLabel("")
+	d.syncLabel = newHintLabel()
 	d.syncButton = widget.NewButtonWithIcon("Synchroniser", theme.ViewRefreshIcon(), nil)
 	d.syncButton.Disable()
 	d.opco = newOpcoUI(d)
@@ -126,14 +125,17 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 		container.NewHBox(d.newButton, d.openButton),
 		container.NewHBox(minWidth(d.statusFilter, 290), minWidth(d.kindFilter, 250)),
 		d.search)
-	status := container.NewBorder(nil, nil, d.count,
-		container.NewHBox(d.opco.icon, d.syncLabel, d.syncButton, widget.NewLabel("Profil :"), d.profile),
-		d.notice)
+	// The status texts share the bar's width, cut with their whole text
+	// on hover: however long, they never widen the window (1 280 px).
+	texts := container.New(columnsLayout{weights: []float32{1.1, 1.3, 1.8}}, d.count, d.notice,
+		container.NewBorder(nil, nil, d.opco.icon, nil, d.syncLabel))
+	status := container.NewBorder(nil, nil, nil,
+		container.NewHBox(d.syncButton, widget.NewLabel("Profil :"), d.profile), texts)
 	d.win.SetContent(container.NewBorder(
 		container.NewVBox(container.NewPadded(toolbar), widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), status),
 		nil, nil, d.list.content()))
-	d.win.Resize(windowSize(env.Prefs, "principale", fyne.NewSize(1180, 720)))
+	d.win.Resize(windowSize(env.Prefs, "principale", mainWindowSize))
 	d.win.SetMaster()
 	d.win.SetCloseIntercept(d.quit)
 	d.refreshMenu()

@@ -103,7 +103,7 @@ func newEditor(a fyne.App, env *Env, rec workflow.Record, hooks editorHooks) (*E
 			ed.escape()
 		}
 	})
-	ed.win.Resize(windowSize(env.Prefs, "contrat", fyne.NewSize(1100, 760)))
+	ed.win.Resize(windowSize(env.Prefs, "contrat", contractWindowSize))
 	ed.validateNow()
 	return ed, nil
 }

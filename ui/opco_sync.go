@@ -264,6 +264,9 @@ func (o *opcoUI) menu() *fyne.Menu {
 					o.showAgent()
 					if o.agent != nil {
 						o.d.secondaryWindow(o.agent.win)
+						if s := o.agent.win.Canvas().Size(); s.Height > contractWindowSize.Height {
+							o.agent.win.Resize(fyne.NewSize(s.Width, contractWindowSize.Height)) // fits 1 280 × 720
+						}
 					}
 				}))
 			}

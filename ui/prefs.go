@@ -15,6 +15,13 @@ import (
 	"fyne.io/fyne/v2"
 )
 
+// The first sizes of the windows: they fit a 1 280 × 720 screen with the
+// window's title bar, its menus and the system's panel.
+var (
+	mainWindowSize     = fyne.NewSize(1180, 640)
+	contractWindowSize = fyne.NewSize(1100, 640)
+)
+
 // windowSize is the size a window of that name had when last closed, or def.
 func windowSize(p fyne.Preferences, name string, def fyne.Size) fyne.Size {
 	if p == nil {
