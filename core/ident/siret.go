@@ -8,12 +8,16 @@ const laPosteSIREN = "356000000"
 // rule *-SIRET-FMT). Call it on Compact(s).
 func SIRETFormat(s string) bool { return len(s) == 14 && allDigits(s) }
 
+// zeroSIREN passes Luhn but is no company: a placeholder typed to get past
+// the form, refused with every SIRET built on it.
+const zeroSIREN = "000000000"
+
 // SIRETChecksum reports whether the 14-digit SIRET s passes its control
 // (F-SIRET steps 2–3): the Luhn check, or, when Luhn fails and the SIREN is
 // La Poste's 356000000, a plain digit sum that is a multiple of 5. It returns
-// false when s is not 14 digits.
+// false when s is not 14 digits, and for the SIREN 000000000.
 func SIRETChecksum(s string) bool {
-	if !SIRETFormat(s) {
+	if !SIRETFormat(s) || s[:9] == zeroSIREN {
 		return false
 	}
 	if Luhn(s) {
@@ -29,8 +33,9 @@ func SIRETChecksum(s string) bool {
 	return sum%5 == 0
 }
 
-// SIRENValid reports whether s is exactly 9 ASCII digits that pass Luhn.
-func SIRENValid(s string) bool { return len(s) == 9 && Luhn(s) }
+// SIRENValid reports whether s is exactly 9 ASCII digits that pass Luhn,
+// and not 000000000.
+func SIRENValid(s string) bool { return len(s) == 9 && s != zeroSIREN && Luhn(s) }
 
 // luhnDouble[d] is 2d, minus 9 when 2d > 9.
 var luhnDouble = [10]int{0, 2, 4, 6, 8, 1, 3, 5, 7, 9}
