@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"cerfadesk/core/civil"
 )
@@ -20,13 +22,24 @@ const (
 	CodeType       = "type_invalide"
 	CodeDate       = "date_invalide"
 	CodeNumber     = "nombre_invalide"
+	CodeEncoding   = "encodage"
 )
+
+// MaxSize bounds a contract file read from outside (a command's argument,
+// an import): a real contract takes a few kilobytes even with every text
+// field at its longest, and reading anything bigger whole would only fill
+// the memory. Decode itself does not refuse a bigger document, so that a
+// contract already saved always reads back.
+const MaxSize = 4 << 20
 
 // ImportError says where and why a canonical JSON document was refused.
 type ImportError struct {
 	Path    string // dotted path in the canonical keys, "" for the whole document
 	Code    string
 	Message string // French, for people
+	// Line and Column (1-based, in characters) place a syntax error in the
+	// document; 0 when the error is not at one place.
+	Line, Column int
 }
 
 func (e *ImportError) Error() string {
@@ -40,6 +53,12 @@ func (e *ImportError) Error() string {
 // the wrong type or a malformed date is an *ImportError naming its path;
 // nothing is silently dropped.
 func Decode(data []byte) (*Contract, error) {
+	// Windows Notepad starts a UTF-8 file with a byte order mark: it is
+	// not part of the JSON.
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return nil, &ImportError{Code: CodeEncoding, Message: "document enregistré en UTF-16 : enregistrez-le en UTF-8"}
+	}
 	// One pass checks every key against the schema (exact case: encoding/json
 	// would match keys case-insensitively and drop misplaced ones), then the
 	// standard decoder fills the struct. Any refusal is re-read generically
@@ -59,6 +78,8 @@ func Encode(c *Contract) ([]byte, error) {
 	return json.MarshalIndent(c, "", "  ")
 }
 
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
 // locate re-reads a refused document generically to name the faulty path;
 // the fast decoder's errors do not carry it.
 func locate(data []byte, cause error) error {
@@ -66,19 +87,92 @@ func locate(data []byte, cause error) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return &ImportError{Code: CodeSyntax, Message: fmt.Sprintf("JSON invalide à l'octet %d : %v", se.Offset, se)}
-		}
-		return &ImportError{Code: CodeSyntax, Message: "JSON invalide : " + err.Error()}
+		return syntaxError(data, err)
 	}
 	if ie := walk(v, reflect.TypeOf(Contract{}), ""); ie != nil {
 		return ie
 	}
+	end := int(dec.InputOffset())
 	if _, err := dec.Token(); err != io.EOF {
-		return &ImportError{Code: CodeSyntax, Message: "contenu en trop après l'objet JSON"}
+		for end < len(data) && isSpace(data[end]) {
+			end++
+		}
+		return syntaxAt(data, end, "JSON invalide", "contenu en trop après la fin de l'objet")
 	}
-	return &ImportError{Code: CodeSyntax, Message: "document refusé : " + cause.Error()}
+	var ute *json.UnmarshalTypeError
+	if errors.As(cause, &ute) && ute.Field != "" {
+		return &ImportError{Path: ute.Field, Code: CodeType, Message: "valeur d'un type inattendu"}
+	}
+	// The generic reading found nothing: a key spelt with \u escapes (the
+	// key check reads keys as written), or a value out of range.
+	return &ImportError{Code: CodeSyntax, Message: "document refusé : une clé est écrite avec des séquences \\u (écrivez-la en clair) ou une valeur est hors limites"}
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// syntaxError turns the JSON decoder's error into a French message placed
+// by line and column.
+func syntaxError(data []byte, err error) *ImportError {
+	var se *json.SyntaxError
+	switch {
+	case errors.Is(err, io.EOF):
+		return &ImportError{Code: CodeSyntax, Message: "document vide : un objet JSON est attendu"}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return syntaxAt(data, len(data), "JSON incomplet", "le document s'arrête avant la fin de l'objet")
+	case errors.As(err, &se):
+		off := min(max(int(se.Offset)-1, 0), len(data)) // the decoder read the offending byte
+		r, _ := utf8.DecodeRune(data[off:])
+		return syntaxAt(data, off, "JSON invalide", syntaxFR(se.Error(), r))
+	}
+	return &ImportError{Code: CodeSyntax, Message: "JSON invalide"}
+}
+
+// syntaxAt is a syntax error at byte off of data, with its line and column.
+func syntaxAt(data []byte, off int, what, detail string) *ImportError {
+	off = min(off, len(data))
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	col := 1 + utf8.RuneCount(data[start:off])
+	return &ImportError{Code: CodeSyntax, Line: line, Column: col,
+		Message: fmt.Sprintf("%s, ligne %d, colonne %d : %s", what, line, col, detail)}
+}
+
+// syntaxContexts translates where encoding/json met an unexpected character.
+var syntaxContexts = []struct{ en, fr string }{
+	{"looking for beginning of value", "là où une valeur est attendue"},
+	{"looking for beginning of object key string", "là où une clé entre guillemets est attendue"},
+	{"after object key:value pair", "après une valeur (« , » ou « } » attendu)"},
+	{"after object key", "après une clé (« : » attendu)"},
+	{"after array element", "après un élément de liste (« , » ou « ] » attendu)"},
+	{"after top-level value", "après la fin de l'objet JSON"},
+	{"in string literal", "dans un texte (caractère de contrôle à échapper)"},
+	{"in string escape code", "dans une séquence d'échappement"},
+	{"in \\u hexadecimal character escape", "dans une séquence \\u"},
+	{"numeric literal", "dans un nombre"},
+	{"in literal", "dans true, false ou null"},
+}
+
+// syntaxFR says in French what encoding/json's syntax error message en
+// says; r is the character at the error (encoding/json shows a byte, so
+// an "é" would read "Ã").
+func syntaxFR(en string, r rune) string {
+	if en == "exceeded max depth" {
+		return "imbrication trop profonde"
+	}
+	if !strings.HasPrefix(en, "invalid character ") {
+		return "syntaxe incorrecte"
+	}
+	ch := string(r)
+	if !unicode.IsPrint(r) || r == utf8.RuneError {
+		ch = fmt.Sprintf("U+%04X", r)
+	}
+	msg := "caractère « " + ch + " » inattendu"
+	for _, c := range syntaxContexts {
+		if strings.Contains(en, c.en) {
+			return msg + " " + c.fr
+		}
+	}
+	return msg
 }
 
 var (
@@ -102,22 +196,22 @@ func walk(v any, t reflect.Type, path string) *ImportError {
 	case dateType:
 		s, ok := v.(string)
 		if !ok {
-			return &ImportError{path, CodeDate, "date attendue au format AAAA-MM-JJ"}
+			return &ImportError{Path: path, Code: CodeDate, Message: "date attendue au format AAAA-MM-JJ"}
 		}
 		if s == "" {
 			return nil
 		}
 		if _, err := civil.Parse(s); err != nil {
-			return &ImportError{path, CodeDate, fmt.Sprintf("date attendue au format AAAA-MM-JJ (reçu %q)", s)}
+			return &ImportError{Path: path, Code: CodeDate, Message: fmt.Sprintf("date attendue au format AAAA-MM-JJ (reçu %q)", s)}
 		}
 		return nil
 	case moneyType, percentType:
 		n, ok := v.(json.Number)
 		if !ok {
-			return &ImportError{path, CodeType, "nombre attendu"}
+			return &ImportError{Path: path, Code: CodeType, Message: "nombre attendu"}
 		}
 		if _, err := parseHundredths(string(n)); err != nil {
-			return &ImportError{path, CodeNumber, fmt.Sprintf("nombre décimal attendu (reçu %s)", n)}
+			return &ImportError{Path: path, Code: CodeNumber, Message: fmt.Sprintf("nombre décimal attendu (reçu %s)", n)}
 		}
 		return nil
 	}
@@ -126,24 +220,24 @@ func walk(v any, t reflect.Type, path string) *ImportError {
 		return walk(v, t.Elem(), path)
 	case reflect.String:
 		if _, ok := v.(string); !ok {
-			return &ImportError{path, CodeType, "texte attendu"}
+			return &ImportError{Path: path, Code: CodeType, Message: "texte attendu"}
 		}
 	case reflect.Bool:
 		if _, ok := v.(bool); !ok {
-			return &ImportError{path, CodeType, "true ou false attendu (oui/non)"}
+			return &ImportError{Path: path, Code: CodeType, Message: "true ou false attendu (oui/non)"}
 		}
 	case reflect.Int, reflect.Int64:
 		n, ok := v.(json.Number)
 		if !ok {
-			return &ImportError{path, CodeType, "nombre entier attendu"}
+			return &ImportError{Path: path, Code: CodeType, Message: "nombre entier attendu"}
 		}
 		if _, err := strconv.ParseInt(string(n), 10, 64); err != nil {
-			return &ImportError{path, CodeNumber, fmt.Sprintf("nombre entier attendu (reçu %s)", n)}
+			return &ImportError{Path: path, Code: CodeNumber, Message: fmt.Sprintf("nombre entier attendu (reçu %s)", n)}
 		}
 	case reflect.Slice:
 		arr, ok := v.([]any)
 		if !ok {
-			return &ImportError{path, CodeType, "liste attendue"}
+			return &ImportError{Path: path, Code: CodeType, Message: "liste attendue"}
 		}
 		for i, e := range arr {
 			if ie := walk(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); ie != nil {
@@ -154,9 +248,9 @@ func walk(v any, t reflect.Type, path string) *ImportError {
 		obj, ok := v.(map[string]any)
 		if !ok {
 			if path == "" {
-				return &ImportError{path, CodeType, "objet JSON attendu"}
+				return &ImportError{Path: path, Code: CodeType, Message: "objet JSON attendu"}
 			}
-			return &ImportError{path, CodeType, "objet attendu"}
+			return &ImportError{Path: path, Code: CodeType, Message: "objet attendu"}
 		}
 		fields := fieldsOf(t)
 		// Report keys in a stable order: the document's order is lost by the
@@ -169,7 +263,7 @@ func walk(v any, t reflect.Type, path string) *ImportError {
 		for _, k := range keys {
 			ft, ok := fields[k]
 			if !ok {
-				return &ImportError{join(path, k), CodeUnknownKey, "clé inconnue"}
+				return &ImportError{Path: join(path, k), Code: CodeUnknownKey, Message: "clé inconnue"}
 			}
 			if ie := walk(obj[k], ft, join(path, k)); ie != nil {
 				return ie

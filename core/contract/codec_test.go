@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -155,6 +156,12 @@ func FuzzDecode(f *testing.F) {
 			if !errors.As(err, &ie) {
 				t.Fatalf("error is not an *ImportError: %v", err)
 			}
+			if leak := goInternals(ie.Message); leak != "" {
+				t.Fatalf("message %q shows %q", ie.Message, leak)
+			}
+			if ie.Line < 0 || ie.Line > bytes.Count(data, []byte{'\n'})+1 || ie.Column < 0 || (ie.Line > 0) != (ie.Column > 0) {
+				t.Fatalf("position %d:%d out of the document", ie.Line, ie.Column)
+			}
 			return
 		}
 		// Whatever Decode accepts, the strict generic walk accepts too: no
@@ -179,6 +186,82 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("round trip changed the contract")
 		}
 	})
+}
+
+// goInternals returns the piece of an error message that comes from Go
+// rather than from us ("" if none): encoding/json's English, io.EOF.
+func goInternals(msg string) string {
+	for _, s := range []string{"invalid character", "looking for", "EOF", "json:", "unexpected end", "Go struct", "cannot unmarshal"} {
+		if strings.Contains(msg, s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// TestDecodeSyntaxErrorsFrench: a malformed document is refused with a
+// French message that places the error by line and column, and none of
+// encoding/json's English (issue 14.10: « JSON invalide : EOF »,
+// « invalid character 'H' looking for beginning of value »).
+func TestDecodeSyntaxErrorsFrench(t *testing.T) {
+	tests := []struct {
+		name, doc    string
+		line, column int
+		want         string
+	}{
+		{"empty", "", 0, 0, "document vide"},
+		{"blank", " \n\t", 0, 0, "document vide"},
+		{"plain text", "Hello", 1, 1, "caractère « H » inattendu là où une valeur est attendue"},
+		{"value on line 3", "{\n  \"employeur\": {\n    \"siret\": H\n}", 3, 14, "JSON invalide, ligne 3, colonne 14"},
+		{"cut short", "{\n\"employeur\":", 2, 13, "JSON incomplet, ligne 2, colonne 13"},
+		{"missing colon", `{"a" 1}`, 1, 6, "« : » attendu"},
+		{"accented letter counts as one column", "{\"é\": 1,\n é}", 2, 2, "caractère « é » inattendu"},
+		{"control character", "{\"employeur\":{\"siret\":\"a\tb\"}}", 1, 25, "U+0009"},
+		{"trailing data", "{}\n\n  x", 3, 3, "contenu en trop"},
+		{"array element", "[1 2]", 1, 4, "« , » ou « ] » attendu"},
+		{"UTF-16", "\xff\xfe{\x00}\x00", 0, 0, "UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode([]byte(tt.doc))
+			var ie *ImportError
+			if !errors.As(err, &ie) {
+				t.Fatalf("want *ImportError, got %v", err)
+			}
+			if ie.Line != tt.line || ie.Column != tt.column {
+				t.Errorf("position %d:%d, want %d:%d (%s)", ie.Line, ie.Column, tt.line, tt.column, ie.Message)
+			}
+			if !strings.Contains(ie.Message, tt.want) {
+				t.Errorf("message %q lacks %q", ie.Message, tt.want)
+			}
+			if leak := goInternals(ie.Message); leak != "" {
+				t.Errorf("message %q shows %q", ie.Message, leak)
+			}
+		})
+	}
+}
+
+// TestDecodeBOM: a UTF-8 file that starts with a byte order mark, as
+// Windows Notepad writes it, is the same contract (issue 14.17).
+func TestDecodeBOM(t *testing.T) {
+	plain := readExample(t, "apprentissage-base.json")
+	want, err := Decode(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Decode(append([]byte("\xef\xbb\xbf"), plain...))
+	if err != nil {
+		t.Fatalf("with a BOM: %v", err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatal("the BOM changed the contract")
+	}
+	// Only one, and only at the start: elsewhere it is not JSON.
+	for _, doc := range []string{"\xef\xbb\xbf\xef\xbb\xbf{}", "{}\xef\xbb\xbf"} {
+		if _, err := Decode([]byte(doc)); err == nil {
+			t.Errorf("%q accepted", doc)
+		}
+	}
 }
 
 func BenchmarkDecode(b *testing.B) {
