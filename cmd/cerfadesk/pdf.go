@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"cerfadesk/core/civil"
@@ -128,16 +129,13 @@ func runPDF(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	var data []byte
 	name := pa.in
 	if pa.in == "-" {
 		name = "entrée standard"
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(pa.in)
 	}
+	data, err := readContract(pa.in, stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "cerfadesk pdf : lecture de %s impossible : %s\n", name, readError(err))
+		fmt.Fprintf(stderr, "cerfadesk pdf : lecture de %s impossible : %v\n", name, err)
 		return 2
 	}
 	c, err := contract.Decode(data)
@@ -186,6 +184,50 @@ func runPDF(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// readContract reads a contract file, or standard input for "-", up to
+// contract.MaxSize: a bigger file is refused without being read whole
+// (cerfadesk validate /dev/zero stops at once). Errors are French.
+func readContract(name string, stdin io.Reader) ([]byte, error) {
+	if name == "-" {
+		return readAtMost(stdin, -1)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, errors.New(readError(err))
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, errors.New(readError(err))
+	}
+	if fi.IsDir() {
+		return nil, errors.New("c'est un dossier, pas un fichier de contrat")
+	}
+	size := int64(-1)
+	if fi.Mode().IsRegular() {
+		size = fi.Size()
+	}
+	return readAtMost(f, size)
+}
+
+// readAtMost reads r whole if it holds at most contract.MaxSize bytes;
+// size is its length when known (a regular file), -1 otherwise.
+func readAtMost(r io.Reader, size int64) ([]byte, error) {
+	tooBig := fmt.Errorf("trop volumineux pour un contrat (plus de %d Mio)", contract.MaxSize>>20)
+	if size > contract.MaxSize {
+		return nil, tooBig
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, max(size, 512)+1))
+	n, err := buf.ReadFrom(io.LimitReader(r, contract.MaxSize+1))
+	if err != nil {
+		return nil, errors.New(readError(err))
+	}
+	if n > contract.MaxSize {
+		return nil, tooBig
+	}
+	return buf.Bytes(), nil
+}
+
 // readError says in French why a file could not be read.
 func readError(err error) string {
 	switch {
@@ -193,12 +235,22 @@ func readError(err error) string {
 		return "fichier introuvable"
 	case errors.Is(err, fs.ErrPermission):
 		return "accès refusé"
+	case errors.Is(err, syscall.EISDIR):
+		return "c'est un dossier, pas un fichier de contrat"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "un élément du chemin n'est pas un dossier"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "nom de fichier trop long"
+	case errors.Is(err, syscall.EIO):
+		return "erreur d'entrée-sortie du disque"
 	}
+	// Anything else is rare (a device error, a full table of open
+	// files): give the system's reason, which names no path here.
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		err = pe.Err
 	}
-	return err.Error()
+	return "erreur du système (" + err.Error() + ")"
 }
 
 // writeFileAtomic writes data to a temporary file next to path, then

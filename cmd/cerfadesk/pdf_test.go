@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -189,6 +191,107 @@ func TestPDFDraftAndDerivedLines(t *testing.T) {
 	for _, want := range []string{"PROJET — NON VALIDÉ", "1re année, du 01/09/2025 au 31/08/2026 : 27 % du SMIC"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("%q not in the PDF", want)
+		}
+	}
+}
+
+// zeros is an endless input that counts what was read from it.
+type zeros struct{ n int64 }
+
+func (z *zeros) Read(p []byte) (int, error) {
+	clear(p)
+	z.n += int64(len(p))
+	return len(p), nil
+}
+
+// goWords are pieces of Go's or the system's English that must not reach a
+// person (issue 14.10).
+var goWords = []string{"invalid character", "looking for", "EOF", "is a directory", "no such file",
+	"permission denied", "json:", "read ", "open "}
+
+// TestContractInputErrors: what validate and pdf say about a contract they
+// cannot read — French, naming the file and, for a syntax error, the line
+// and column; a BOM is no error; an endless or huge input is refused after
+// reading at most contract.MaxSize bytes (issue 14.10, 14.16, 14.17).
+func TestContractInputErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	base := example(t, dir, "apprentissage-base")
+	bom := write("bom.json", append([]byte("\xef\xbb\xbf"), mustRead(t, base)...))
+	hello := write("hello.json", []byte("{\n  \"employeur\": {\n    \"siret\": Hello\n  }\n}\n"))
+	empty := write("empty.json", nil)
+	huge := filepath.Join(dir, "huge.json")
+	if err := os.WriteFile(huge, []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, 1<<30); err != nil { // sparse: 1 GiB on no disk
+		t.Fatal(err)
+	}
+	adir := filepath.Join(dir, "adir")
+	if err := os.Mkdir(adir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		file  string
+		stdin io.Reader // an endless input when set
+		ok    bool
+		want  []string // in stderr
+	}{
+		{"byte order mark", bom, nil, true, nil},
+		{"syntax error", hello, nil, false, []string{"hello.json", "JSON invalide, ligne 3, colonne 14", "caractère « H » inattendu"}},
+		{"empty file", empty, nil, false, []string{"empty.json", "document vide"}},
+		{"directory", adir, nil, false, []string{"adir", "c'est un dossier"}},
+		{"missing file", filepath.Join(dir, "absent.json"), nil, false, []string{"absent.json", "fichier introuvable"}},
+		{"huge file", huge, nil, false, []string{"huge.json", "trop volumineux", "4 Mio"}},
+		{"endless standard input", "-", &zeros{}, false, []string{"trop volumineux"}},
+	}
+	if runtime.GOOS == "linux" {
+		tests = append(tests, struct {
+			name  string
+			file  string
+			stdin io.Reader
+			ok    bool
+			want  []string
+		}{"/dev/zero", "/dev/zero", nil, false, []string{"/dev/zero", "trop volumineux"}})
+	}
+	for _, tt := range tests {
+		for _, cmd := range []string{"validate", "pdf"} {
+			t.Run(cmd+"/"+tt.name, func(t *testing.T) {
+				args := []string{"--today", "2025-08-28", tt.file}
+				if cmd == "pdf" {
+					args = append(args, "-o", "-")
+				}
+				var stdin io.Reader
+				z := &zeros{}
+				if tt.stdin != nil {
+					stdin = z
+				}
+				var stdout, stderr bytes.Buffer
+				code := subcommands[cmd].run(args, stdin, &stdout, &stderr)
+				if tt.ok != (code == 0) {
+					t.Fatalf("exit code %d; stderr %q", code, stderr.String())
+				}
+				for _, s := range tt.want {
+					if !strings.Contains(stderr.String(), s) {
+						t.Errorf("stderr %q lacks %q", stderr.String(), s)
+					}
+				}
+				for _, w := range goWords {
+					if strings.Contains(stderr.String(), w) {
+						t.Errorf("stderr %q shows %q", stderr.String(), w)
+					}
+				}
+				if z.n > contract.MaxSize+64<<10 {
+					t.Errorf("read %d bytes of an endless input, want at most about %d", z.n, contract.MaxSize)
+				}
+			})
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -53,6 +52,8 @@ type errorOutput struct {
 	Code    string `json:"code"`
 	Path    string `json:"path,omitempty"`
 	Message string `json:"message"`
+	Line    int    `json:"line,omitempty"` // of a syntax error, from 1
+	Column  int    `json:"column,omitempty"`
 }
 
 type derivedOutput struct {
@@ -149,13 +150,7 @@ func defaultReferential(warn io.Writer) rules.Referential {
 // validateFile decodes and validates one file.
 func validateFile(name string, stdin io.Reader, va validateArgs, today civil.Date, ref rules.Referential) (validateOutput, rules.Result, error) {
 	out := validateOutput{File: name, Findings: []rules.Finding{}}
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	data, err := readContract(name, stdin)
 	if err != nil {
 		out.Error = &errorOutput{Code: "lecture", Message: "lecture impossible : " + err.Error()}
 		return out, rules.Result{}, fmt.Errorf("%s : lecture impossible : %w", name, err)
@@ -164,9 +159,9 @@ func validateFile(name string, stdin io.Reader, va validateArgs, today civil.Dat
 	if err != nil {
 		var ie *contract.ImportError
 		if errors.As(err, &ie) {
-			out.Error = &errorOutput{Code: ie.Code, Path: ie.Path, Message: ie.Message}
+			out.Error = &errorOutput{Code: ie.Code, Path: ie.Path, Message: ie.Message, Line: ie.Line, Column: ie.Column}
 		} else {
-			out.Error = &errorOutput{Code: "json_invalide", Message: err.Error()}
+			out.Error = &errorOutput{Code: contract.CodeSyntax, Message: err.Error()}
 		}
 		return out, rules.Result{}, fmt.Errorf("%s : %w", name, err)
 	}
