@@ -371,3 +371,40 @@ func TestBlobsBelongToTheirUploader(t *testing.T) {
 		t.Fatalf("attach of a content never uploaded: %d %+v", st, e)
 	}
 }
+
+// The CFA completes its proposal while the contract is envoye_par_cfa and
+// may not once the employer accepted it (point 5).
+func TestCFADocumentsUntilAccepted(t *testing.T) {
+	f := newFixture(t)
+	cfa, ent := f.login("cfa"), f.login("leroux")
+	id := uuid.NewString()
+	if st, e := f.call(cfa, "PUT", opcoapi.ContractSubPath(id, "envoi"), opcoapi.SendRequest{MessageID: uuid.NewString(),
+		Contract: exampleJSON(t), Email: "rh@maison-leroux.example"}, nil); e != nil {
+		t.Fatalf("envoi: %d %+v", st, e)
+	}
+	attach := func(seed string) (opcoapi.PushResponse, int, *opcoapi.Error) {
+		content := minimalPDF(seed)
+		if st, e := f.putBlob(cfa, content); e != nil {
+			t.Fatalf("upload: %d %+v", st, e)
+		}
+		var out opcoapi.PushResponse
+		st, e := f.call(cfa, "POST", opcoapi.ContractSubPath(id, "documents"), opcoapi.AttachRequest{MessageID: uuid.NewString(),
+			Document: opcoapi.DocumentRef{ID: uuid.NewString(), Type: "CONVENTION_FORMATION", Name: seed + ".pdf", SHA256: shaOf(content)}}, &out)
+		return out, st, e
+	}
+	out, st, e := attach("convention")
+	if e != nil || out.Contract.Status != "envoye_par_cfa" || len(out.Contract.Documents) != 1 {
+		t.Fatalf("CFA attaching to its proposal: %d %+v %+v", st, e, out.Contract)
+	}
+	if st, e := f.call(ent, "POST", opcoapi.ContractSubPath(id, "acceptation"), opcoapi.ActionRequest{MessageID: uuid.NewString()}, nil); e != nil {
+		t.Fatalf("ACCEPTER: %d %+v", st, e)
+	}
+	_, st, e = attach("annexe")
+	if st != 409 || e.Code != opcoapi.CodeInvalidTransition || !strings.Contains(e.Message, "accepté") {
+		t.Fatalf("CFA attaching after the employer accepted: %d %+v", st, e)
+	}
+	var c opcoapi.Contract
+	if _, e := f.call(ent, "GET", opcoapi.ContractPath(id), nil, &c); e != nil || len(c.Documents) != 1 {
+		t.Fatalf("documents after the refusal: %+v %+v", e, c.Documents)
+	}
+}

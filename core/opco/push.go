@@ -547,6 +547,13 @@ func (s *Service) Attach(ctx context.Context, a Account, id string, req opcoapi.
 		if err != nil {
 			return err
 		}
+		// A CFA completes its proposal until the employer accepts it; from
+		// then on the contract is the employer's.
+		if a.Role == workflow.CFA && r.status != workflow.EnvoyeParCFA {
+			return errorf(opcoapi.CodeInvalidTransition,
+				"L'entreprise a accepté ce contrat (statut « %s ») : c'est elle qui le complète désormais ; transmettez-lui la pièce.",
+				r.status.LabelFor(s.opcoName()))
+		}
 		meta, missing, err := blobMeta(ctx, tx, a, r.rowID, []string{d.SHA256})
 		if err != nil {
 			return err

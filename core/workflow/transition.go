@@ -81,6 +81,11 @@ var table = []rule{
 	{action: DeclarerAnomaliePiece, from: []Status{Transmis, EnInstruction}, roles: []Role{Agent}, to: AnomaliePiece, outbox: true},
 	{action: DeclarerAnomalieSaisie, from: []Status{Transmis, EnInstruction}, roles: []Role{Agent}, to: AnomalieSaisie, outbox: true},
 	{action: AjouterDocument, from: []Status{EnCoursDeSaisie}, roles: []Role{Entreprise, CFA}},
+	// The CFA completes its proposal (adds the pieces) until the employer
+	// accepts it: the piece goes to the service, which holds the contract.
+	// Once accepted, the contract is the employer's: the service refuses a
+	// CFA's piece on it (core/opco, docs/api.md « Who sees what »).
+	{action: AjouterDocument, from: []Status{EnvoyeParCFA}, roles: []Role{CFA}, outbox: true},
 	{action: AjouterDocument, from: []Status{AnomaliePiece}, roles: []Role{Entreprise}, to: EnInstruction, outbox: true},
 	{action: Refuser, from: []Status{Transmis, EnInstruction}, roles: []Role{Agent}, to: Refuse, outbox: true},
 	{action: Annuler, from: []Status{EnCoursDeSaisie}, roles: []Role{Entreprise, CFA}, to: Annule},

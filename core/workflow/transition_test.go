@@ -27,7 +27,7 @@ var grid = map[Action]string{
 	DeclarerConforme:         "FFI FFI FFg FFg FFI FFI FFI FFI FFI",
 	DeclarerAnomaliePiece:    "FFI FFI FFp FFp FFI FFI FFI FFI FFI",
 	DeclarerAnomalieSaisie:   "FFI FFI FFm FFm FFI FFI FFI FFI FFI",
-	AjouterDocument:          "==F IIF IIF IIF iFF IIF IIF IIF IIF",
+	AjouterDocument:          "==F F=F IIF IIF iFF IIF IIF IIF IIF",
 	Refuser:                  "FFI FFI FFr FFr FFI FFI FFI FFI FFI",
 	Annuler:                  "aaF IIF aFF IIF IIF IIF IIF IIF IIF",
 	NouveauContrat:           "IIF IIF IIF IIF IIF IIF IIF IIF IIF",
