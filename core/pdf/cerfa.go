@@ -12,6 +12,7 @@ import (
 	"io"
 	"time"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 )
@@ -51,9 +52,10 @@ func Cerfa(w io.Writer, c *contract.Contract, opt CerfaOptions) error {
 		secs  []section
 		title formHead
 	)
+	s := &sheet{c: c, k: c.TypeFormulaire, opt: opt}
 	switch c.TypeFormulaire {
 	case contract.Apprentissage:
-		secs = apprentissageSections(c, opt)
+		secs = apprentissageSections(s)
 		title = formHead{
 			name:     "CONTRAT D'APPRENTISSAGE",
 			law:      "Articles L6221-1 et suivants du code du travail",
@@ -63,7 +65,7 @@ func Cerfa(w io.Writer, c *contract.Contract, opt CerfaOptions) error {
 			shortRef: "Cerfa FA13 n° 10103*14",
 		}
 	case contract.Professionnalisation:
-		secs = professionnalisationSections(c, opt)
+		secs = professionnalisationSections(s)
 		title = formHead{
 			name:     "CONTRAT DE PROFESSIONNALISATION",
 			law:      "Articles L6325-1 et suivants du code du travail",
@@ -169,174 +171,48 @@ func (f *form) notice(s string) {
 	f.y += 4
 }
 
-// FieldLabel returns the label printed on the Cerfa of kind for the
-// canonical key (employeur.siret → "N° SIRET de l'établissement d'exécution
-// du contrat"), or "" when the form prints no box for that key. The OPCO's
-// courrier d'anomalie uses it to name the fields in error.
+// FieldLabel returns the label of the canonical key on the Cerfa of kind,
+// made unambiguous outside the form (employeur.siret → "N° SIRET de
+// l'établissement d'exécution du contrat", maitre2.nom → "Maître
+// d'apprentissage n° 2 : Nom de naissance"), or "" when the kind has no
+// such field. A field the form prints is named as printed, with the
+// caption or person of its block; another field of the table (a value a
+// box prints beside another one, a question of the app) by the table's
+// label. The OPCO's courrier d'anomalie uses it to name the fields in error.
 func FieldLabel(kind contract.Kind, key string) string {
-	return fieldLabels(kind)[key]
+	f := cerfa.Lookup(kind, key)
+	if f == nil {
+		return ""
+	}
+	if l, ok := printedLabels(kind)[key]; ok {
+		return l
+	}
+	if f.Parent != nil {
+		return f.Parent.Label(kind) + " : " + f.Label(kind)
+	}
+	return f.Label(kind)
+}
+
+// sections describes c's Cerfa (nil for an unknown kind).
+func sections(c *contract.Contract, opt CerfaOptions) []section {
+	s := &sheet{c: c, k: c.TypeFormulaire, opt: opt}
+	switch c.TypeFormulaire {
+	case contract.Apprentissage:
+		return apprentissageSections(s)
+	case contract.Professionnalisation:
+		return professionnalisationSections(s)
+	}
+	return nil
 }
 
 var (
-	labelsApp = labels(apprentissageSections(&contract.Contract{TypeFormulaire: contract.Apprentissage}, CerfaOptions{}))
-	labelsPro = labels(professionnalisationSections(&contract.Contract{TypeFormulaire: contract.Professionnalisation}, CerfaOptions{}))
+	labelsApp = labels(sections(&contract.Contract{TypeFormulaire: contract.Apprentissage}, CerfaOptions{}))
+	labelsPro = labels(sections(&contract.Contract{TypeFormulaire: contract.Professionnalisation}, CerfaOptions{}))
 )
 
-func fieldLabels(kind contract.Kind) map[string]string {
+func printedLabels(kind contract.Kind) map[string]string {
 	if kind == contract.Professionnalisation {
 		return labelsPro
 	}
 	return labelsApp
-}
-
-// The blocks both forms share.
-
-// addressRows returns the caption and the five boxes of an address
-// (N°, Voie, Complément, Code postal, Commune), keyed under prefix.
-func addressRow(caption, prefix string, a *contract.Adresse) row {
-	var voie, comp, cp, commune string
-	if a != nil {
-		voie, comp, cp, commune = a.Voie, a.Complement, a.CodePostal, a.Commune
-	}
-	return row{caption: caption, fields: []field{
-		{key: prefix + ".numero", label: "N°", value: numeroVoie(a), weight: 0.45},
-		{key: prefix + ".voie", label: "Voie", value: voie, weight: 2.6},
-		{key: prefix + ".complement", label: "Complément", value: comp, weight: 1.6},
-		{key: prefix + ".codePostal", label: "Code postal", value: cp, weight: 0.7},
-		{key: prefix + ".commune", label: "Commune", value: commune, weight: 1.8},
-	}}
-}
-
-// ouiNon is the usual pair of tick boxes.
-func ouiNon(b *bool) []choice {
-	yes, no := yesNo(b)
-	return []choice{{label: "oui", on: yes}, {label: "non", on: no}}
-}
-
-// remunerationText returns the remuneration lines to print: the override
-// when given, else the contract's own lines.
-func remunerationText(c *contract.Contract, opt CerfaOptions) string {
-	rs := c.Contrat.RemunerationsAnnuelles
-	if opt.Remunerations != nil {
-		rs = opt.Remunerations
-	}
-	ls := remunerationLines(rs)
-	if len(ls) == 0 {
-		return ""
-	}
-	out := ls[0]
-	for _, l := range ls[1:] {
-		out += "\n" + l
-	}
-	return out
-}
-
-// minor reports whether the apprentice or salarié is a minor non émancipé at
-// the conclusion of the contract: the declared flag when set, else the age
-// computed from the dates.
-func minor(c *contract.Contract) bool {
-	a := c.Apprenti
-	if a.ApprentiMineurNonEmancipe != nil {
-		return *a.ApprentiMineurNonEmancipe
-	}
-	if a.DateNaissance.IsZero() || c.Contrat.DateConclusion.IsZero() {
-		return a.ResponsableLegal != nil
-	}
-	return civil.AgeAt(a.DateNaissance, c.Contrat.DateConclusion) < 18
-}
-
-// legalRepRows are the représentant légal's name, e-mail and address (the
-// apprentice's own address when they live together); when says when the
-// block applies ("l'apprenti(e) est mineur(e) non émancipé(e)").
-func legalRepRows(c *contract.Contract, when string) []row {
-	var nom, courriel string
-	var addr *contract.Adresse
-	if rl := c.Apprenti.ResponsableLegal; rl != nil {
-		nom = fullName(rl.Nom, rl.Prenom)
-		courriel = rl.Courriel
-		addr = rl.Adresse
-		if isTrue(rl.MemeAdresse) {
-			a := c.Apprenti.Adresse
-			addr = &a
-		}
-	}
-	return []row{
-		{caption: "Représentant légal (à renseigner si " + when + ")", fields: []field{
-			{key: "apprenti.responsableLegal.nom", label: "Nom de naissance et prénom", value: nom, weight: 1.2},
-			{key: "apprenti.responsableLegal.courriel", label: "Courriel", value: courriel, weight: 1},
-		}},
-		addressRow("Adresse du représentant légal :", "apprenti.responsableLegal.adresse", addr),
-	}
-}
-
-// signatureSection is "Fait à … le …" and the signature boxes. The date is
-// the date of conclusion (the signatures' date on the Cerfa); when it is
-// missing, the edition date stands in.
-func signatureSection(c *contract.Contract, opt CerfaOptions, who string, withCFA bool) section {
-	le := c.Contrat.DateConclusion
-	if le.IsZero() && !opt.Now.IsZero() {
-		le = civil.Of(opt.Now)
-	}
-	lieu := c.Contrat.LieuSignatureContrat
-	rep := "Sans objet : " + who + " majeur(e)"
-	if minor(c) {
-		rep = ""
-		if rl := c.Apprenti.ResponsableLegal; rl != nil {
-			rep = fullName(rl.Prenom, rl.Nom)
-		}
-	}
-	sign := []field{
-		{label: "Signature de l'employeur", value: c.Employeur.Denomination, kind: signField, minH: 17},
-		{label: "Signature de l'" + who, value: fullName(c.Apprenti.Prenom, c.Apprenti.Nom), kind: signField, minH: 17},
-		{label: "Signature du représentant légal de l'" + who + " mineur(e)", value: rep, kind: signField, minH: 17},
-	}
-	if withCFA {
-		sign = append(sign, field{key: "organismeFormation.visaCfa", label: "Visa du CFA (cachet et signature du directeur)", value: c.OrganismeFormation.Denomination, kind: signField, minH: 17})
-	}
-	return section{title: "SIGNATURES", rows: []row{
-		{fields: []field{
-			{key: "employeur.attestationPieces", kind: choiceField, choices: []choice{{
-				label: "L'employeur atteste disposer de l'ensemble des pièces justificatives nécessaires au dépôt du contrat.",
-				on:    isTrue(c.Employeur.AttestationPieces)}}},
-		}},
-		{fields: []field{
-			{key: "contrat.lieuSignatureContrat", label: "Fait à", value: lieu, weight: 2},
-			{key: "contrat.dateConclusion", label: "le", value: date(le), weight: 1},
-			{weight: 2, kind: captionField},
-		}},
-		{fields: sign},
-	}}
-}
-
-// depotSection is the frame the OPCO fills in: "cadre réservé à l'organisme
-// en charge du dépôt du contrat".
-func depotSection(c *contract.Contract) section {
-	var d contract.Depot
-	if c.Depot != nil {
-		d = *c.Depot
-	}
-	return section{
-		title:  "CADRE RÉSERVÉ À L'ORGANISME EN CHARGE DU DÉPÔT DU CONTRAT",
-		framed: true,
-		rows: []row{
-			{fields: []field{
-				{key: "depot.nomOrganisme", label: "Nom de l'organisme", value: d.NomOrganisme, weight: 2.2},
-				{key: "depot.siretOrganisme", label: "N° SIRET de l'organisme", value: d.SiretOrganisme, weight: 1.2},
-			}},
-			{fields: []field{
-				{key: "depot.dateReception", label: "Date de réception du dossier complet", value: date(d.DateReception)},
-				{key: "depot.dateDecision", label: "Date de la décision", value: date(d.DateDecision)},
-				{key: "depot.numeroDepot", label: "N° de dépôt", value: d.NumeroDepot},
-				{key: "depot.numeroAvenant", label: "Numéro d'avenant", value: d.NumeroAvenant},
-			}},
-		},
-	}
-}
-
-// idcc prints the IDCC code with its convention's name when known.
-func idcc(e contract.Employeur) string {
-	if e.LibelleIdcc != "" && e.CodeIdcc != "" {
-		return e.CodeIdcc + " – " + e.LibelleIdcc
-	}
-	return e.CodeIdcc
 }

@@ -41,14 +41,13 @@ func renderCerfa(t testing.TB, c *contract.Contract, opt CerfaOptions) []byte {
 
 // sectionsOf returns the form description the PDF was drawn from.
 func sectionsOf(c *contract.Contract, opt CerfaOptions) []section {
-	if c.TypeFormulaire == contract.Professionnalisation {
-		return professionnalisationSections(c, opt)
-	}
-	return apprentissageSections(c, opt)
+	return sections(c, opt)
 }
 
 // cerfaCases are the contracts every text test runs on: the four examples
-// of the domain, and two with deliberately long names and addresses.
+// of the domain, two with deliberately long names and addresses, and two
+// with every field of the table filled (the legal representative of the
+// salarié with an address of their own).
 func cerfaCases(t testing.TB) []struct {
 	name string
 	c    *contract.Contract
@@ -58,6 +57,12 @@ func cerfaCases(t testing.TB) []struct {
 	longify(longApp)
 	longPro := loadExample(t, "professionnalisation-base")
 	longify(longPro)
+	fullApp := loadExample(t, "apprentissage-minor16")
+	fillAll(fullApp)
+	fullPro := loadExample(t, "professionnalisation-minor16")
+	fillAll(fullPro)
+	fullPro.Apprenti.ResponsableLegal.MemeAdresse = contract.Bool(false)
+	fillAll(fullPro)
 	return []struct {
 		name string
 		c    *contract.Contract
@@ -69,6 +74,8 @@ func cerfaCases(t testing.TB) []struct {
 		{"professionnalisation-minor16", loadExample(t, "professionnalisation-minor16"), CerfaOptions{Now: testNow}},
 		{"apprentissage-long", longApp, CerfaOptions{Now: testNow, Draft: true}},
 		{"professionnalisation-long", longPro, CerfaOptions{Now: testNow}},
+		{"apprentissage-full", fullApp, CerfaOptions{Now: testNow}},
+		{"professionnalisation-full", fullPro, CerfaOptions{Now: testNow}},
 	}
 }
 
@@ -416,8 +423,21 @@ func TestFieldLabel(t *testing.T) {
 		{contract.Professionnalisation, "tuteur.emploiOccupe", "Tuteur : Emploi occupé"},
 		{contract.Professionnalisation, "tuteurEntrepriseUtilisatrice.nom", "Tuteur de l'entreprise utilisatrice : Nom"},
 		{contract.Professionnalisation, "organismeFormation.numeroDeclarationActivite", "N° de déclaration d'activité (NDA)"},
+		{contract.Professionnalisation, "tuteur.anneesExperience", "Tuteur : Expérience professionnelle en rapport avec la qualification visée (années)"},
+		{contract.Professionnalisation, "organismeFormation.adresse.voie", "Adresse de l'organisme de formation : Voie"},
 		{contract.Professionnalisation, "maitre1.nom", ""},
 		{contract.Apprentissage, "inconnu.cle", ""},
+		// Fields a box prints beside another one, and questions of the app,
+		// are named by the table.
+		{contract.Apprentissage, "apprenti.responsableLegal.nom", "Représentant légal : Nom de naissance et prénom"},
+		{contract.Apprentissage, "apprenti.responsableLegal.prenom", "Représentant légal — Prénom"},
+		{contract.Apprentissage, "apprenti.adresse.repetitionVoie", "Adresse de l'apprenti(e) : Indice de répétition"},
+		{contract.Apprentissage, "contrat.dureeTravailHebdoMinutes", "Durée hebdomadaire du travail (minutes)"},
+		{contract.Apprentissage, "apprenti.handicapExtensionBOE", "Extension BOE : bénéficiaire de l'obligation d'emploi"},
+		{contract.Apprentissage, "employeur.privePublic", "L'employeur est"},
+		{contract.Apprentissage, "contrat.avantageNourriture", "Avantages en nature, le cas échéant : Nourriture"},
+		{contract.Professionnalisation, "apprenti.diplomeFinalitePro", "Le titre de niveau bac déclaré (code 49) est à finalité professionnelle"},
+		{contract.Professionnalisation, "contrat.travailRisque", ""},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.kind)+"/"+tt.key, func(t *testing.T) {

@@ -2,9 +2,10 @@ package pdf
 
 import "strings"
 
-// The Cerfa is described as data — sections of rows of fields, each field
-// with its canonical key, its printed label and its value — and drawn by one
-// layout engine. The same description gives FieldLabel its labels.
+// The Cerfa is described as data — sections of rows of boxes, each box with
+// the key of its field in the table, its printed label and its value — and
+// drawn by one layout engine. The same description gives FieldLabel its
+// labels.
 
 // fieldKind says how a field's value area is drawn.
 type fieldKind int
@@ -25,8 +26,10 @@ type choice struct {
 
 // field is one box of the form.
 type field struct {
-	key     string // canonical JSON key, "" when the box has none
-	label   string // as printed on the Cerfa
+	key     string   // canonical key of the box's field, "" when the box has none
+	more    []string // keys of other fields the box prints (minutes, repetition index)
+	ctx     string   // the person whose box it is, for FieldLabel ("Tuteur")
+	label   string   // as printed on the Cerfa
 	value   string
 	weight  float64 // share of the row's width
 	kind    fieldKind
@@ -45,6 +48,7 @@ type section struct {
 	title   string
 	note    string   // small text after the title
 	choices []choice // tick boxes in the bar (employeur privé / public)
+	key     string   // the field the bar's tick boxes answer
 	framed  bool     // the OPCO frame: a grey box around the rows
 	rows    []row
 }
@@ -353,10 +357,8 @@ func labels(secs []section) map[string]string {
 					continue
 				}
 				p := prefix
-				for _, b := range blockNames {
-					if strings.HasPrefix(fd.key, b.key) {
-						p = b.name
-					}
+				if fd.ctx != "" {
+					p = fd.ctx
 				}
 				if p != "" {
 					m[fd.key] = p + " : " + fd.label
@@ -367,13 +369,4 @@ func labels(secs []section) map[string]string {
 		}
 	}
 	return m
-}
-
-// blockNames name the people whose boxes sit side by side under one
-// caption, for FieldLabel.
-var blockNames = []struct{ key, name string }{
-	{"maitre1.", "Maître d'apprentissage n° 1"},
-	{"maitre2.", "Maître d'apprentissage n° 2"},
-	{"tuteur.", "Tuteur"},
-	{"tuteurEntrepriseUtilisatrice.", "Tuteur de l'entreprise utilisatrice"},
 }

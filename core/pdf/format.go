@@ -75,14 +75,6 @@ func percent(p *contract.Percent) string {
 	return p.String() + nbsp + "%"
 }
 
-// intPtr formats an optional integer; nil is "".
-func intPtr(n *int) string {
-	if n == nil {
-		return ""
-	}
-	return strconv.Itoa(*n)
-}
-
 // date formats a civil date as JJ/MM/AAAA; the zero date is "".
 func date(d civil.Date) string { return d.French() }
 
@@ -96,14 +88,6 @@ func coded(list contract.CodeList, code string) string {
 		return code + " – " + l
 	}
 	return code
-}
-
-// codedInt is coded for an optional integer code.
-func codedInt(list contract.CodeList, n *int) string {
-	if n == nil {
-		return ""
-	}
-	return coded(list, strconv.Itoa(*n))
 }
 
 // phone formats a canonical French number (+33XXXXXXXXX) as "04 78 12 34 56";
@@ -125,22 +109,26 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// numeroVoie is the "N°" box of an address: the number and its repetition
-// index, written as in a postal address ("12 bis"). The Cerfa has no box
-// for the index, so it joins the number.
+// numeroVoie is the "N°" of an address with its repetition index.
 func numeroVoie(a *contract.Adresse) string {
 	if a == nil || a.Numero == nil {
 		return ""
 	}
-	s := strconv.Itoa(*a.Numero)
-	if a.RepetitionVoie != "" {
-		idx := strings.ToLower(contract.RepetitionVoie.Label(a.RepetitionVoie))
-		if idx == "" {
-			idx = a.RepetitionVoie
-		}
-		s += " " + idx
+	return streetNumber(strconv.Itoa(*a.Numero), a.RepetitionVoie)
+}
+
+// streetNumber writes a number and its repetition index as in a postal
+// address ("12 bis"). The Cerfa has no box for the index, so it joins the
+// number in the "N°" box.
+func streetNumber(numero, rep string) string {
+	if numero == "" || rep == "" {
+		return numero
 	}
-	return s
+	idx := strings.ToLower(contract.RepetitionVoie.Label(rep))
+	if idx == "" {
+		idx = rep
+	}
+	return numero + " " + idx
 }
 
 // oneLineAddress writes an address for a letter's running text.
@@ -248,14 +236,3 @@ func rateOf(r contract.Remuneration) string {
 	}
 	return s
 }
-
-// yesNo returns the checked state of an oui/non pair; nil leaves both empty.
-func yesNo(b *bool) (yes, no bool) {
-	if b == nil {
-		return false, false
-	}
-	return *b, !*b
-}
-
-// isTrue reports whether an optional flag is set.
-func isTrue(b *bool) bool { return b != nil && *b }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 )
@@ -117,6 +118,8 @@ func TestRemunerationLines(t *testing.T) {
 
 func TestSmallFormats(t *testing.T) {
 	n := func(v int) *int { return &v }
+	training := &sheet{c: &contract.Contract{TypeFormulaire: contract.Apprentissage,
+		Formation: contract.Formation{DureeFormation: n(1350)}}, k: contract.Apprentissage}
 	tests := []struct {
 		name, got, want string
 	}{
@@ -126,9 +129,15 @@ func TestSmallFormats(t *testing.T) {
 		{"hours", hours(n(35), n(0)), "35 heures 00 minutes"},
 		{"part-time hours", hours(n(24), n(30)), "24 heures 30 minutes"},
 		{"no hours", hours(nil, nil), ""},
-		{"training hours", heures(n(1350)), "1 350 heures"},
-		{"coded", codedInt(contract.TypeContratApp, n(11)), "11 – Premier contrat d'apprentissage de l'apprenti"},
-		{"unknown code kept", codedInt(contract.TypeContratApp, n(99)), "99"},
+		{"unknown index kept", streetNumber("7", "Z"), "7 Z"},
+		{"training hours", training.trainingHours(cerfa.FormationDuree, 1).value, "1 350 heures"},
+		{"training hours label", training.trainingHours(cerfa.FormationDuree, 1).label, "Durée de la formation"},
+		{"no training hours", training.trainingHours(cerfa.FormationDureeEnseignements, 1).value, ""},
+		{"coded", coded(contract.TypeContratApp, "11"), "11 – Premier contrat d'apprentissage de l'apprenti"},
+		{"unknown code kept", coded(contract.TypeContratApp, "99"), "99"},
+		{"short label", shortLabel("Équivalence jeunes : 15 à 20 ans"), "équivalence jeunes"},
+		{"canonical date", dateText("2025-09-01"), "01/09/2025"},
+		{"unreadable date kept", dateText("2025-13-01"), "2025-13-01"},
 		{"year 1", yearLabel(1), "1re année"},
 		{"year 4", yearLabel(4), "4e année"},
 		{"address line", oneLineAddress(contract.Adresse{Numero: n(3), Voie: "RUE DU CHATEAU", CodePostal: "44300", Commune: "NANTES"}), "3 RUE DU CHATEAU, 44300 NANTES"},

@@ -68,7 +68,7 @@ type MissingPiece struct {
 type EntryError struct {
 	Onglet      string // one of the 8 tabs: "Employeur", "Salarié"…
 	Champ       string // the field's printed label (see FieldLabel)
-	Cle         string // the field's canonical key, optional ("employeur.siret")
+	Cle         string // the field's canonical key, optional (employeur.siret)
 	Commentaire string // the agent's comment
 }
 

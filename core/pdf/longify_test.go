@@ -1,6 +1,12 @@
 package pdf
 
-import "cerfadesk/core/contract"
+import (
+	"strings"
+
+	"cerfadesk/core/cerfa"
+	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
+)
 
 // longify fills c with deliberately long names, addresses and texts, the
 // worst case of the form's boxes.
@@ -32,4 +38,38 @@ func longify(c *contract.Contract) {
 	c.Contrat.LieuSignatureContrat = "SAINT-REMY-EN-BOUZEMONT-SAINT-GENEST-ET-ISSON"
 	c.Depot = &contract.Depot{NomOrganisme: "OPCO DES ENTREPRISES DE PROXIMITÉ — DÉLÉGATION AUVERGNE-RHÔNE-ALPES", SiretOrganisme: "85197427100021",
 		NumeroDepot: "038202509NC0123"}
+}
+
+// fillAll fills every empty field of c's kind through the table, so that
+// every box of the form has a value: texts get the last word of their key,
+// codes the first code of their list, oui/non questions oui.
+func fillAll(c *contract.Contract) {
+	for _, f := range cerfa.Leaves(c.TypeFormulaire) {
+		if !f.Empty(c) {
+			continue
+		}
+		v := ""
+		switch f.Input {
+		case cerfa.Text:
+			v = f.Key[strings.LastIndexByte(f.Key, '.')+1:]
+		case cerfa.Integer:
+			v = "7"
+		case cerfa.Money:
+			v = "12.5"
+		case cerfa.Date:
+			v = "2025-03-04"
+		case cerfa.Code, cerfa.Choice:
+			v = f.List(c.TypeFormulaire).Codes[0].Code
+		case cerfa.YesNo, cerfa.Check:
+			v = "oui"
+		}
+		if v != "" {
+			if err := f.Set(c, v); err != nil {
+				panic(err)
+			}
+		}
+	}
+	c.Depot = &contract.Depot{NomOrganisme: "OPCO EP", SiretOrganisme: "85197427100021",
+		DateReception: civil.MustParse("2025-09-05"), DateDecision: civil.MustParse("2025-09-20"),
+		NumeroDepot: "069202509000123", NumeroAvenant: "2"}
 }
