@@ -87,6 +87,18 @@ func scanOutbox(rows *sql.Rows) (workflow.OutboxEntry, error) {
 	return e, nil
 }
 
+// LastDelivery is when the OPCO service last acknowledged a message of the
+// contract; zero when none ever reached it.
+func (s *Store) LastDelivery(ctx context.Context, contractID string) (time.Time, error) {
+	var done sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT MAX(o.done_at) FROM outbox o JOIN contracts c ON c.id = o.contract_id
+		WHERE c.uuid = ? AND o.done_at IS NOT NULL`, contractID).Scan(&done)
+	if err != nil || !done.Valid {
+		return time.Time{}, dbErr(err)
+	}
+	return time.UnixMicro(done.Int64), nil
+}
+
 // MarkAttempt records a failed delivery of entry id (attempts + 1, the
 // cause); the entry stays first in line.
 func (s *Store) MarkAttempt(ctx context.Context, id string, cause error) error {

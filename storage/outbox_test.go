@@ -39,6 +39,9 @@ func TestOutboxOrderAndAcknowledgement(t *testing.T) {
 	if got := next(); got != ids[0] {
 		t.Fatalf("first entry %q, want %q", got, ids[0])
 	}
+	if at, err := st.LastDelivery(ctx, rec.ID); err != nil || !at.IsZero() {
+		t.Fatalf("LastDelivery before any acknowledgement = %v, %v; want zero", at, err)
+	}
 	// A failed push keeps the entry first in line.
 	if err := st.MarkAttempt(ctx, ids[0], errors.New("connexion refusée")); err != nil {
 		t.Fatal(err)
@@ -67,6 +70,10 @@ func TestOutboxOrderAndAcknowledgement(t *testing.T) {
 	got, _ := st.Load(ctx, rec.ID)
 	if got.PendingSync {
 		t.Error("still pending after every acknowledgement")
+	}
+	last, _ := st.OutboxEntry(ctx, ids[len(ids)-1])
+	if at, err := st.LastDelivery(ctx, rec.ID); err != nil || !at.Equal(last.DoneAt) || at.IsZero() {
+		t.Errorf("LastDelivery = %v, %v; want the last acknowledgement %v", at, err, last.DoneAt)
 	}
 }
 

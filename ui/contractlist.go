@@ -263,7 +263,13 @@ func deadlineText(s workflow.Summary, today civil.Date) (string, widget.Importan
 	switch s.Status {
 	case workflow.EnCoursDeSaisie, workflow.EnvoyeParCFA:
 	default:
-		if s.HorsDelai {
+		switch {
+		case s.PendingSync && s.Status == workflow.Transmis: // queued, not at the OPCO yet
+			if s.HorsDelai {
+				return "hors délai, en attente d'envoi", widget.WarningImportance
+			}
+			return "en attente d'envoi à l'OPCO", widget.MediumImportance
+		case s.HorsDelai:
 			return "transmis hors délai", widget.WarningImportance
 		}
 		return "", widget.MediumImportance

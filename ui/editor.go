@@ -74,6 +74,10 @@ type Editor struct {
 	valGen  int
 	timer   *time.Timer
 	history []workflow.HistoryEntry
+	// deliveredAt is when the service last acknowledged a message of the
+	// contract; transmitNote the text of the open popup after Transmettre.
+	deliveredAt  time.Time
+	transmitNote *widget.Label
 }
 
 // newEditor builds the window of rec without showing it.
@@ -188,6 +192,7 @@ func (ed *Editor) setRecord(rec workflow.Record) error {
 	ed.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(ed.bottom), nil, nil, ed.tabs))
 	ed.win.SetTitle(windowTitle(rec))
 	ed.loadHistory()
+	ed.refreshDelivery()
 	return nil
 }
 

@@ -30,21 +30,7 @@ const acceptNotice = "Attention : en acceptant la proposition envoyée par l'org
 func (ed *Editor) refreshChrome() {
 	rec := ed.rec
 	ed.badge.SetStatus(rec.Status, ed.env.statusLabel(rec.Status))
-	parts := []string{}
-	if n := personName(rec.Contract); n != "" {
-		parts = append(parts, n)
-	}
-	if e := rec.Contract.Employeur.Denomination; e != "" {
-		parts = append(parts, e)
-	}
-	parts = append(parts, rec.Contract.TypeFormulaire.Label(), rec.Reference)
-	if rec.HorsDelai {
-		parts = append(parts, "transmis hors délai")
-	}
-	if rec.PendingSync {
-		parts = append(parts, "envoi à l'OPCO en attente")
-	}
-	ed.title.SetText(strings.Join(parts, " · "))
+	ed.title.SetText(ed.titleText())
 
 	ed.banner.Objects = ed.bannerObjects()
 	ed.banner.Refresh()
@@ -91,6 +77,27 @@ func (ed *Editor) refreshChrome() {
 	ed.win.SetMainMenu(ed.menu())
 }
 
+// titleText is the line above the tabs: who, which contract, and where its
+// transmission is.
+func (ed *Editor) titleText() string {
+	rec := ed.rec
+	parts := []string{}
+	if n := personName(rec.Contract); n != "" {
+		parts = append(parts, n)
+	}
+	if e := rec.Contract.Employeur.Denomination; e != "" {
+		parts = append(parts, e)
+	}
+	parts = append(parts, rec.Contract.TypeFormulaire.Label(), rec.Reference)
+	if rec.HorsDelai {
+		parts = append(parts, "transmis hors délai")
+	}
+	if s := ed.deliveryTitle(); s != "" {
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " · ")
+}
+
 // bannerObjects is the message of the status above the tabs, with the
 // letter it refers to.
 func (ed *Editor) bannerObjects() []fyne.CanvasObject {
@@ -106,7 +113,7 @@ func (ed *Editor) bannerObjects() []fyne.CanvasObject {
 	case workflow.EnvoyeParCFA:
 		text = "Ce contrat a été pré-saisi par l'organisme de formation ou le CFA. Relisez-le, puis cliquez sur ACCEPTER en bas de la fenêtre pour pouvoir le compléter."
 	case workflow.Transmis:
-		text = "Le Cerfa a été transmis à l'" + opco + ". Il est en attente de traitement."
+		text = ed.transmittedBanner(opco)
 	case workflow.EnInstruction:
 		text = "Le contrat est en cours d'instruction par l'" + opco + "."
 	case workflow.AnomaliePiece:
@@ -395,18 +402,7 @@ func (ed *Editor) warnLate(deadline civil.Date) {
 
 // doTransmit transmits the contract and shows the process's popup.
 func (ed *Editor) doTransmit() {
-	ed.doAction(workflow.Transmettre, "", func(out workflow.Outcome) {
-		msg := workflow.MessageTransmitted + ".\nLe statut du contrat passe de « " + workflow.EnCoursDeSaisie.Label() +
-			" » à « " + ed.env.statusLabel(out.Record.Status) + " »."
-		if out.Record.HorsDelai {
-			msg += "\nIl a été transmis hors délai."
-		}
-		l := widget.NewLabel(msg)
-		l.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustom("Contrat transmis", "OK", l, ed.win)
-		d.Resize(fyne.NewSize(520, 200))
-		ed.present(d, l)
-	})
+	ed.doAction(workflow.Transmettre, "", func(out workflow.Outcome) { ed.showTransmitted(out.Record) })
 }
 
 // showNotValid is the process's popup "Le Cerfa n'a pas pu être validé",

@@ -92,7 +92,7 @@ func TestTransmitWithTwoErrorsFlagsExactlyThoseTabsThenTransmits(t *testing.T) {
 	tapIn(t, ed.win.Content(), "Enregistrer")
 	tapIn(t, ed.win.Content(), "Transmettre")
 	popup = topOverlay(t, ed.win)
-	if !hasText(popup, "Le Cerfa a été transmis") || !hasText(popup, "Transmis à l'Opcommerce") {
+	if !hasText(popup, "prêt à être transmis à l'Opcommerce") || !hasText(popup, "Transmis à l'Opcommerce") {
 		t.Fatalf("popup texts = %q", texts(popup))
 	}
 	got := stored(t, env, rec.ID)

@@ -108,7 +108,13 @@ func (o *opcoUI) show(s opcosync.Status) {
 	}
 	changed := !s.LastSuccess.Equal(o.last.LastSuccess)
 	signed := s.SignedIn != o.last.SignedIn || s.Account.Login != o.last.Account.Login
+	moved := s.Mode != o.last.Mode
 	o.last = s
+	if moved { // « en attente de connexion » / « envoi en cours »
+		for _, ed := range d.editors {
+			ed.showDelivery()
+		}
+	}
 	if signed && o.sy != nil {
 		o.applyAccount()
 	}

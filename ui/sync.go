@@ -47,7 +47,14 @@ func (d *Desktop) ContractChanged(id string) {
 		}
 		return rec
 	}, func(rec workflow.Record) {
-		if rec.ID == "" || rec.Version == ed.rec.Version && rec.Status == ed.rec.Status && len(rec.Documents) == len(ed.rec.Documents) {
+		if rec.ID == "" {
+			return
+		}
+		if rec.Version == ed.rec.Version && rec.Status == ed.rec.Status && len(rec.Documents) == len(ed.rec.Documents) {
+			if rec.PendingSync != ed.rec.PendingSync { // delivered (or queued) meanwhile
+				ed.rec.PendingSync = rec.PendingSync
+				ed.refreshDelivery()
+			}
 			return
 		}
 		if ed.dirty {

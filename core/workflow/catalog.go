@@ -23,6 +23,9 @@ type Catalog interface {
 	// PendingOutbox returns up to limit messages not acknowledged by the
 	// OPCO yet, oldest first.
 	PendingOutbox(ctx context.Context, limit int) ([]OutboxEntry, error)
+	// LastDelivery is when the OPCO service last acknowledged a message of
+	// the contract (its transmission…); zero when none ever reached it.
+	LastDelivery(ctx context.Context, contractID string) (time.Time, error)
 	// DepotRoot is the folder holding every contract's drop folder
 	// (docs.DropFolder(DepotRoot(), ref)).
 	DepotRoot() string
