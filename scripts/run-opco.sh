@@ -8,10 +8,11 @@
 #
 # An opco-server already answering on the address is reused, not restarted.
 # Environment: OPCO_ADDR (127.0.0.1:8740), OPCO_DATA (bin/opco-data),
-# OPCO_BIN (bin/opco-server), OPCO_SMTP (host:port; default: e-mails in the log).
+# OPCO_BIN (bin/opco-server), OPCO_SMTP (host:port; default: e-mails as files in $OPCO_DATA/courriels).
 # The app gets CERFADESK_OPCO_URL, which its sign-in dialog offers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+umask 077 # the data folder and the log (personal data) are the user's alone
 
 OPCO_ADDR=${OPCO_ADDR:-127.0.0.1:8740}
 OPCO_DATA=${OPCO_DATA:-bin/opco-data}
@@ -36,7 +37,7 @@ Comptes de démonstration (dans « Se connecter au service de l'OPCO ») :
   Entreprise (Maison Leroux, SIRET 834 759 623 00012)  entreprise / demo-entreprise
   Organisme de formation / CFA                         cfa        / demo-cfa-2026
   Agent OPCO                                           agent      / demo-agent-2026
-Les courriels aux entreprises sont écrits dans le journal du service${OPCO_SMTP:+ (envoyés à $OPCO_SMTP)}.
+Les courriels aux entreprises sont écrits dans $OPCO_DATA/courriels${OPCO_SMTP:+ (envoyés à $OPCO_SMTP)}.
 
 TXT
 }

@@ -51,7 +51,7 @@ func TestMainServesAndStops(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer m.Close()
-	if !strings.Contains(stderr.String(), "mailer=\"log") || !strings.Contains(stdout.String(), "demo-entreprise") {
+	if !strings.Contains(stderr.String(), "mailer=\"folder") || !strings.Contains(stdout.String(), "demo-entreprise") {
 		t.Errorf("start-up output: %q / %q", stdout.String(), stderr.String())
 	}
 	resp, err := http.Get(m.URL() + "/healthz")

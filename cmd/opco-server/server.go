@@ -11,12 +11,17 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
 	"cerfadesk/core/opco"
 	"cerfadesk/core/refcheck"
 )
+
+// MailDir is the folder of the data folder where the e-mails are written
+// when no --smtp is given.
+const MailDir = "courriels"
 
 // DataEnv names the data folder when --data is absent.
 const DataEnv = "OPCO_DATA"
@@ -66,6 +71,8 @@ type Main struct {
 	mailer chan struct{}
 	// fakeNow is $OPCO_FAKE_NOW when it set the clock.
 	fakeNow string
+	// lock holds the data folder (lockDataDir) until Close.
+	lock *os.File
 }
 
 // NewMain returns a Main with the defaults.
@@ -81,7 +88,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&m.DataDir, "data", "", "dossier des données (défaut : $"+DataEnv+", sinon ./opco-data)")
 	fs.StringVar(&m.TLSCert, "tls-cert", "", "certificat TLS (PEM) ; avec --tls-key, le service parle HTTPS")
 	fs.StringVar(&m.TLSKey, "tls-key", "", "clé privée TLS (PEM)")
-	fs.StringVar(&m.SMTP, "smtp", "", "serveur SMTP host:port pour les courriels ; sans lui, les courriels sont écrits dans le journal")
+	fs.StringVar(&m.SMTP, "smtp", "", "serveur SMTP host:port pour les courriels ; sans lui, les courriels sont écrits dans DOSSIER/"+MailDir)
 	fs.StringVar(&m.MailFrom, "mail-from", "ne-pas-repondre@opcommerce.example", "expéditeur des courriels")
 	fs.StringVar(&m.OPCO, "opco", "", "nom de l'OPCO (défaut : Opcommerce)")
 	fs.DurationVar(&m.SessionTTL, "session-ttl", 12*time.Hour, "durée d'une session")
@@ -170,21 +177,45 @@ func (m *Main) logger() (*slog.Logger, error) {
 	return nil, fmt.Errorf("--log-format %q: text ou json", m.LogFormat)
 }
 
-// openService opens the database and the documents of the data folder.
-func openService(dir, synchronous string) (*opco.DB, *opco.Service, error) {
+// openDB opens the database of the data folder, creating the folder
+// (0700): what the user commands need, beside a running server (SQLite
+// lets several processes share the database; the documents are not
+// touched).
+func openDB(dir, synchronous string) (*opco.DB, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, nil, fmt.Errorf("dossier de données %q : %w", dir, err)
+		return nil, fmt.Errorf("dossier de données %q : %w", dir, err)
 	}
-	db, err := opco.OpenDB(filepath.Join(dir, opco.DBFile), opco.DBOptions{Synchronous: synchronous})
+	if runtime.GOOS != "windows" { // the service's alone: hashes, contracts, documents
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("dossier de données %q : %w", dir, err)
+		}
+	}
+	return opco.OpenDB(filepath.Join(dir, opco.DBFile), opco.DBOptions{Synchronous: synchronous})
+}
+
+// openService locks the data folder for this server (lockDataDir), then
+// opens its database and its documents (whose temporary uploads it
+// clears: only the folder's owner may).
+func openService(dir, synchronous string) (*os.File, *opco.DB, *opco.Service, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, nil, nil, fmt.Errorf("dossier de données %q : %w", dir, err)
+	}
+	lock, err := lockDataDir(dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
+	}
+	db, err := openDB(dir, synchronous)
+	if err != nil {
+		lock.Close()
+		return nil, nil, nil, err
 	}
 	blobs, err := opco.OpenBlobDir(filepath.Join(dir, "documents"))
 	if err != nil {
 		db.Close()
-		return nil, nil, fmt.Errorf("dossier des documents : %w", err)
+		lock.Close()
+		return nil, nil, nil, fmt.Errorf("dossier des documents : %w", err)
 	}
-	return db, opco.NewService(db, blobs), nil
+	return lock, db, opco.NewService(db, blobs), nil
 }
 
 // Run opens the data folder, starts the mailer and the HTTP server, and
@@ -196,11 +227,11 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.Log = log
-	db, svc, err := openService(m.DataDir, m.Synchronous)
+	lock, db, svc, err := openService(m.DataDir, m.Synchronous)
 	if err != nil {
 		return err
 	}
-	m.DB, m.Service = db, svc
+	m.lock, m.DB, m.Service = lock, db, svc
 	svc.Log, svc.Now, svc.MailFrom, svc.SessionTTL, svc.Passwords = log, m.Now, m.MailFrom, m.SessionTTL, m.Passwords
 	if m.OPCO != "" {
 		svc.OPCO.Nom = m.OPCO
@@ -216,7 +247,7 @@ func (m *Main) Run(ctx context.Context) error {
 		mailer = opco.SMTPMailer{Addr: m.SMTP}
 	}
 	if mailer == nil {
-		mailer = opco.LogMailer{Log: log}
+		mailer = opco.DirMailer{Dir: filepath.Join(m.DataDir, MailDir), Log: log}
 	}
 
 	ln, err := net.Listen("tcp", m.Addr)
@@ -293,6 +324,10 @@ func (m *Main) Close() error {
 	if m.DB != nil {
 		errs = append(errs, m.DB.Close())
 		m.DB = nil
+	}
+	if m.lock != nil {
+		m.lock.Close() // releases the lock
+		m.lock = nil
 	}
 	if m.Log != nil && m.srv != nil {
 		m.Log.Info("opco-server stopped")

@@ -58,12 +58,15 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if dir == "" {
 		dir = "opco-data"
 	}
-	db, svc, err := openService(dir, "")
+	// The database only: a server may be running on the folder, and its
+	// documents (uploads in progress) are none of this command's business.
+	db, err := openDB(dir, "")
 	if err != nil {
 		fmt.Fprintf(stderr, "opco-server user : %v\n", err)
 		return 1
 	}
 	defer db.Close()
+	svc := opco.NewService(db, nil)
 	ctx := context.Background()
 	if args[0] == "list" {
 		list, err := svc.Accounts(ctx)

@@ -32,6 +32,11 @@ func OpenBlobDir(dir string) (*BlobDir, error) {
 	if err := os.MkdirAll(tmp, 0o700); err != nil {
 		return nil, err
 	}
+	if runtime.GOOS != "windows" { // the documents are people's: the service's alone
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return nil, err
+		}
+	}
 	entries, err := os.ReadDir(tmp)
 	if err != nil {
 		return nil, err

@@ -9,6 +9,8 @@ import (
 	"mime"
 	"mime/quotedprintable"
 	"net/smtp"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -30,22 +32,53 @@ type Mailer interface {
 	String() string
 }
 
-// LogMailer writes e-mails to the log instead of sending them: the
-// default when no SMTP server is configured.
+// LogMailer notes e-mails in the log instead of sending them: who and
+// what, never the body (it names apprentices, and logs are read widely).
 type LogMailer struct{ Log *slog.Logger }
 
-// Send logs the e-mail.
+// Send logs that the e-mail was not sent.
 func (l LogMailer) Send(_ context.Context, from string, m Mail) error {
 	log := l.Log
 	if log == nil {
 		log = slog.Default()
 	}
-	log.Info("e-mail (not sent: no --smtp)", "from", from, "to", m.To, "subject", m.Subject, "body", m.Body)
+	log.Info("e-mail not sent (no --smtp)", "from", from, "to", m.To, "subject", m.Subject, "bytes", len(m.Body))
 	return nil
 }
 
 func (LogMailer) String() string {
-	return "log (the e-mails are written to the log, not sent; use --smtp host:port)"
+	return "log (the e-mails are noted in the log, not sent; use --smtp host:port)"
+}
+
+// DirMailer writes each e-mail as an .eml file (0600) in Dir instead of
+// sending it: the default of opco-server without --smtp, for trying the
+// service on one machine. The log says a file was written, not what it
+// says.
+type DirMailer struct {
+	Dir string
+	Log *slog.Logger
+}
+
+// Send writes the message to a new file of Dir.
+func (d DirMailer) Send(_ context.Context, from string, m Mail) error {
+	if err := os.MkdirAll(d.Dir, 0o700); err != nil {
+		return err
+	}
+	now := time.Now()
+	name := filepath.Join(d.Dir, fmt.Sprintf("%s-%d.eml", now.UTC().Format("20060102T150405Z"), m.ID))
+	if err := os.WriteFile(name, Message(from, m, now), 0o600); err != nil {
+		return err
+	}
+	log := d.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	log.Info("e-mail written to a file, not sent (no --smtp)", "to", m.To, "file", name)
+	return nil
+}
+
+func (d DirMailer) String() string {
+	return "folder " + d.Dir + " (the e-mails are written there as .eml files, not sent; use --smtp host:port)"
 }
 
 // SMTPMailer sends e-mails to an SMTP server (STARTTLS when it offers it).
