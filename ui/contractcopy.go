@@ -2,9 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"reflect"
 
-	"cerfadesk/core/civil"
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/contract"
 )
 
@@ -68,74 +67,19 @@ func editableCopy(c *contract.Contract) (*contract.Contract, formState, error) {
 	return cc, st, nil
 }
 
-// minorAtSignature says whether the apprentice is under 18 on the date of
-// conclusion; known is false while either date is missing.
-func minorAtSignature(c *contract.Contract) (minor, known bool) {
-	birth, sign := c.Apprenti.DateNaissance, c.Contrat.DateConclusion
-	if birth.IsZero() || sign.IsZero() {
-		return false, false
-	}
-	return civil.AgeAt(birth, sign) < 18, true
-}
-
 // outgoing returns the contract the form shows, as it is saved and
-// validated: a deep copy of the working contract without the blocks that do
-// not apply (a second maître not declared, a legal representative of an
-// adult, an empty block of the user company's tutor…). The working
-// contract keeps them, so that switching a block off and on loses nothing.
+// validated: a deep copy of the working contract, without the second maître
+// when the user switched it off, normalized by the table (cerfa.Normalize
+// clears what does not apply). The working contract keeps everything, so
+// that switching a block off and on loses nothing.
 func outgoing(work *contract.Contract, st formState) (*contract.Contract, error) {
 	c, err := cloneContract(work)
 	if err != nil {
 		return nil, err
 	}
-	a := &c.Apprenti
-	if minor, known := minorAtSignature(c); known {
-		a.ApprentiMineur = contract.Bool(minor)
-		if !minor {
-			a.ApprentiMineurNonEmancipe = contract.Bool(false)
-		}
+	if !st.secondMaitre {
+		c.Maitre2 = nil
 	}
-	if rl := a.ResponsableLegal; rl != nil {
-		if a.ApprentiMineurNonEmancipe == nil || !*a.ApprentiMineurNonEmancipe {
-			a.ResponsableLegal = nil
-		} else if rl.MemeAdresse != nil && *rl.MemeAdresse || isEmpty(rl.Adresse) {
-			rl.Adresse = nil
-		}
-	}
-	if a.Handicap == nil || !*a.Handicap {
-		a.HandicapEquivalenceJeunes, a.HandicapExtensionBOE = nil, nil
-	}
-	switch c.TypeFormulaire {
-	case contract.Professionnalisation:
-		if isEmpty(c.TuteurEntrepriseUtilisatrice) {
-			c.TuteurEntrepriseUtilisatrice = nil
-		}
-		if a.InscritFranceTravail == nil || !*a.InscritFranceTravail {
-			a.NumeroFranceTravail, a.DureeInscriptionFranceTravailMois = "", nil
-		}
-	default:
-		if !st.secondMaitre {
-			c.Maitre2 = nil
-		}
-		if ef := c.EtablissementFormation; ef != nil {
-			if ef.MemeResponsable != nil && *ef.MemeResponsable {
-				c.EtablissementFormation = &contract.EtablissementFormation{MemeResponsable: ef.MemeResponsable}
-			} else if isEmpty(ef.Adresse) {
-				ef.Adresse = nil
-			}
-		}
-	}
-	if ct := &c.Contrat; ct.AvantageNature == nil || !*ct.AvantageNature {
-		ct.AvantageNourriture, ct.AvantageLogement, ct.AutreAvantageEnNature = nil, nil, nil
-	}
+	cerfa.Normalize(c)
 	return c, nil
-}
-
-// isEmpty reports whether *p is nil or holds only zero values.
-func isEmpty[T any](p *T) bool {
-	if p == nil {
-		return true
-	}
-	var zero T
-	return reflect.DeepEqual(*p, zero)
 }

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"cerfadesk/core/cerfa"
+	"cerfadesk/core/contract"
 	"cerfadesk/core/rules"
 	"cerfadesk/core/workflow"
 )
@@ -327,12 +329,23 @@ func TestConditionalFieldsAppearOnlyWhenTheyApply(t *testing.T) {
 		t.Error("avenant fields shown for a first contract (type 11)")
 	}
 	typ := fm.byKey["contrat.typeContratApp"].input.(*widget.Select)
+	for _, o := range typ.Options {
+		if strings.HasPrefix(o, "21 – ") { // a new contract with the same employer
+			typ.SetSelected(o)
+		}
+	}
+	if !shown("contrat.numeroContratPrecedent") || shown("contrat.dateEffetAvenant") {
+		t.Error("a succession (type 21) asks the previous number, not an avenant's date d'effet")
+	}
+	if got := fm.byKey["contrat.numeroContratPrecedent"].label.Text; got != "Numéro du contrat précédent" {
+		t.Errorf("number label of a succession = %q", got)
+	}
 	typ.SetSelected(typ.Options[len(typ.Options)-1]) // 38: an avenant
 	if !shown("contrat.dateEffetAvenant") || !shown("contrat.numeroContratPrecedent") {
 		t.Error("avenant fields hidden for an avenant")
 	}
-	if got := fm.byKey["contrat.numeroContratPrecedent"].label.Text; got != "Numéro du contrat sur lequel porte l'avenant" {
-		t.Errorf("number label = %q", got)
+	if got, want := fm.byKey["contrat.numeroContratPrecedent"].label.Text, cerfa.ContratNumeroContratPrecedent.Label(contract.Apprentissage); got != want {
+		t.Errorf("number label of an avenant = %q, want the Cerfa's %q", got, want)
 	}
 
 	if shown("apprenti.responsableLegal.nom") || shown("apprenti.apprentiMineurNonEmancipe") {

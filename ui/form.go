@@ -7,14 +7,18 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/rules"
 )
 
-// field is one input of the Cerfa form: a widget bound to a canonical key of
-// the contract, with its Cerfa label above it and its findings below it.
+// field is one input of the Cerfa form: a widget bound to a field of the
+// table (cerfa.Field), with its Cerfa label above it and its findings below it.
 type field struct {
-	key   string
+	key string
+	// src is the field of the table the input edits (nil for the list of
+	// documents, which is no Cerfa field).
+	src   *cerfa.Field
 	tab   string
 	label *widget.Label
 	input fyne.CanvasObject
@@ -25,7 +29,8 @@ type field struct {
 
 	// load copies the contract's value into the widget.
 	load func(c *contract.Contract)
-	// when says whether the field applies to the contract; nil = always.
+	// when says whether the field applies to the contract (the table's
+	// Applies); nil = always.
 	when func(c *contract.Contract) bool
 	// inputErr is the French reason the typed text could not be read
 	// (a malformed date, a number with letters); it shows before findings.
@@ -106,12 +111,6 @@ func (fm *form) edited(f *field) {
 	if fm.changed != nil {
 		fm.changed(f)
 	}
-}
-
-// only makes f apply only when cond holds.
-func (f *field) only(cond func(c *contract.Contract) bool) *field {
-	f.when = cond
-	return f
 }
 
 // build builds the page of a tab and loads its fields from the contract.
@@ -296,28 +295,54 @@ func rowOf(cols int, fields ...*field) fyne.CanvasObject {
 	return container.NewGridWithColumns(cols, objs...)
 }
 
-// when adds a block shown only when cond holds.
-func (fm *form) when(cond func(c *contract.Contract) bool, objs ...fyne.CanvasObject) fyne.CanvasObject {
-	box := container.NewVBox(objs...)
-	fm.groups = append(fm.groups, group{obj: box, when: cond})
+// fieldsIn lists the fields whose boxes are in objs or below them.
+func (fm *form) fieldsIn(objs ...fyne.CanvasObject) []*field {
 	boxes := map[fyne.CanvasObject]*field{}
 	for _, f := range fm.fields {
 		boxes[f.box] = f
 	}
-	var mark func(o fyne.CanvasObject)
-	mark = func(o fyne.CanvasObject) {
+	var out []*field
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
 		if f, ok := boxes[o]; ok {
-			f.groups = append(f.groups, cond)
+			out = append(out, f)
 			return
 		}
 		if c, ok := o.(*fyne.Container); ok {
 			for _, child := range c.Objects {
-				mark(child)
+				find(child)
 			}
 		}
 	}
 	for _, o := range objs {
-		mark(o)
+		find(o)
+	}
+	return out
+}
+
+// block is a part of a tab (a section, an address) shown while one of the
+// fields inside it applies, so that its title goes with them.
+func (fm *form) block(objs ...fyne.CanvasObject) fyne.CanvasObject {
+	inside := fm.fieldsIn(objs...)
+	box := container.NewVBox(objs...)
+	fm.groups = append(fm.groups, group{obj: box, when: func(c *contract.Contract) bool {
+		for _, f := range inside {
+			if f.when == nil || f.when(c) {
+				return true
+			}
+		}
+		return false
+	}})
+	return box
+}
+
+// when adds a block shown only when cond holds: a state of the form (the
+// second maître switched on), never a business condition (see block).
+func (fm *form) when(cond func(c *contract.Contract) bool, objs ...fyne.CanvasObject) fyne.CanvasObject {
+	box := container.NewVBox(objs...)
+	fm.groups = append(fm.groups, group{obj: box, when: cond})
+	for _, f := range fm.fieldsIn(objs...) {
+		f.groups = append(f.groups, cond)
 	}
 	return box
 }

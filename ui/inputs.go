@@ -1,69 +1,128 @@
 package ui
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/widget"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 )
 
-// The input constructors below bind one widget to one value of the working
-// contract through an accessor (acc), which returns a pointer into the
-// contract the form edits. The form keeps every optional block allocated
-// while it edits (see editableCopy), so accessors never meet a nil block.
+// The inputs of the form are built from the field table: the widget from
+// the field's input type, the label from its printed label for the
+// contract's kind, the placeholder from its format hint and the visibility
+// from Applies. Each binds one widget to one value of the working contract
+// through the field's typed accessor (Ptr), which allocates the optional
+// blocks it meets (the form keeps them allocated anyway, see editableCopy).
 
-// text is a free-text entry.
-func (fm *form) text(key, label string, acc func(c *contract.Contract) *string) *field {
-	e := widget.NewEntry()
-	f := &field{key: key, label: widget.NewLabel(label), input: e, focus: e}
-	e.OnChanged = func(s string) {
-		*acc(fm.c) = s
-		fm.edited(f)
+// in builds the input of a field of the table.
+func (fm *form) in(h cerfa.Handle) *field {
+	switch h := h.(type) {
+	case cerfa.Of[string]:
+		switch h.Input {
+		case cerfa.Code:
+			return fm.codeSelect(h.Field, h.Ptr)
+		case cerfa.Choice:
+			return fm.choice(h.Field, h.Ptr)
+		}
+		return fm.text(h.Field, h.Ptr)
+	case cerfa.Of[*int]:
+		if h.Input == cerfa.Code {
+			return fm.codeSelectInt(h.Field, h.Ptr)
+		}
+		return fm.integer(h.Field, h.Ptr)
+	case cerfa.Of[*contract.Money]:
+		return fm.money(h.Field, h.Ptr)
+	case cerfa.Of[civil.Date]:
+		return fm.date(h.Field, h.Ptr)
+	case cerfa.Of[*bool]:
+		if h.Input == cerfa.Check {
+			return fm.check(h.Field, h.Ptr)
+		}
+		return fm.yesNo(h.Field, h.Ptr)
 	}
-	f.load = func(c *contract.Contract) { e.SetText(*acc(c)) }
-	f.disable, f.enable = e.Disable, e.Enable
-	return fm.add(f)
+	panic("ui: no input for field " + h.Info().Key) // a new Go type in the table needs its widget here
 }
 
-// placeholder sets the entry's placeholder (a format hint such as "14 chiffres").
-func (f *field) placeholder(p string) *field {
-	if e, ok := f.focus.(*widget.Entry); ok {
-		e.SetPlaceHolder(p)
+// newField is the field of f, labelled for the form's kind.
+func (fm *form) newField(f *cerfa.Field) *field {
+	return &field{key: f.Key, src: f, label: widget.NewLabel(f.Label(fm.kind)), when: f.Applies, readOnly: f.ReadOnly}
+}
+
+// entry is an entry with the field's format hint as placeholder.
+func entry(f *cerfa.Field) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(f.Placeholder)
+	return e
+}
+
+// text is a free-text entry, bounded by the field's MaxLen.
+func (fm *form) text(f *cerfa.Field, acc func(c *contract.Contract) *string) *field {
+	e := entry(f)
+	fd := fm.newField(f)
+	fd.input, fd.focus = e, e
+	e.OnChanged = fm.bounded(fd, f.MaxLen, e.SetText, func(s string) { *acc(fm.c) = s })
+	fd.load = func(c *contract.Contract) { e.SetText(*acc(c)) }
+	fd.disable, fd.enable = e.Disable, e.Enable
+	return fm.add(fd)
+}
+
+// bounded is the OnChanged of a free-text entry: text longer than max
+// characters is cut back to max (a paste of a whole document cannot reach
+// the contract) and the field says so; a value loaded longer than that is
+// left alone, for the rules to report without losing it.
+func (fm *form) bounded(fd *field, max int, setText func(string), write func(string)) func(string) {
+	cut := false
+	return func(s string) {
+		if max > 0 && !fm.loading && utf8.RuneCountInString(s) > max {
+			cut = true
+			setText(string([]rune(s)[:max])) // calls back with the cut text
+			return
+		}
+		fd.inputErr = ""
+		if cut {
+			fd.inputErr = fmt.Sprintf("%d caractères au plus : la suite n'a pas été prise.", max)
+			cut = false
+		}
+		write(s)
+		fm.edited(fd)
 	}
-	return f
 }
 
 // integer is an entry for a whole number; empty means no value.
-func (fm *form) integer(key, label string, acc func(c *contract.Contract) **int) *field {
-	e := widget.NewEntry()
-	f := &field{key: key, label: widget.NewLabel(label), input: e, focus: e}
+func (fm *form) integer(f *cerfa.Field, acc func(c *contract.Contract) **int) *field {
+	e := entry(f)
+	fd := fm.newField(f)
+	fd.input, fd.focus = e, e
 	e.OnChanged = func(s string) {
 		s = strings.Join(strings.Fields(s), "")
 		p := acc(fm.c)
-		f.inputErr = ""
+		fd.inputErr = ""
 		if s == "" {
 			*p = nil
 		} else if n, err := strconv.Atoi(s); err != nil {
 			*p = nil
-			f.inputErr = "Indiquez un nombre entier (chiffres seulement)."
+			fd.inputErr = "Indiquez un nombre entier (chiffres seulement)."
 		} else {
 			*p = &n
 		}
-		fm.edited(f)
+		fm.edited(fd)
 	}
-	f.load = func(c *contract.Contract) {
+	fd.load = func(c *contract.Contract) {
 		if p := *acc(c); p != nil {
 			e.SetText(strconv.Itoa(*p))
 		} else {
 			e.SetText("")
 		}
 	}
-	f.disable, f.enable = e.Disable, e.Enable
-	return fm.add(f)
+	fd.disable, fd.enable = e.Disable, e.Enable
+	return fm.add(fd)
 }
 
 var euroPattern = regexp.MustCompile(`^([0-9]+)(?:[.,]([0-9]{1,2}))?$`)
@@ -107,50 +166,54 @@ func leftPad(s string, n int) string {
 }
 
 // money is an entry for an amount in euros.
-func (fm *form) money(key, label string, acc func(c *contract.Contract) **contract.Money) *field {
-	e := widget.NewEntry()
-	e.SetPlaceHolder("0,00 €")
-	f := &field{key: key, label: widget.NewLabel(label), input: e, focus: e}
+func (fm *form) money(f *cerfa.Field, acc func(c *contract.Contract) **contract.Money) *field {
+	e := entry(f)
+	if e.PlaceHolder == "" {
+		e.SetPlaceHolder("0,00 €")
+	}
+	fd := fm.newField(f)
+	fd.input, fd.focus = e, e
 	e.OnChanged = func(s string) {
 		p := acc(fm.c)
-		f.inputErr = ""
+		fd.inputErr = ""
 		if strings.TrimSpace(s) == "" {
 			*p = nil
 		} else if m, ok := parseEuros(s); ok {
 			*p = &m
 		} else {
 			*p = nil
-			f.inputErr = "Indiquez un montant en euros, par exemple 774,78."
+			fd.inputErr = "Indiquez un montant en euros, par exemple 774,78."
 		}
-		fm.edited(f)
+		fm.edited(fd)
 	}
-	f.load = func(c *contract.Contract) {
+	fd.load = func(c *contract.Contract) {
 		if p := *acc(c); p != nil {
 			e.SetText(eurosText(*p))
 		} else {
 			e.SetText("")
 		}
 	}
-	f.disable, f.enable = e.Disable, e.Enable
-	return fm.add(f)
+	fd.disable, fd.enable = e.Disable, e.Enable
+	return fm.add(fd)
 }
 
 // date is a JJ/MM/AAAA entry with a calendar.
-func (fm *form) date(key, label string, acc func(c *contract.Contract) *civil.Date) *field {
+func (fm *form) date(f *cerfa.Field, acc func(c *contract.Contract) *civil.Date) *field {
 	e := newDateEntry()
-	f := &field{key: key, label: widget.NewLabel(label), input: e, focus: e}
+	fd := fm.newField(f)
+	fd.input, fd.focus = e, e
 	e.OnChanged = func(s string) {
 		d, ok := parseFrenchDate(s)
-		f.inputErr = ""
+		fd.inputErr = ""
 		if !ok {
-			f.inputErr = "Date attendue au format JJ/MM/AAAA."
+			fd.inputErr = "Date attendue au format JJ/MM/AAAA."
 		}
 		*acc(fm.c) = d
-		fm.edited(f)
+		fm.edited(fd)
 	}
-	f.load = func(c *contract.Contract) { e.SetText(dateText(*acc(c))) }
-	f.disable, f.enable = e.Disable, e.Enable
-	return fm.add(f)
+	fd.load = func(c *contract.Contract) { e.SetText(dateText(*acc(c))) }
+	fd.disable, fd.enable = e.Disable, e.Enable
+	return fm.add(fd)
 }
 
 // codeOption is how a code list entry reads in a select: "11 – Commune".
@@ -159,16 +222,17 @@ func codeOption(c contract.Code) string { return c.Code + " – " + c.Label }
 // noneOption is the first entry of a select whose value is optional.
 const noneOption = "(aucun)"
 
-// codeSelect is a select over a code list, for a string code.
-func (fm *form) codeSelect(key, label string, list contract.CodeList, optional bool, acc func(c *contract.Contract) *string) *field {
-	return fm.selectOver(key, label, list, optional,
+// codeSelect is a select over the field's code list, for a string code.
+func (fm *form) codeSelect(f *cerfa.Field, acc func(c *contract.Contract) *string) *field {
+	return fm.selectOver(f,
 		func(c *contract.Contract) string { return *acc(c) },
 		func(c *contract.Contract, code string) { *acc(c) = code })
 }
 
-// codeSelectInt is a select over a code list, for an integer code.
-func (fm *form) codeSelectInt(key, label string, list contract.CodeList, optional bool, acc func(c *contract.Contract) **int) *field {
-	return fm.selectOver(key, label, list, optional,
+// codeSelectInt is a select over the field's code list, for an integer code.
+func (fm *form) codeSelectInt(f *cerfa.Field, acc func(c *contract.Contract) **int) *field {
+	list := f.List(fm.kind)
+	return fm.selectOver(f,
 		func(c *contract.Contract) string {
 			p := *acc(c)
 			if p == nil {
@@ -189,11 +253,12 @@ func (fm *form) codeSelectInt(key, label string, list contract.CodeList, optiona
 		})
 }
 
-// selectOver is a select showing "code – label" for each entry of list.
-func (fm *form) selectOver(key, label string, list contract.CodeList, optional bool,
-	get func(c *contract.Contract) string, set func(c *contract.Contract, code string)) *field {
+// selectOver is a select showing "code – label" for each entry of the
+// field's list, with « (aucun) » first when the code may stay empty.
+func (fm *form) selectOver(f *cerfa.Field, get func(c *contract.Contract) string, set func(c *contract.Contract, code string)) *field {
+	list := f.List(fm.kind)
 	var opts []string
-	if optional {
+	if f.Optional {
 		opts = append(opts, noneOption)
 	}
 	for _, c := range list.Codes {
@@ -201,7 +266,8 @@ func (fm *form) selectOver(key, label string, list contract.CodeList, optional b
 	}
 	s := widget.NewSelect(opts, nil)
 	s.PlaceHolder = "Choisissez…"
-	f := &field{key: key, label: widget.NewLabel(label), input: s, focus: s}
+	fd := fm.newField(f)
+	fd.input, fd.focus = s, s
 	s.OnChanged = func(v string) {
 		code := ""
 		for _, c := range list.Codes {
@@ -210,9 +276,9 @@ func (fm *form) selectOver(key, label string, list contract.CodeList, optional b
 			}
 		}
 		set(fm.c, code)
-		fm.edited(f)
+		fm.edited(fd)
 	}
-	f.load = func(c *contract.Contract) {
+	fd.load = func(c *contract.Contract) {
 		v := get(c)
 		for _, code := range list.Codes {
 			if code.Code == v {
@@ -220,26 +286,28 @@ func (fm *form) selectOver(key, label string, list contract.CodeList, optional b
 				return
 			}
 		}
-		if optional && v == "" {
+		if f.Optional && v == "" {
 			s.SetSelected(noneOption)
 			return
 		}
 		s.ClearSelected()
 	}
-	f.disable, f.enable = s.Disable, s.Enable
-	return fm.add(f)
+	fd.disable, fd.enable = s.Disable, s.Enable
+	return fm.add(fd)
 }
 
 // choice is a horizontal radio group over a short code list (privé/public,
 // M/F, CDD/CDI); the labels are shown, the codes stored.
-func (fm *form) choice(key, label string, list contract.CodeList, acc func(c *contract.Contract) *string) *field {
+func (fm *form) choice(f *cerfa.Field, acc func(c *contract.Contract) *string) *field {
+	list := f.List(fm.kind)
 	var opts []string
 	for _, c := range list.Codes {
 		opts = append(opts, c.Label)
 	}
 	r := widget.NewRadioGroup(opts, nil)
 	r.Horizontal = true
-	f := &field{key: key, label: widget.NewLabel(label), input: r}
+	fd := fm.newField(f)
+	fd.input = r
 	r.OnChanged = func(v string) {
 		code := ""
 		for _, c := range list.Codes {
@@ -248,11 +316,11 @@ func (fm *form) choice(key, label string, list contract.CodeList, acc func(c *co
 			}
 		}
 		*acc(fm.c) = code
-		fm.edited(f)
+		fm.edited(fd)
 	}
-	f.load = func(c *contract.Contract) { r.SetSelected(list.Label(*acc(c))) }
-	f.disable, f.enable = r.Disable, r.Enable
-	return fm.add(f)
+	fd.load = func(c *contract.Contract) { r.SetSelected(list.Label(*acc(c))) }
+	fd.disable, fd.enable = r.Disable, r.Enable
+	return fm.add(fd)
 }
 
 // The answers of a yes/no question, as on the Cerfa.
@@ -262,10 +330,11 @@ const (
 )
 
 // yesNo is an oui/non question; no answer is nil.
-func (fm *form) yesNo(key, label string, acc func(c *contract.Contract) **bool) *field {
+func (fm *form) yesNo(f *cerfa.Field, acc func(c *contract.Contract) **bool) *field {
 	r := widget.NewRadioGroup([]string{yes, no}, nil)
 	r.Horizontal = true
-	f := &field{key: key, label: widget.NewLabel(label), input: r}
+	fd := fm.newField(f)
+	fd.input = r
 	r.OnChanged = func(v string) {
 		p := acc(fm.c)
 		switch v {
@@ -276,9 +345,9 @@ func (fm *form) yesNo(key, label string, acc func(c *contract.Contract) **bool) 
 		default:
 			*p = nil
 		}
-		fm.edited(f)
+		fm.edited(fd)
 	}
-	f.load = func(c *contract.Contract) {
+	fd.load = func(c *contract.Contract) {
 		switch p := *acc(c); {
 		case p == nil:
 			r.SetSelected("")
@@ -288,32 +357,59 @@ func (fm *form) yesNo(key, label string, acc func(c *contract.Contract) **bool) 
 			r.SetSelected(no)
 		}
 	}
-	f.disable, f.enable = r.Disable, r.Enable
-	return fm.add(f)
+	fd.disable, fd.enable = r.Disable, r.Enable
+	return fm.add(fd)
 }
 
-// check is a tick-box (an attestation); unticked is false.
-func (fm *form) check(key, label, box string, acc func(c *contract.Contract) **bool) *field {
-	ck := widget.NewCheck(box, nil)
-	f := &field{key: key, label: widget.NewLabel(label), input: ck, focus: ck}
+// check is a tick-box (an attestation); unticked is false. Its text is
+// « Oui » unless the layout words it (see tick).
+func (fm *form) check(f *cerfa.Field, acc func(c *contract.Contract) **bool) *field {
+	ck := widget.NewCheck(yes, nil)
+	fd := fm.newField(f)
+	fd.input, fd.focus = ck, ck
 	ck.OnChanged = func(b bool) {
 		*acc(fm.c) = contract.Bool(b)
-		fm.edited(f)
+		fm.edited(fd)
 	}
-	f.load = func(c *contract.Contract) {
+	fd.load = func(c *contract.Contract) {
 		p := *acc(c)
 		ck.SetChecked(p != nil && *p)
 	}
-	f.disable, f.enable = ck.Disable, ck.Enable
-	return fm.add(f)
+	fd.disable, fd.enable = ck.Disable, ck.Enable
+	return fm.add(fd)
 }
 
-// display is a read-only value the app computes (an age, a label).
-func (fm *form) display(key, label string, value func(c *contract.Contract) string) *field {
+// tick words the box of a tick-box field ("Oui, l'employeur l'atteste").
+func (f *field) tick(text string) *field {
+	if ck, ok := f.input.(*widget.Check); ok {
+		ck.Text = text
+		ck.Refresh()
+	}
+	return f
+}
+
+// display is a computed field of the table, read-only: its value (dates
+// as JJ/MM/AAAA), or unset while it has none.
+func (fm *form) display(f *cerfa.Field, unset string) *field {
+	return fm.displayAs(f, func(c *contract.Contract) string {
+		v, ok := f.Value(c)
+		if !ok {
+			return unset
+		}
+		if d, err := civil.Parse(v); err == nil {
+			return d.French()
+		}
+		return v
+	})
+}
+
+// displayAs is a computed field the layout words itself.
+func (fm *form) displayAs(f *cerfa.Field, value func(c *contract.Contract) string) *field {
 	l := widget.NewLabel("")
 	l.Wrapping = 0
-	f := &field{key: key, label: widget.NewLabel(label), input: l, readOnly: true}
-	f.load = func(c *contract.Contract) { l.SetText(value(c)) }
+	fd := fm.newField(f)
+	fd.input, fd.readOnly = l, true
+	fd.load = func(c *contract.Contract) { l.SetText(value(c)) }
 	fm.refreshers = append(fm.refreshers, func() { l.SetText(value(fm.c)) })
-	return fm.add(f)
+	return fm.add(fd)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 )
@@ -81,8 +82,8 @@ func TestSpanText(t *testing.T) {
 		{"2025-09-02", "2025-09-01", "—"},
 	}
 	for _, tt := range tests {
-		if got := spanText(civil.MustParse(tt.start), civil.MustParse(tt.end)); got != tt.want {
-			t.Errorf("spanText(%s, %s) = %q, want %q", tt.start, tt.end, got, tt.want)
+		if got := cerfa.SpanText(civil.MustParse(tt.start), civil.MustParse(tt.end)); got != tt.want {
+			t.Errorf("SpanText(%s, %s) = %q, want %q", tt.start, tt.end, got, tt.want)
 		}
 	}
 }

@@ -9,23 +9,25 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/referentiel"
 )
 
-// address is the address block of the Cerfa (A-note §A.0) under prefix
-// ("employeur.adresse"). Typing a postcode proposes its communes.
-func (fm *form) address(prefix, title string, acc func(c *contract.Contract) *contract.Adresse) fyne.CanvasObject {
-	numero := fm.integer(prefix+".numero", "N°", func(c *contract.Contract) **int { return &acc(c).Numero })
-	rep := fm.codeSelect(prefix+".repetitionVoie", "Indice de répétition", contract.RepetitionVoie, true,
-		func(c *contract.Contract) *string { return &acc(c).RepetitionVoie })
-	voie := fm.text(prefix+".voie", "Voie", func(c *contract.Contract) *string { return &acc(c).Voie }).
-		placeholder("type et nom de la voie")
-	compl := fm.text(prefix+".complement", "Complément", func(c *contract.Contract) *string { return &acc(c).Complement }).
-		placeholder("bâtiment, étage, boîte postale…")
-	cp := fm.text(prefix+".codePostal", "Code postal", func(c *contract.Contract) *string { return &acc(c).CodePostal }).
-		placeholder("5 chiffres")
-	commune := fm.commune(prefix+".commune", "Commune", func(c *contract.Contract) *string { return &acc(c).Commune })
+// address is the address block of the Cerfa (A-note §A.0): its parts are
+// fields of the table (employeur.adresse.voie…). Typing a postcode proposes
+// its communes. The block, title included, shows while the address applies.
+func (fm *form) address(a cerfa.AddressField) fyne.CanvasObject {
+	acc := a.Ptr
+	numero := fm.integer(a.Numero, func(c *contract.Contract) **int { return &acc(c).Numero })
+	rep := fm.codeSelect(a.RepetitionVoie, func(c *contract.Contract) *string { return &acc(c).RepetitionVoie })
+	voie := fm.text(a.Voie, func(c *contract.Contract) *string { return &acc(c).Voie })
+	compl := fm.text(a.Complement, func(c *contract.Contract) *string { return &acc(c).Complement })
+	cp := fm.text(a.CodePostal, func(c *contract.Contract) *string { return &acc(c).CodePostal })
+	commune := fm.commune(a.Commune, func(c *contract.Contract) *string { return &acc(c).Commune })
+	// Hints the table does not hold: what a street line holds.
+	hint(voie, "type et nom de la voie")
+	hint(compl, "bâtiment, étage, boîte postale…")
 
 	// A postcode of 5 digits proposes its communes, and fills the commune
 	// when it has a single one and none was typed.
@@ -33,33 +35,38 @@ func (fm *form) address(prefix, title string, acc func(c *contract.Contract) *co
 	onCP := entry.OnChanged
 	entry.OnChanged = func(s string) {
 		onCP(s)
-		names := communeNames(strings.TrimSpace(s))
+		names := communeNames(strings.TrimSpace(entry.Text)) // the text as bounded
 		sel := commune.input.(*widget.SelectEntry)
 		sel.SetOptions(names)
 		if !fm.loading && len(names) == 1 && strings.TrimSpace(sel.Text) == "" {
 			sel.SetText(names[0])
 		}
 	}
-	return container.NewVBox(
-		widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+	return fm.block(
+		widget.NewLabelWithStyle(a.Label(fm.kind), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
 		container.NewGridWithColumns(4, numero.box, rep.box, container.NewStack(), container.NewStack()),
 		rowOf(2, voie, compl),
 		rowOf(2, cp, commune),
 	)
 }
 
+// hint sets the placeholder of an entry the table gives none.
+func hint(f *field, text string) {
+	if e, ok := f.focus.(*widget.Entry); ok && e.PlaceHolder == "" {
+		e.SetPlaceHolder(text)
+	}
+}
+
 // commune is an entry with the communes of the postcode as proposals.
-func (fm *form) commune(key, label string, acc func(c *contract.Contract) *string) *field {
+func (fm *form) commune(f *cerfa.Field, acc func(c *contract.Contract) *string) *field {
 	e := widget.NewSelectEntry(nil)
 	e.SetPlaceHolder("tapez le code postal d'abord")
-	f := &field{key: key, label: widget.NewLabel(label), input: e, focus: e}
-	e.OnChanged = func(s string) {
-		*acc(fm.c) = s
-		fm.edited(f)
-	}
-	f.load = func(c *contract.Contract) { e.SetText(*acc(c)) }
-	f.disable, f.enable = e.Disable, e.Enable
-	return fm.add(f)
+	fd := fm.newField(f)
+	fd.input, fd.focus = e, e
+	e.OnChanged = fm.bounded(fd, f.MaxLen, e.SetText, func(s string) { *acc(fm.c) = s })
+	fd.load = func(c *contract.Contract) { e.SetText(*acc(c)) }
+	fd.disable, fd.enable = e.Disable, e.Enable
+	return fm.add(fd)
 }
 
 // communeNames lists the communes a postcode serves, as La Poste routes
@@ -97,9 +104,9 @@ type lookupOption struct {
 // codeLookup is an entry for a code of a referential (IDCC, NAF): the
 // label of the code typed shows under it, and a search button finds a code
 // by words of its label.
-func (fm *form) codeLookup(key, label, searchTitle string, acc func(c *contract.Contract) *string,
+func (fm *form) codeLookup(h cerfa.Of[string], searchTitle string,
 	describe func(code string) string, search func(words string) []lookupOption) *field {
-	f := fm.text(key, label, acc)
+	f := fm.text(h.Field, h.Ptr)
 	entry := f.input.(*widget.Entry)
 	desc := widget.NewLabel("")
 	desc.Wrapping = fyne.TextWrapWord
@@ -108,7 +115,7 @@ func (fm *form) codeLookup(key, label, searchTitle string, acc func(c *contract.
 	onChanged := entry.OnChanged
 	entry.OnChanged = func(s string) {
 		onChanged(s)
-		desc.SetText(describe(strings.TrimSpace(s)))
+		desc.SetText(describe(strings.TrimSpace(entry.Text))) // the text as bounded
 	}
 	find := widget.NewButtonWithIcon("", theme.SearchIcon(), func() {
 		fm.searchDialog(searchTitle, search, func(code string) { entry.SetText(code) })

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/pay"
 )
@@ -43,8 +44,9 @@ func newRemunerationTable(fm *form) *remunerationTable {
 // field is the table as a form field: findings on any line show under it.
 func (t *remunerationTable) field() *field {
 	t.f = &field{
-		key:   "contrat.remunerationsAnnuelles",
-		label: widget.NewLabel("Rémunération : du … au … : …% du SMIC ou du salaire minimum conventionnel"),
+		key:   cerfa.ContratRemunerations.Key,
+		src:   cerfa.ContratRemunerations,
+		label: widget.NewLabel(cerfa.ContratRemunerations.Label(t.fm.kind)),
 		input: container.NewVBox(t.grid, t.note, container.NewHBox(t.recalc)),
 		load:  func(*contract.Contract) { t.redraw() },
 	}

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/docs"
 	"cerfadesk/core/workflow"
@@ -52,9 +53,7 @@ func newDocumentsTab(ed *Editor) *documentsTab {
 
 func (t *documentsTab) content(fm *form) fyne.CanvasObject {
 	fm.tab = "Documents"
-	attest := fm.check("employeur.attestationPieces",
-		"L'employeur atteste disposer de l'ensemble des pièces justificatives nécessaires au dépôt du contrat",
-		"Oui, l'employeur l'atteste", func(c *contract.Contract) **bool { return &c.Employeur.AttestationPieces })
+	attest := fm.in(cerfa.EmployeurAttestationPieces).tick("Oui, l'employeur l'atteste")
 	listField := fm.add(&field{key: "documents", label: widget.NewLabel("Documents joints au contrat"), input: t.list,
 		load: func(*contract.Contract) {}})
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cerfadesk/core/calendar"
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/docs"
@@ -108,8 +109,8 @@ func (s *syntheseTab) deadline(c *contract.Contract, res rules.Result) fyne.Canv
 		limit := calendar.DecisionDeadline(c.Depot.DateReception)
 		kv = append(kv, "Décision de l'OPCO attendue avant le", limit.French()+" (20 jours après réception du dossier complet)")
 	}
-	if c.Depot != nil && c.Depot.NumeroDepot != "" {
-		kv = append(kv, "N° de dépôt", c.Depot.NumeroDepot)
+	if n, ok := cerfa.DepotNumero.Value(c); ok {
+		kv = append(kv, cerfa.DepotNumero.Label(c.TypeFormulaire), n)
 	}
 	return section("Transmission", pairs(kv...))
 }
@@ -160,9 +161,13 @@ func (s *syntheseTab) durations(c *contract.Contract) fyne.CanvasObject {
 	if f.DureeFormation != nil {
 		hours = fmt.Sprintf("%d heures", *f.DureeFormation)
 	}
+	duration, ok := cerfa.ContratDuree.Value(c)
+	if !ok {
+		duration = "—"
+	}
 	return section("Durées", pairs(
-		"Durée du contrat", contractDuration(c),
-		"Durée du cycle de formation", spanText(f.DateDebutFormation, f.DateFinFormation),
+		cerfa.ContratDuree.Label(c.TypeFormulaire), duration,
+		"Durée du cycle de formation", cerfa.SpanText(f.DateDebutFormation, f.DateFinFormation),
 		"Heures de formation déclarées", hours,
 	))
 }
@@ -270,6 +275,13 @@ func changedText(keys []string) string {
 		return strings.Join(keys, ", ")
 	}
 	return strings.Join(keys[:max], ", ") + fmt.Sprintf(" et %d autre(s) champ(s)", len(keys)-max)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 || n == 0 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // formPairs lays out label/value pairs: labels in a column of a fixed
