@@ -408,3 +408,85 @@ func TestCFADocumentsUntilAccepted(t *testing.T) {
 		t.Fatalf("documents after the refusal: %+v %+v", e, c.Documents)
 	}
 }
+
+// Malformed requests get a French message naming the field, never Go's
+// internals (point 10).
+func TestJSONErrorsInFrench(t *testing.T) {
+	f := newFixture(t)
+	ent := f.login("leroux")
+	tr := opcoapi.ContractSubPath(uuid.NewString(), "transmission")
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"number for a string", `{"messageId": 12}`, []string{"« messageId »", "du texte", "un nombre"}},
+		{"string for a bool", `{"messageId": "m", "horsDelai": "oui"}`, []string{"« horsDelai »", "booléen"}},
+		{"object for a string", `{"messageId": {}}`, []string{"« messageId »", "un objet"}},
+		{"bad date", `{"messageId": "m", "at": "hier"}`, []string{"hier", "RFC 3339"}},
+		{"unknown field", `{"messageId": "m", "admin": true}`, []string{"champ inconnu « admin »"}},
+		{"syntax", `{"messageId": "m",, }`, []string{"syntaxe", "octet"}},
+		{"cut short", `{"messageId": "m"`, []string{"avant la fin"}},
+		{"an array", `[1, 2]`, []string{"une liste", "objet"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, e := f.call(ent, "PUT", tr, []byte(tt.body), nil)
+			if st != 400 || e.Code != opcoapi.CodeInvalid {
+				t.Fatalf("got %d %+v", st, e)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(e.Message, w) {
+					t.Errorf("message %q does not say %q", e.Message, w)
+				}
+			}
+			for _, leak := range []string{"json:", "Go ", "unmarshal", "struct", "TransmitRequest", "invalid character", "unexpected"} {
+				if strings.Contains(e.Message, leak) {
+					t.Errorf("message %q leaks %q", e.Message, leak)
+				}
+			}
+		})
+	}
+}
+
+// A content already on the contract, attached under a new document id, is
+// refused clearly: never 200 with nothing behind the id (point 11).
+func TestAttachSameContentNewID(t *testing.T) {
+	f := newFixture(t)
+	cfa := f.login("cfa")
+	id := uuid.NewString()
+	if st, e := f.call(cfa, "PUT", opcoapi.ContractSubPath(id, "envoi"), opcoapi.SendRequest{MessageID: uuid.NewString(),
+		Contract: exampleJSON(t), Email: "rh@maison-leroux.example"}, nil); e != nil {
+		t.Fatalf("envoi: %d %+v", st, e)
+	}
+	piece := minimalPDF("convention signée")
+	f.putBlob(cfa, piece)
+	attach := func(docID string) (opcoapi.PushResponse, int, *opcoapi.Error) {
+		var out opcoapi.PushResponse
+		st, e := f.call(cfa, "POST", opcoapi.ContractSubPath(id, "documents"), opcoapi.AttachRequest{MessageID: uuid.NewString(),
+			Document: opcoapi.DocumentRef{ID: docID, Type: "CONVENTION_FORMATION", Name: "convention.pdf", SHA256: shaOf(piece)}}, &out)
+		return out, st, e
+	}
+	first := uuid.NewString()
+	if out, st, e := attach(first); e != nil || len(out.Contract.Documents) != 1 {
+		t.Fatalf("the piece: %d %+v %+v", st, e, out.Contract.Documents)
+	}
+	var before opcoapi.History
+	f.call(cfa, "GET", opcoapi.ContractSubPath(id, "history"), nil, &before)
+	second := uuid.NewString()
+	_, st, e := attach(second)
+	if st != 409 || e.Code != opcoapi.CodeConflict || !strings.Contains(e.Message, "déjà joint") || !strings.Contains(e.Message, first) {
+		t.Fatalf("the same content under a new id: %d %+v", st, e)
+	}
+	// Under its own id again: nothing new, no history row.
+	if out, st, e := attach(first); e != nil || len(out.Contract.Documents) != 1 {
+		t.Fatalf("the same document again: %d %+v %+v", st, e, out.Contract.Documents)
+	}
+	var after opcoapi.History
+	f.call(cfa, "GET", opcoapi.ContractSubPath(id, "history"), nil, &after)
+	if len(after.Events) != len(before.Events) {
+		t.Errorf("history grew from %d to %d rows with nothing attached", len(before.Events), len(after.Events))
+	}
+	if st, _ := f.call(cfa, "GET", opcoapi.DocumentPath(id, second), nil, nil); st != 404 {
+		t.Errorf("the refused id answers %d", st)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -193,7 +194,80 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	if errors.Is(err, io.EOF) {
 		return opcoapi.Errorf(opcoapi.CodeInvalid, "Corps JSON vide.")
 	}
-	return opcoapi.Errorf(opcoapi.CodeInvalid, "Corps JSON invalide : %s.", err.Error())
+	return opcoapi.Errorf(opcoapi.CodeInvalid, "Corps JSON invalide : %s.", jsonProblem(err))
+}
+
+// jsonProblem says in French what is wrong with a request's JSON, naming
+// the field: encoding/json's messages name Go types and speak English
+// ("cannot unmarshal number into Go struct field TransmitRequest.messageId
+// of type string").
+func jsonProblem(err error) string {
+	var (
+		te *json.UnmarshalTypeError
+		se *json.SyntaxError
+		pe *time.ParseError
+	)
+	switch {
+	case errors.As(err, &pe):
+		return fmt.Sprintf("date « %s » illisible : format RFC 3339 attendu (2026-11-26T09:00:00Z)", pe.Value)
+	case errors.As(err, &te):
+		field := te.Field
+		if field == "" {
+			return fmt.Sprintf("%s reçu là où un objet était attendu", jsonValueName(te.Value))
+		}
+		return fmt.Sprintf("le champ « %s » attend %s, pas %s", field, goTypeName(te.Type), jsonValueName(te.Value))
+	case errors.As(err, &se):
+		return fmt.Sprintf("erreur de syntaxe à l'octet %d", se.Offset)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "le corps s'arrête avant la fin de l'objet"
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return "champ inconnu « " + strings.Trim(name, `"`) + " »"
+	}
+	return "contenu illisible"
+}
+
+// jsonValueName names a JSON value kind as UnmarshalTypeError reports it.
+func jsonValueName(v string) string {
+	switch {
+	case v == "string":
+		return "du texte"
+	case v == "bool":
+		return "un booléen"
+	case v == "array":
+		return "une liste"
+	case v == "object":
+		return "un objet"
+	case v == "null":
+		return "null"
+	case strings.HasPrefix(v, "number"):
+		return "un nombre"
+	}
+	return "une valeur d'un autre type"
+}
+
+// goTypeName names what a field of Go type t expects.
+func goTypeName(t reflect.Type) string {
+	if t == nil {
+		return "une autre valeur"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "du texte"
+	case reflect.Bool:
+		return "un booléen (true ou false)"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "un nombre"
+	case reflect.Slice, reflect.Array:
+		return "une liste"
+	case reflect.Struct, reflect.Map:
+		if t.String() == "time.Time" {
+			return "une date RFC 3339 (texte)"
+		}
+		return "un objet"
+	}
+	return "une autre valeur"
 }
 
 // bearer returns the token of an "Authorization: Bearer <token>" header;

@@ -572,6 +572,18 @@ func (s *Service) Attach(ctx context.Context, a Account, id string, req opcoapi.
 		if err != nil {
 			return err
 		}
+		if doc.exists {
+			// The content is already on the contract: a document is a
+			// content once. Under the same id it is that document (nothing
+			// to do); under another id, say so rather than answer 200
+			// with no document behind the new id.
+			if doc.api.ID != d.ID {
+				return errorf(opcoapi.CodeConflict, "Ce fichier est déjà joint au contrat sous le nom « %s » (document %s) : il n'est pas ajouté une seconde fois.",
+					doc.api.Name, doc.api.ID)
+			}
+			out.Contract, err = s.api(ctx, tx, r, false)
+			return err
+		}
 		if to != r.status {
 			r.status, r.receivedOn = to, s.today() // the complete file arrives: the clock restarts
 		}
