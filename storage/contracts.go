@@ -21,6 +21,23 @@ import (
 // one transaction. Its reference, the name of its drop folder, is
 // "C-" followed by its local number on six digits.
 func (s *Store) Create(ctx context.Context, n workflow.NewContract) (workflow.Record, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return workflow.Record{}, dbErr(err)
+	}
+	defer tx.Rollback()
+	rec, err := s.create(ctx, tx, n)
+	if err != nil {
+		return workflow.Record{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return workflow.Record{}, dbErr(err)
+	}
+	return rec, nil
+}
+
+// create inserts a new contract and its first history row in tx.
+func (s *Store) create(ctx context.Context, tx *sql.Tx, n workflow.NewContract) (workflow.Record, error) {
 	if n.Contract == nil {
 		return workflow.Record{}, workflow.Errorf(workflow.CodeInvalid, "Contrat vide.")
 	}
@@ -43,11 +60,6 @@ func (s *Store) Create(ctx context.Context, n workflow.NewContract) (workflow.Re
 		return workflow.Record{}, workflow.Internal("Le contrat n'a pas pu être enregistré.", err)
 	}
 	col := columnsOf(n.Contract)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return workflow.Record{}, dbErr(err)
-	}
-	defer tx.Rollback()
 	var id int64
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM contracts`).Scan(&id); err != nil {
 		return workflow.Record{}, dbErr(err)
@@ -69,15 +81,35 @@ func (s *Store) Create(ctx context.Context, n workflow.NewContract) (workflow.Re
 		after: n.Status, changed: changed, note: n.Note}); err != nil {
 		return workflow.Record{}, err
 	}
-	if err := tx.Commit(); err != nil {
-		return workflow.Record{}, dbErr(err)
-	}
 	c, err := contract.Decode(doc)
 	if err != nil {
 		return workflow.Record{}, workflow.Internal("Le contrat enregistré n'a pas pu être relu.", err)
 	}
 	return workflow.Record{ID: n.ID, Reference: ref, Contract: c, Status: n.Status, Version: 1, ParentID: n.ParentID,
 		Deadline: parseDate(col.deadline), CreatedAt: at, UpdatedAt: at}, nil
+}
+
+// CreateBatch stores new contracts in one transaction, each with its first
+// history row: all of them or, on any error, none. An import saves its
+// rows by batches this way (one disk sync per batch, not per contract).
+func (s *Store) CreateBatch(ctx context.Context, ns []workflow.NewContract) ([]workflow.Record, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, dbErr(err)
+	}
+	defer tx.Rollback()
+	out := make([]workflow.Record, 0, len(ns))
+	for _, n := range ns {
+		rec, err := s.create(ctx, tx, n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rec)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, dbErr(err)
+	}
+	return out, nil
 }
 
 // Load returns a contract by its UUID, with its documents.

@@ -11,6 +11,7 @@ import (
 
 	"cerfadesk/core/cerfa"
 	"cerfadesk/core/contract"
+	"cerfadesk/core/sheet"
 )
 
 func init() {
@@ -82,8 +83,11 @@ func runChamps(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	kind := fs.String("kind", "", "apprentissage ou professionnalisation (les deux par défaut)")
 	format := fs.String("format", "md", "md, csv ou json")
+	modele := fs.String("modele", "", "csv ou xlsx : écrit le modèle d'import (une colonne par champ, libellés en 2e ligne, une ligne d'exemple)")
+	out := fs.String("o", "", "fichier du modèle d'import (--modele)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage : cerfadesk champs [--kind apprentissage|professionnalisation] [--format md|csv|json]")
+		fmt.Fprintln(stderr, "        cerfadesk champs --modele csv|xlsx [--kind apprentissage|professionnalisation] -o FICHIER")
 	}
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		if err == nil {
@@ -102,6 +106,9 @@ func runChamps(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	default:
 		fmt.Fprintf(stderr, "cerfadesk champs : type de contrat inconnu « %s » (apprentissage ou professionnalisation)\n", *kind)
 		return 2
+	}
+	if *modele != "" {
+		return writeModele(*modele, *out, ks, stdout, stderr)
 	}
 	rows := champsRows(ks)
 	switch *format {
@@ -172,3 +179,34 @@ func whenText(r champ) string {
 }
 
 func mdEscape(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+
+// writeModele writes the « Modèle d'import » (sheet.Template) of the kinds
+// ks to out (a CSV may go to the standard output).
+func writeModele(format, out string, ks []contract.Kind, stdout, stderr io.Writer) int {
+	f, ok := sheet.ParseFormat(format)
+	if !ok || f == sheet.JSON {
+		fmt.Fprintf(stderr, "cerfadesk champs : modèle « %s » inconnu (csv ou xlsx)\n", format)
+		return 2
+	}
+	var k contract.Kind
+	if len(ks) == 1 {
+		k = ks[0]
+	}
+	if out == "" {
+		if f == sheet.XLSX {
+			fmt.Fprintln(stderr, "cerfadesk champs : -o FICHIER est obligatoire pour le modèle XLSX")
+			return 2
+		}
+		if err := sheet.Template(stdout, f, k); err != nil {
+			fmt.Fprintf(stderr, "cerfadesk champs : %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	if err := writeAtomic(out, func(w io.Writer) error { return sheet.Template(w, f, k) }); err != nil {
+		fmt.Fprintf(stderr, "cerfadesk champs : %s : %v\n", out, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Modèle d'import écrit dans %s\n", out)
+	return 0
+}

@@ -60,8 +60,24 @@ type Row struct {
 func (r *Row) Refused() bool { return r.Contract == nil }
 
 // Blocking reports whether the row was refused or has a finding that
-// blocks transmission (hidden ones included).
-func (r *Row) Blocking() bool { return r.Refused() || r.Hidden > 0 || blocking(r.Findings) }
+// blocks transmission (hidden ones included) outside the Documents tab:
+// pieces are never in a file, they are attached in the app after the
+// import, so their absence does not hold a row back.
+func (r *Row) Blocking() bool {
+	if r.Refused() || r.Hidden > 0 {
+		return true
+	}
+	for _, f := range r.Findings {
+		if f.Severity == rules.Error && f.Tab != cerfa.TabDocuments {
+			return true
+		}
+	}
+	return false
+}
+
+// Valid reports whether the contract could be transmitted as it is: read,
+// and no finding that blocks transmission, documents included.
+func (r *Row) Valid() bool { return !r.Refused() && r.Hidden == 0 && !blocking(r.Findings) }
 
 func blocking(fs []rules.Finding) bool {
 	for _, f := range fs {

@@ -216,6 +216,9 @@ func (t *Table) readCSV(data []byte) error {
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	first := true
+	// Rows are numbered as a spreadsheet shows them (the header is 1), not
+	// by text line: a cell may hold several lines.
+	n := 0
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -224,12 +227,12 @@ func (t *Table) readCSV(data []byte) error {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return &Error{File: t.File, Line: pe.StartLine, Code: CodeUnreadable, Message: "CSV illisible : " + frenchCSV(pe.Err)}
+				return &Error{File: t.File, Line: n + 1, Code: CodeUnreadable, Message: "CSV illisible : " + frenchCSV(pe.Err)}
 			}
 			return fileError(t.File, CodeUnreadable, "CSV illisible : "+err.Error())
 		}
-		line, _ := cr.FieldPos(0)
-		if err := t.add(line, rec, first); err != nil {
+		n++
+		if err := t.add(n, rec, first); err != nil {
 			return err
 		}
 		first = false

@@ -1,0 +1,258 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cerfadesk/core/cerfa"
+	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
+	"cerfadesk/core/sheet"
+	"cerfadesk/core/workflow"
+	"cerfadesk/storage"
+)
+
+func importCmd(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := runImport(args, nil, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func exportCmd(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := runExport(args, nil, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// reference returns a reference contract of the domain.
+func reference(t *testing.T, name string) *contract.Contract {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "domain", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := contract.Decode(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func writeFile(t *testing.T, dir, name string, f sheet.Format, cs []*contract.Contract) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	var buf bytes.Buffer
+	if err := sheet.Write(&buf, f, cs, sheet.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestImportSavesEachRowWithItsHistory(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	// The data folder's profile is a CFA: the import is done in its name.
+	os.MkdirAll(data, 0o700)
+	os.WriteFile(filepath.Join(data, PrefsFile), []byte(`{"profil.role":"cfa","profil.nom":"Secrétariat CFA"}`), 0o600)
+	app, pro := reference(t, "apprentissage-base.json"), reference(t, "professionnalisation-base.json")
+	csvFile := writeFile(t, dir, "contrats.csv", sheet.CSV, []*contract.Contract{app, pro})
+	xlsxFile := writeFile(t, dir, "contrats.xlsx", sheet.XLSX, []*contract.Contract{pro})
+	jsonFile := writeFile(t, dir, "contrats.json", sheet.JSON, []*contract.Contract{app})
+
+	code, out, errb := importCmd("--data", data, "--json", csvFile, xlsxFile, jsonFile)
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s%s", code, out, errb)
+	}
+	var lines []importLine
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var il importLine
+		if err := json.Unmarshal([]byte(l), &il); err != nil {
+			t.Fatalf("%q: %v", l, err)
+		}
+		lines = append(lines, il)
+	}
+	want := []struct {
+		file string
+		row  int
+		ref  string
+	}{{"contrats.csv", 2, "C-000001"}, {"contrats.csv", 3, "C-000002"}, {"contrats.xlsx", 2, "C-000003"}, {"contrats.json", 1, "C-000004"}}
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(want), out)
+	}
+	for i, w := range want {
+		if l := lines[i]; l.File != w.file || l.Row != w.row || l.Reference != w.ref || !l.Imported {
+			t.Errorf("line %d = %+v, want %+v", i, l, w)
+		}
+	}
+
+	st, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	rec, err := st.LoadByRef(ctx, "C-000002")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Status != workflow.EnCoursDeSaisie || rec.Contract.Apprenti.Nom != pro.Apprenti.Nom {
+		t.Errorf("C-000002: %s, %s", rec.Status, rec.Contract.Apprenti.Nom)
+	}
+	h, err := st.History(ctx, rec.ID)
+	if err != nil || len(h) != 1 {
+		t.Fatalf("history %v, %v", h, err)
+	}
+	if h[0].Note != "Importé de contrats.csv, ligne 3" || h[0].Actor.Role != workflow.CFA || h[0].Actor.Name != "Secrétariat CFA" ||
+		h[0].Action != workflow.NouveauContrat {
+		t.Errorf("history row: %+v", h[0])
+	}
+	rec4, _ := st.LoadByRef(ctx, "C-000004")
+	h4, _ := st.History(ctx, rec4.ID)
+	if len(h4) != 1 || h4[0].Note != "Importé de contrats.json, contrat n° 1" {
+		t.Errorf("JSON history row: %+v", h4)
+	}
+}
+
+func TestImportExitCodesAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	app := reference(t, "apprentissage-base.json")
+	good := writeFile(t, dir, "bons.csv", sheet.CSV, []*contract.Contract{app})
+
+	// A wrong code and an impossible date: the row is refused whole, the
+	// other row is imported.
+	bad := *app
+	emp := bad.Employeur
+	emp.TypeEmployeur, emp.PrivePublic = contract.Int(99), "Privé"
+	bad.Employeur = emp
+	bad.Apprenti.DateNaissance = civil.New(2006, 2, 31)
+	mixed := writeFile(t, dir, "mixte.csv", sheet.CSV, []*contract.Contract{app, &bad})
+
+	code, out, errb := importCmd("--data", data, mixed)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s%s", code, out, errb)
+	}
+	for _, want := range []string{
+		"mixte.csv, ligne 2 : C-000001",
+		"mixte.csv, ligne 3 : refusée — colonne « employeur.typeEmployeur » : « 99 »",
+		"colonne « apprenti.dateNaissance » : « 2006-02-31 » : date attendue JJ/MM/AAAA [date_invalide]",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "C-000002") {
+		t.Error("the refused row was saved")
+	}
+
+	// A file that cannot be read: exit 2, the others are still imported.
+	code, out, errb = importCmd("--data", data, filepath.Join(dir, "absent.csv"), good)
+	if code != 2 || !strings.Contains(errb, "absent.csv : lecture impossible") || !strings.Contains(out, "bons.csv, ligne 2 : C-000002") {
+		t.Errorf("exit %d:\n%s%s", code, out, errb)
+	}
+	broken := filepath.Join(dir, "casse.xlsx")
+	os.WriteFile(broken, []byte("PK\x03\x04 pas un classeur"), 0o600)
+	if code, _, errb := importCmd("--data", data, broken); code != 2 || !strings.Contains(errb, "casse.xlsx : classeur XLSX illisible") {
+		t.Errorf("broken xlsx: exit %d: %s", code, errb)
+	}
+
+	// --dry-run saves nothing; --blocking skip leaves the blocking rows.
+	before := countContracts(t, data)
+	if code, out, _ := importCmd("--data", data, "--dry-run", good); code != 0 || !strings.Contains(out, "à importer") {
+		t.Errorf("dry run: exit %d: %s", code, out)
+	}
+	incomplete := *app
+	incomplete.Apprenti.Nom = ""
+	skipFile := writeFile(t, dir, "incomplet.csv", sheet.CSV, []*contract.Contract{&incomplete})
+	if code, out, _ := importCmd("--data", data, "--blocking", "skip", skipFile); code != 1 || !strings.Contains(out, "non importée (anomalies bloquantes") {
+		t.Errorf("skip: exit %d: %s", code, out)
+	}
+	if n := countContracts(t, data); n != before {
+		t.Errorf("%d contracts after a dry run and a skipped row, want %d", n, before)
+	}
+	if code, _, errb := importCmd("--data", data, "--blocking", "peut-être", good); code != 2 || !strings.Contains(errb, "skip ou import") {
+		t.Errorf("bad flag: exit %d: %s", code, errb)
+	}
+}
+
+func countContracts(t *testing.T, data string) int {
+	t.Helper()
+	st, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	n, err := st.Count(context.Background(), workflow.ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestExportThenImportIsLossless(t *testing.T) {
+	dir := t.TempDir()
+	data, data2 := filepath.Join(dir, "data"), filepath.Join(dir, "data2")
+	var refs []*contract.Contract
+	for _, n := range []string{"apprentissage-base.json", "apprentissage-minor16.json", "professionnalisation-base.json", "professionnalisation-minor16.json"} {
+		refs = append(refs, reference(t, n))
+	}
+	src := writeFile(t, dir, "refs.json", sheet.JSON, refs)
+	if code, out, errb := importCmd("--data", data, src); code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errb)
+	}
+	for _, f := range []string{"csv", "xlsx", "json"} {
+		out := filepath.Join(dir, "export."+f)
+		if code, o, errb := exportCmd("--data", data, "-o", out); code != 0 || !strings.Contains(o, "4 contrat(s)") {
+			t.Fatalf("export %s: exit %d\n%s%s", f, code, o, errb)
+		}
+		if code, o, errb := importCmd("--data", data2, out); code != 0 {
+			t.Fatalf("reimport %s: exit %d\n%s%s", f, code, o, errb)
+		}
+	}
+	st1, _ := storage.Open(data, storage.Options{})
+	defer st1.Close()
+	st2, _ := storage.Open(data2, storage.Options{})
+	defer st2.Close()
+	ctx := context.Background()
+	a, err := loadAll(ctx, st1, workflow.ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := loadAll(ctx, st2, workflow.ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) != 4 || len(b) != 12 {
+		t.Fatalf("%d and %d contracts", len(a), len(b))
+	}
+	for i, c := range b {
+		if d := diffFields(a[i%4], c); d != "" {
+			t.Errorf("contract %d (%s) differs after export and import: %s", i, []string{"csv", "xlsx", "json"}[i/4], d)
+		}
+	}
+	// --status filters.
+	out := filepath.Join(dir, "engages.csv")
+	if code, o, _ := exportCmd("--data", data, "--status", "ENGAGÉ", "-o", out); code != 0 || !strings.Contains(o, "0 contrat(s)") {
+		t.Errorf("status filter: exit %d: %s", code, o)
+	}
+	if code, _, errb := exportCmd("--data", data, "--status", "perdu", "-o", out); code != 2 || !strings.Contains(errb, "statut inconnu") {
+		t.Errorf("bad status: exit %d: %s", code, errb)
+	}
+}
+
+// diffFields lists the fields of the table whose values differ.
+func diffFields(a, b *contract.Contract) string {
+	var out []string
+	for _, ch := range cerfa.Diff(a, b) {
+		out = append(out, ch.Field.Key+": "+ch.Before+" → "+ch.After)
+	}
+	return strings.Join(out, "; ")
+}
