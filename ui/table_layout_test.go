@@ -9,8 +9,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"cerfadesk/core/cerfa"
+	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
 )
 
 // walkShown is walk below root that does not go into hidden objects: what
@@ -164,5 +167,71 @@ func TestNoCanonicalKeyLiteralInTheUI(t *testing.T) {
 	}
 	if checked < 20 || len(quoted) < 2*100 {
 		t.Fatalf("checked %d files for %d keys: the test does not see the ui package", checked, len(quoted)/2)
+	}
+}
+
+// A free-text input keeps at most the table's MaxLen characters: a paste of
+// a whole document is cut back and the field says so; typing within the
+// bound clears the message.
+func TestTextInputsKeepTheTablesBound(t *testing.T) {
+	env := newTestEnv(t, "2025-09-03")
+	rec := create(t, env, entreprise, example(t, "apprentissage-base.json"))
+	_, ed := openEditor(t, env, rec.ID)
+	f := cerfa.EmployeurDenomination
+	if f.MaxLen <= 0 {
+		t.Fatalf("%s has no bound in the table", f.Key)
+	}
+	long := strings.Repeat("é", f.MaxLen+500)
+	e := entryOf(t, ed, f.Key)
+	e.SetText(long)
+	if got := []rune(ed.work.Employeur.Denomination); len(got) != f.MaxLen {
+		t.Errorf("the contract holds %d characters, want the bound %d", len(got), f.MaxLen)
+	}
+	if got := []rune(e.Text); len(got) != f.MaxLen {
+		t.Errorf("the entry shows %d characters, want %d", len(got), f.MaxLen)
+	}
+	ed.validateNow()
+	if m := ed.form.byKey[f.Key].msg; !m.Visible() || !strings.Contains(m.Text, "caractères au plus") {
+		t.Errorf("no message after the cut: visible %v, %q", m.Visible(), m.Text)
+	}
+	retype(t, ed, f.Key, "SAS LEROUX")
+	ed.validateNow()
+	if ed.work.Employeur.Denomination != "SAS LEROUX" {
+		t.Errorf("denomination = %q", ed.work.Employeur.Denomination)
+	}
+	if m := ed.form.byKey[f.Key].msg; m.Visible() && strings.Contains(m.Text, "caractères au plus") {
+		t.Errorf("the message stays after a short text: %q", m.Text)
+	}
+	// The commune proposes names but is bounded too.
+	c := cerfa.EmployeurAdresse.Commune
+	entryOf(t, ed, c.Key).SetText(strings.Repeat("x", c.MaxLen+1))
+	if got := len(ed.work.Employeur.Adresse.Commune); got != c.MaxLen {
+		t.Errorf("commune holds %d characters, want %d", got, c.MaxLen)
+	}
+}
+
+// The OPCO's frame shows once the OPCO received the contract, read-only,
+// with its dates as JJ/MM/AAAA.
+func TestOPCOFrameShowsOnceReceived(t *testing.T) {
+	env := newTestEnv(t, "2025-09-03")
+	c := example(t, "apprentissage-base.json")
+	c.Depot = &contract.Depot{NomOrganisme: "OPCOMMERCE", DateReception: civil.MustParse("2025-09-10"), NumeroDepot: "069202509NC0001"}
+	rec := create(t, env, entreprise, c)
+	_, ed := openEditor(t, env, rec.ID)
+	fm := ed.form
+	got := map[string]string{}
+	for _, f := range []*cerfa.Field{cerfa.DepotNomOrganisme, cerfa.DepotDateReception, cerfa.DepotNumero, cerfa.DepotDateDecision} {
+		fd := fm.byKey[f.Key]
+		if fd == nil || !fm.visible(fd) || !fd.readOnly {
+			t.Fatalf("%s: missing, hidden or editable", f.Key)
+		}
+		got[f.Key] = fd.input.(*widget.Label).Text
+	}
+	want := map[string]string{cerfa.DepotNomOrganisme.Key: "OPCOMMERCE", cerfa.DepotDateReception.Key: "10/09/2025",
+		cerfa.DepotNumero.Key: "069202509NC0001", cerfa.DepotDateDecision.Key: "—"}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s shows %q, want %q", k, got[k], w)
+		}
 	}
 }
