@@ -32,6 +32,8 @@ func TestMalformedOversizedAndPathTricks(t *testing.T) {
 	tooBig := append(pdfFile("big"), bytes.Repeat([]byte("x"), opcoapi.MaxDocument)...)
 	zip := append([]byte("PK\x03\x04"), bytes.Repeat([]byte("z"), 100)...)
 	good := pdfFile("a real piece")
+	htmlPDF := []byte("%PDF-1.4\n<html><script>alert(1)</script></html>")
+	jpeg3 := []byte{0xFF, 0xD8, 0xFF}
 
 	tests := []struct {
 		name         string
@@ -56,6 +58,10 @@ func TestMalformedOversizedAndPathTricks(t *testing.T) {
 		{"blob: over 10 MiB", "PUT", opcoapi.BlobPath(sha(tooBig)), "application/pdf", tooBig, 413, opcoapi.CodeTooLarge, "10 Mo"},
 		{"blob: a zip", "PUT", opcoapi.BlobPath(sha(zip)), "application/pdf", zip, 415, opcoapi.CodeWrongType, "archive"},
 		{"blob: empty", "PUT", opcoapi.BlobPath(sha(nil)), "application/pdf", nil, 422, opcoapi.CodeEmpty, "vide"},
+		{"blob: HTML behind a PDF header", "PUT", opcoapi.BlobPath(sha(htmlPDF)), "application/pdf", htmlPDF, 415, opcoapi.CodeWrongType, "pas un complet"},
+		{"blob: 3-byte JPEG", "PUT", opcoapi.BlobPath(sha(jpeg3)), "image/jpeg", jpeg3, 415, opcoapi.CodeWrongType, "pas un complet"},
+		{"attach: right-to-left override in the name", "POST", opcoapi.ContractSubPath(id, "documents"), "application/json", jsonBytes(opcoapi.AttachRequest{MessageID: "m8",
+			Document: opcoapi.DocumentRef{Name: "\u202egnp.exe.pdf", SHA256: sha(good)}}), 400, opcoapi.CodeInvalid, "U+202E"},
 		{"blob: hash mismatch", "PUT", opcoapi.BlobPath(sha([]byte("something else"))), "application/pdf", good, 422, opcoapi.CodeHashMismatch, "empreinte"},
 		{"blob: traversal in the hash", "PUT", "/v1/blobs/..%2F..%2Fetc%2Fpasswd", "application/pdf", good, 400, opcoapi.CodeInvalid, "SHA-256"},
 		{"blob: upper-case hash", "PUT", opcoapi.BlobPath(strings.ToUpper(sha(good))), "application/pdf", good, 400, opcoapi.CodeInvalid, "SHA-256"},
@@ -91,7 +97,7 @@ func TestMalformedOversizedAndPathTricks(t *testing.T) {
 	if l, err := ent.client().List(ent.ctx); err != nil || len(l.Contracts) != 0 {
 		t.Errorf("contracts stored: %v %+v", err, l.Contracts)
 	}
-	for _, content := range [][]byte{tooBig, zip, good} {
+	for _, content := range [][]byte{tooBig, zip, good, htmlPDF, jpeg3} {
 		if has, _ := ent.client().HasBlob(ent.ctx, sha(content)); has {
 			t.Errorf("a refused content is held (%s…)", sha(content)[:12])
 		}

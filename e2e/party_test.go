@@ -3,6 +3,7 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	gosync "sync"
@@ -207,8 +208,20 @@ func example(t *testing.T, name string) *contract.Contract {
 	return c
 }
 
-// pdfFile is a small file that passes the documents' content check.
-func pdfFile(seed string) []byte { return []byte("%PDF-1.4\n% " + seed + "\n%%EOF\n") }
+// pdfFile is a small PDF that passes the documents' content and structure
+// checks (header, objects, xref table, trailer, startxref, %%EOF); seed
+// makes it unique.
+func pdfFile(seed string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n% " + seed + "\n")
+	o1 := b.Len()
+	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+	o2 := b.Len()
+	b.WriteString("2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n")
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 3\n0000000000 65535 f \n%010d 00000 n \n%010d 00000 n \ntrailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", o1, o2, x)
+	return b.Bytes()
+}
 
 // letterText extracts the text of a local document (a letter) with
 // pdftotext, as the employer would read it.

@@ -5,7 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"image"
+	_ "image/jpeg" // image.DecodeConfig reads JPEG headers
+	_ "image/png"  // and PNG ones
 	"io"
+	"regexp"
+	"strconv"
 )
 
 // The accepted MIME types.
@@ -140,3 +145,103 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 type readerOnly struct{ r io.Reader }
 
 func (r readerOnly) Read(p []byte) (int, error) { return r.r.Read(p) }
+
+// pdfTail is how much of a PDF's end CheckStructure reads: the trailer,
+// startxref and %%EOF sit there (the specification lets %%EOF be within the
+// last 1024 bytes; a large trailer dictionary needs some more).
+const pdfTail = 4096
+
+// CheckStructure checks that a stored content of the given MIME type is
+// what its first bytes claim, beyond them: a PDF has its header, a %%EOF
+// marker, a startxref whose offset points inside the file at a cross-
+// reference table (followed by a trailer naming the /Root) or a
+// cross-reference stream; a PNG or JPEG decodes its header
+// (image.DecodeConfig) with non-zero dimensions. "%PDF-1.4\n<html>…" or
+// the 3 bytes FF D8 FF are refused with CodeWrongType. It reads at most a
+// few KiB.
+func CheckStructure(r io.ReaderAt, size int64, mime string) error {
+	var problem string
+	switch mime {
+	case MIMEPDF:
+		problem = pdfProblem(r, size)
+	case MIMEPNG, MIMEJPEG:
+		cfg, format, err := image.DecodeConfig(io.NewSectionReader(r, 0, size))
+		switch {
+		case err != nil || "image/"+format != mime:
+			problem = "son en-tête d'image est illisible"
+		case cfg.Width <= 0 || cfg.Height <= 0:
+			problem = "l'image n'a pas de dimensions"
+		}
+	default:
+		problem = "son format n'est pas reconnu"
+	}
+	if problem == "" {
+		return nil
+	}
+	kind := map[string]string{MIMEPDF: "un PDF", MIMEPNG: "une image PNG", MIMEJPEG: "une image JPEG"}[mime]
+	if kind == "" {
+		kind = "un document"
+	}
+	return &Error{Code: CodeWrongType, Message: "Ce fichier commence comme " + kind + " mais n'en est pas un complet (" + problem +
+		") : il est peut-être tronqué ou abîmé. Enregistrez-le de nouveau (« Enregistrer sous » ou « Imprimer en PDF ») puis déposez-le."}
+}
+
+// pdfProblem returns what is wrong with a PDF's structure, "" if nothing.
+func pdfProblem(r io.ReaderAt, size int64) string {
+	head := make([]byte, 8)
+	if n, _ := r.ReadAt(head, 0); n < 8 || !bytes.HasPrefix(head, magicPDF) {
+		return "pas d'en-tête %PDF"
+	}
+	tailLen := min(size, pdfTail)
+	tail := make([]byte, tailLen)
+	if n, err := r.ReadAt(tail, size-tailLen); int64(n) != tailLen && err != nil {
+		return "fin illisible"
+	}
+	eof := bytes.LastIndex(tail, []byte("%%EOF"))
+	if eof < 0 || int64(len(tail)-eof) > 1024+5+64 {
+		return "pas de marque de fin %%EOF"
+	}
+	sx := bytes.LastIndex(tail[:eof], []byte("startxref"))
+	if sx < 0 {
+		return "pas de startxref"
+	}
+	digits := bytes.TrimSpace(tail[sx+len("startxref") : eof])
+	offset, err := strconv.ParseInt(string(digits), 10, 64)
+	if err != nil || offset <= 0 {
+		return "startxref illisible"
+	}
+	if offset >= size {
+		return "startxref hors du fichier"
+	}
+	at := make([]byte, min(size-offset, 1024))
+	if n, err := r.ReadAt(at, offset); int64(n) != int64(len(at)) && err != nil {
+		return "table des objets illisible"
+	}
+	at = bytes.TrimLeft(at, " \t\r\n\f\x00")
+	switch {
+	case bytes.HasPrefix(at, []byte("xref")):
+		// A classic table: a subsection header, then the trailer naming
+		// the document's root before startxref.
+		if !xrefHeader.Match(at[len("xref"):]) {
+			return "table des objets (xref) illisible"
+		}
+		tr := bytes.LastIndex(tail[:sx], []byte("trailer"))
+		if tr < 0 || !bytes.Contains(tail[tr:sx], []byte("<<")) || !bytes.Contains(tail[tr:sx], []byte("/Root")) {
+			return "pas de trailer avec /Root"
+		}
+	case xrefStream.Match(at):
+		// A cross-reference stream (PDF 1.5+): an object of /Type /XRef.
+		if !xrefType.Match(at) {
+			return "flux des objets (XRef) illisible"
+		}
+	default:
+		return "startxref ne désigne pas la table des objets"
+	}
+	return ""
+}
+
+var (
+	xrefHeader = regexp.MustCompile(`^[ \t\r\n]*\d+[ \t]+\d+[ \t]*[\r\n]`)
+	xrefStream = regexp.MustCompile(`^\d+[ \t\r\n]+\d+[ \t\r\n]+obj\b`)
+	xrefType   = regexp.MustCompile(`/Type[ \t\r\n]*/XRef\b`)
+)

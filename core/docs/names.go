@@ -1,8 +1,11 @@
 package docs
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Ignored reports whether a file name in a drop folder is a temporary or
@@ -65,4 +68,37 @@ func GuessType(name string) string {
 		return TypeCerfaSigne
 	}
 	return TypeAutre
+}
+
+// MaxNameLen is the longest document name kept, in bytes.
+const MaxNameLen = 255
+
+// NameProblem says in French what makes name unfit to name a document, ""
+// when it is fine: empty, over MaxNameLen bytes, not UTF-8, a path
+// separator or "."/"..", a control character, or a Unicode format
+// character (category Cf: the right-to-left override that shows
+// "\u202egnp.exe.pdf" as "fdp.exe.png", zero-width spaces and joiners, the
+// other bidi controls). A name is only ever shown, but it must show what
+// it is.
+func NameProblem(name string) string {
+	switch {
+	case strings.TrimSpace(name) == "" || len(name) > MaxNameLen || !utf8.ValidString(name):
+		return fmt.Sprintf("Nom de fichier invalide : de 1 à %d caractères.", MaxNameLen)
+	case strings.ContainsAny(name, `/\`) || name == "." || name == "..":
+		return "Nom de fichier invalide : « / », « \\ », « . » et « .. » sont refusés."
+	case strings.ContainsFunc(name, unicode.IsControl):
+		return "Nom de fichier invalide : les caractères de contrôle sont refusés."
+	case strings.ContainsFunc(name, func(r rune) bool { return unicode.Is(unicode.Cf, r) }):
+		return fmt.Sprintf("Nom de fichier invalide : il contient un caractère invisible de mise en forme (U+%04X, comme l'inversion du sens d'écriture) qui déguiserait son nom ; renommez le fichier.", firstFormat(name))
+	}
+	return ""
+}
+
+func firstFormat(name string) rune {
+	for _, r := range name {
+		if unicode.Is(unicode.Cf, r) {
+			return r
+		}
+	}
+	return 0
 }

@@ -1,6 +1,9 @@
 package docs
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIgnored(t *testing.T) {
 	tests := []struct {
@@ -53,5 +56,37 @@ func TestGuessType(t *testing.T) {
 	}
 	if err := CheckType("FACTURE"); err == nil {
 		t.Error("unknown type accepted")
+	}
+}
+
+func TestNameProblem(t *testing.T) {
+	tests := []struct {
+		name string
+		bad  string // part of the message, "" when accepted
+	}{
+		{"Convention de formation signée.pdf", ""},
+		{"Scan 12 — annexe (2).JPG", ""},
+		{"\u202egnp.exe.pdf", "U+202E"},  // right-to-left override
+		{"facture\u200b.pdf", "U+200B"},  // zero-width space
+		{"a\u2066b\u2069.pdf", "U+2066"}, // left-to-right isolate
+		{"x\ufeff.pdf", "U+FEFF"},        // byte order mark inside a name
+		{"a\u00adb.pdf", "U+00AD"},       // soft hyphen
+		{"a\x00b.pdf", "contrôle"},
+		{"a\nb.pdf", "contrôle"},
+		{"../../etc/passwd", "« / »"},
+		{`..\win.ini`, "« / »"},
+		{"..", "« / »"},
+		{"", "de 1 à 255"},
+		{"   ", "de 1 à 255"},
+		{strings.Repeat("a", 256), "de 1 à 255"},
+		{"\xff.pdf", "de 1 à 255"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := NameProblem(tt.name)
+			if (got == "") != (tt.bad == "") || !strings.Contains(got, tt.bad) {
+				t.Errorf("NameProblem(%q) = %q, want %q", tt.name, got, tt.bad)
+			}
+		})
 	}
 }

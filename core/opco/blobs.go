@@ -19,7 +19,7 @@ import (
 // docs.Copy: PDF, PNG or JPEG, 1 byte to 10 MB), fsynced, and renamed into
 // place only when its hash is the one expected: a refused or interrupted
 // upload leaves nothing behind but a temporary file, removed at the next
-// OpenBlobDir.
+// OpenBlobDir. Its structure is checked too (docs.CheckStructure).
 type BlobDir struct {
 	dir string
 }
@@ -81,6 +81,11 @@ func (b *BlobDir) PutVerified(ctx context.Context, r io.Reader, want string) (do
 		return docs.Blob{}, errorf(opcoapi.CodeHashMismatch,
 			"Le contenu reçu ne correspond pas à son empreinte (SHA-256 %s… attendu, %s… reçu) : il n'a pas été conservé.",
 			want[:12], blob.SHA256[:12])
+	}
+	// Beyond the first bytes: the structure (a PDF's trailer, an image's
+	// header), read back from the temporary file.
+	if err := docs.CheckStructure(f, blob.Size, blob.MIME); err != nil {
+		return docs.Blob{}, err
 	}
 	if err := f.Sync(); err != nil {
 		return docs.Blob{}, internal("Le document n'a pas pu être enregistré.", err)

@@ -8,8 +8,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"cerfadesk/core/contract"
 	"cerfadesk/core/docs"
@@ -42,13 +40,11 @@ func checkMessageID(id string) error {
 }
 
 // checkName refuses a document name that is empty, too long, or holds a
-// control character or a path separator. The name is only ever shown.
+// path separator, a control or an invisible format character
+// (docs.NameProblem). The name is only ever shown.
 func checkName(name string) error {
-	switch {
-	case strings.TrimSpace(name) == "" || len(name) > 255 || !utf8.ValidString(name):
-		return errorf(opcoapi.CodeInvalid, "Nom de fichier invalide : de 1 à 255 caractères.")
-	case strings.ContainsAny(name, `/\`) || name == "." || name == ".." || strings.ContainsFunc(name, unicode.IsControl):
-		return errorf(opcoapi.CodeInvalid, "Nom de fichier invalide : « / », « \\ » et les caractères de contrôle sont refusés.")
+	if p := docs.NameProblem(name); p != "" {
+		return errorf(opcoapi.CodeInvalid, "%s", p)
 	}
 	return nil
 }
