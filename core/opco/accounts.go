@@ -131,8 +131,8 @@ const (
 	MaxPasswordLen = 1024
 )
 
-// Login checks a login and password and opens a session. Attempts are
-// counted per login and per client address (a success is forgiven): past
+// Login checks a login and password and opens a session. Failures are
+// counted per login and per client address, attempts in flight with them: past
 // the limit the answer is CodeRateLimited with the seconds to wait,
 // whatever the password. The hashes run at most a few at a time (hashGate):
 // beyond a short queue the answer is CodeUnavailable with Retry-After.
@@ -144,14 +144,16 @@ func (s *Service) Login(ctx context.Context, login, password, remote string) (op
 	}
 	loginKey := "login:" + strings.ToLower(login)
 	keys := []string{loginKey, "addr:" + remote}
-	begun := s.now()
-	if wait := s.limiter.begin(keys, begun); wait > 0 {
+	if wait := s.limiter.begin(keys, s.now()); wait > 0 {
 		secs := int((wait + time.Second - 1) / time.Second)
-		return opcoapi.Session{}, &opcoapi.Error{Code: opcoapi.CodeRateLimited, RetryAfter: secs,
-			Message: "Trop de tentatives de connexion : réessayez dans quelques minutes."}
+		msg := "Trop de tentatives de connexion : réessayez dans quelques minutes."
+		if wait <= pendingWait {
+			msg = "Trop de connexions en cours pour ce compte ou cette adresse : réessayez dans un instant."
+		}
+		return opcoapi.Session{}, &opcoapi.Error{Code: opcoapi.CodeRateLimited, RetryAfter: secs, Message: msg}
 	}
 	if !s.hashes.enter(ctx) {
-		s.limiter.forgive(keys, begun)
+		s.limiter.done(keys, false, s.now())
 		return opcoapi.Session{}, &opcoapi.Error{Code: opcoapi.CodeUnavailable, RetryAfter: 1,
 			Message: "Le service de l'OPCO reçoit trop de connexions à la fois : réessayez dans un instant."}
 	}
@@ -165,15 +167,17 @@ func (s *Service) Login(ctx context.Context, login, password, remote string) (op
 		hash = dummyHash()
 	} else if err != nil {
 		s.hashes.leave()
-		s.limiter.forgive(keys, begun)
+		s.limiter.done(keys, false, s.now())
 		return opcoapi.Session{}, internal("La connexion a échoué.", err)
 	}
 	ok, herr := CheckPassword(password, hash)
 	s.hashes.leave()
 	if err != nil || herr != nil || !ok {
+		s.limiter.done(keys, true, s.now())
 		return opcoapi.Session{}, errorf(opcoapi.CodeUnauthorized, "Identifiant ou mot de passe incorrect.")
 	}
-	s.limiter.succeeded(loginKey, keys, begun)
+	s.limiter.done(keys, false, s.now())
+	s.limiter.reset(loginKey)
 	token, tokenHash, err := newToken()
 	if err != nil {
 		return opcoapi.Session{}, internal("La session n'a pas pu être ouverte.", err)

@@ -19,10 +19,10 @@ type hashGate struct {
 }
 
 // newHashGate sizes the gate to the cores: one hash per core, and a queue
-// of three more per core.
+// of fifteen more per core (a queued login holds a goroutine, not a hash).
 func newHashGate() *hashGate {
 	n := max(runtime.GOMAXPROCS(0), 1)
-	return &hashGate{slots: make(chan struct{}, n), admitted: make(chan struct{}, 4*n), maxWait: 2 * time.Second}
+	return &hashGate{slots: make(chan struct{}, n), admitted: make(chan struct{}, 16*n), maxWait: 2 * time.Second}
 }
 
 // enter waits for a hash slot; false means the caller must not hash (queue

@@ -42,9 +42,11 @@ func TestLoginLimiter(t *testing.T) {
 	t0 := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
 	keys := []string{"login:a", "addr:1.2.3.4"}
 	for i := 0; i < 3; i++ {
-		if w := l.begin(keys, t0.Add(time.Duration(i)*time.Second)); w != 0 {
+		at := t0.Add(time.Duration(i) * time.Second)
+		if w := l.begin(keys, at); w != 0 {
 			t.Fatalf("blocked after %d failures", i)
 		}
+		l.done(keys, true, at)
 	}
 	if w := l.begin(keys, t0.Add(3*time.Second)); w != 57*time.Second {
 		t.Errorf("wait %v, want 57s", w)
@@ -55,13 +57,29 @@ func TestLoginLimiter(t *testing.T) {
 	if w := l.begin(keys, t0.Add(61*time.Second)); w != 0 {
 		t.Errorf("still blocked once the window passed: %v", w)
 	}
-	// A success forgives its own attempt and the login's failures.
-	l2 := newLoginLimiter(2, time.Minute)
-	l2.begin(keys, t0)
-	l2.begin(keys, t0.Add(time.Second))
-	l2.succeeded("login:a", keys, t0.Add(time.Second))
-	if f := l2.failures["addr:1.2.3.4"]; len(f) != 1 || l2.failures["login:a"] != nil {
-		t.Errorf("after a success: %v", l2.failures)
+}
+
+// Attempts in flight count: no more than Max pass begin before any ends,
+// and the ones turned away for that retry in a second.
+func TestLoginLimiterCountsAttemptsInFlight(t *testing.T) {
+	l := newLoginLimiter(2, time.Minute)
+	t0 := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+	keys := []string{"login:a", "addr:1.2.3.4"}
+	if l.begin(keys, t0) != 0 || l.begin(keys, t0) != 0 {
+		t.Fatal("the first two attempts were blocked")
+	}
+	if w := l.begin(keys, t0); w != pendingWait {
+		t.Fatalf("a third attempt in flight: wait %v, want %v", w, pendingWait)
+	}
+	l.done(keys, false, t0) // a success
+	l.reset("login:a")
+	if w := l.begin(keys, t0); w != 0 {
+		t.Fatalf("after a success: wait %v", w)
+	}
+	l.done(keys, false, t0)
+	l.done(keys, true, t0) // the last one in flight fails
+	if len(l.pending) != 0 || len(l.failures["addr:1.2.3.4"]) != 1 {
+		t.Errorf("pending %v, failures %v", l.pending, l.failures)
 	}
 }
 
