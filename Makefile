@@ -24,7 +24,7 @@ export CC
 export LANG := fr_FR.UTF-8
 unexport LC_ALL LC_MESSAGES LANGUAGE
 
-.PHONY: all deps test vet fmt build run bench clean screenshots windows package speed opco-server run-opco
+.PHONY: all deps test vet fmt build run bench clean screenshots windows windows-smoke package speed opco-server run-opco
 
 # The fyneDo migration (FyneApp.toml [Migrations]): widgets are only touched
 # on the UI goroutine (fyne.Do), so Fyne's thread-check shims are off.
@@ -84,8 +84,14 @@ run-opco: opco-server ## only the local OPCO service with the demo accounts (Ctr
 screenshots: build ## PNGs of the real app under Xvfb on a demo profile (dist/screenshots)
 	BIN=$(BIN) scripts/screenshots.sh
 
-windows: ## dist/cerfadesk.exe, cross-built with clang + mingw-w64 (installed if missing)
+windows: ## dist/cerfadesk.exe with its icon and version, cross-built with clang + mingw-w64 (installed if missing)
 	scripts/windows.sh
+
+# The .exe's sub-commands under Wine (installed if missing) print byte for
+# byte what the Linux binary prints, and attach to the console of the shell
+# that starts them.
+windows-smoke: build windows ## dist/cerfadesk.exe's help, validate and pdf under Wine, compared with bin/cerfadesk
+	BIN=$(BIN) scripts/windows-smoke.sh
 
 package: ## dist/cerfadesk.tar.xz with fyne package; FyneApp.toml stays unmodified
 	scripts/package.sh
