@@ -7,18 +7,23 @@
 #   3-synthese.png         the Synthèse tab of that contract
 #   4-documents.png        the Documents tab of a contract waiting for a piece
 #   5-accepter.png         a contract sent by the CFA, ACCEPTER at the bottom
+#   6-ctrl-s.png           a form with the cursor in a field, after Ctrl+S
+#   7-hors-ligne.png       the list signed in but offline (the service is
+#                          unreachable), with a transmission waiting
+#   8-transmis-hors-ligne.png  Transmettre offline: « prêt », not « transmis »
 # into $OUT (dist/screenshots). The app is driven with its keyboard shortcuts
 # (Ctrl+T Transmettre, Alt+1…8 the tabs, Échap closes a popup).
 #
 # Environment: BIN (default bin/cerfadesk), OUT, FYNE_THEME (light|dark,
-# default light), SIZE of the screen (default 1280x800).
+# default light), SIZE of the screen (default 1280x720,
+# the smallest the application is made for).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
 
 BIN=${BIN:-bin/cerfadesk}
 OUT=${OUT:-dist/screenshots}
-SIZE=${SIZE:-1280x800}
+SIZE=${SIZE:-1280x720}
 export FYNE_THEME=${FYNE_THEME:-light}
 
 scripts/deps.sh # Xvfb, xdotool, imagemagick when missing
@@ -104,6 +109,37 @@ stop
 start --ouvrir C-000004
 w=$(window 'PETIT')
 shot "$w" 5-accepter.png
+stop
+
+# Ctrl+S while typing: Employeur tab (Alt+2), Tab into its first field, type.
+start --ouvrir C-000002
+w=$(window ' C-000002')
+sleep 0.8
+key "$w" alt+2
+sleep 0.3
+key "$w" Tab
+xdotool type --window "$w" --delay 60 ' SAS'
+key "$w" ctrl+s
+shot "$w" 6-ctrl-s.png
+stop
+
+# Signed in, the service unreachable (a closed port): offline.
+cat >"$work/data/opco-session.json" <<JSON
+{"url": "http://127.0.0.1:9", "token": "demo", "expiresAt": "2099-01-01T00:00:00Z",
+ "account": {"login": "rh@maison-leroux.example", "role": "entreprise", "email": "rh@maison-leroux.example",
+  "name": "Maison Leroux — ressources humaines"}}
+JSON
+chmod 600 "$work/data/opco-session.json"
+start
+w=$(window '^cerfadesk')
+sleep 2 # the first synchronisation fails
+shot "$w" 7-hors-ligne.png
+stop
+start --ouvrir C-000002
+w=$(window ' C-000002')
+sleep 1.5
+key "$w" ctrl+t
+shot "$w" 8-transmis-hors-ligne.png
 stop
 
 if grep -v -e 'trace:' "$work/app.log" | grep -q .; then

@@ -233,7 +233,7 @@ func (r *contractRow) show(env *Env, s workflow.Summary) {
 	r.employer.SetText(s.EmployerName)
 	r.kind.SetText(kindShort(s.Kind))
 	r.start.SetText(dateText(s.StartDate))
-	r.badge.SetStatus(s.Status, env.statusLabel(s.Status))
+	r.badge.SetStatus(s.Status, env.shownStatus(s.Status, s.PendingSync))
 	text, imp := deadlineText(s, env.today())
 	r.deadline.Importance = imp
 	r.deadline.SetText(text)
@@ -268,7 +268,7 @@ func deadlineText(s workflow.Summary, today civil.Date) (string, widget.Importan
 			if s.HorsDelai {
 				return "hors délai, en attente d'envoi", widget.WarningImportance
 			}
-			return "en attente d'envoi à l'OPCO", widget.MediumImportance
+			return "en attente d'envoi", widget.MediumImportance
 		case s.HorsDelai:
 			return "transmis hors délai", widget.WarningImportance
 		}

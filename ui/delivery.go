@@ -16,6 +16,19 @@ import (
 // outbox is ready and waits for the connection; it is « transmis » once the
 // OPCO service acknowledged it, with the time it did.
 
+// queuedLabel is the badge of a contract transmitted here whose
+// transmission has not reached the OPCO yet.
+const queuedLabel = "Prêt, en attente d'envoi"
+
+// shownStatus is the badge text of a status: « Transmis à l'… » only once
+// the transmission left the outbox.
+func (e *Env) shownStatus(s workflow.Status, pending bool) string {
+	if s == workflow.Transmis && pending {
+		return queuedLabel
+	}
+	return e.statusLabel(s)
+}
+
 // syncMode is the synchronisation's mode as the main window last saw it
 // (local when there is no synchronisation).
 func (ed *Editor) syncMode() opcosync.Mode {
@@ -76,7 +89,12 @@ func (ed *Editor) transmittedMessage(rec workflow.Record) (title, text string) {
 		status += "\nIl est transmis hors délai."
 	}
 	if rec.PendingSync {
-		return "Contrat prêt à être transmis", "Le Cerfa est validé et prêt à être transmis à l'" + opco + ".\n" + waitingText(ed.syncMode(), opco) + status
+		late := ""
+		if rec.HorsDelai {
+			late = "\nIl sera transmis hors délai."
+		}
+		return "Contrat prêt à être transmis", "Le Cerfa est validé et prêt à être transmis à l'" + opco + ".\n" + waitingText(ed.syncMode(), opco) +
+			"\nIl n'est plus modifiable ; il passera au statut « " + ed.env.statusLabel(rec.Status) + " » dès son envoi." + late
 	}
 	when := ""
 	if !ed.deliveredAt.IsZero() {
@@ -129,6 +147,7 @@ func (ed *Editor) refreshDelivery() {
 // showDelivery redraws the title, the banner and an open popup of the
 // transmission from the record and the delivery time.
 func (ed *Editor) showDelivery() {
+	ed.badge.SetStatus(ed.rec.Status, ed.env.shownStatus(ed.rec.Status, ed.rec.PendingSync))
 	ed.title.SetText(ed.titleText())
 	ed.banner.Objects = ed.bannerObjects()
 	ed.banner.Refresh()

@@ -20,6 +20,9 @@ func TestTransmissionSaysQueuedThenSentWithTheTime(t *testing.T) {
 	if !hasText(popup, "prêt à être transmis") || hasText(popup, "a été transmis") {
 		t.Fatalf("popup while queued: %q", texts(popup))
 	}
+	if ed.badge.Text() != queuedLabel {
+		t.Errorf("badge while queued: %q", ed.badge.Text())
+	}
 	if !strings.Contains(ed.title.Text, "en attente de connexion") {
 		t.Errorf("title while queued: %q", ed.title.Text)
 	}
@@ -43,6 +46,9 @@ func TestTransmissionSaysQueuedThenSentWithTheTime(t *testing.T) {
 	if !strings.Contains(ed.title.Text, "transmis le ") || strings.Contains(ed.title.Text, "attente") {
 		t.Errorf("title after delivery: %q", ed.title.Text)
 	}
+	if ed.badge.Text() != "Transmis à l'Opcommerce" {
+		t.Errorf("badge after delivery: %q", ed.badge.Text())
+	}
 	if !hasText(ed.banner, "a été transmis à l'Opcommerce le ") {
 		t.Errorf("banner after delivery: %q", texts(ed.banner))
 	}
@@ -57,7 +63,7 @@ func TestListSaysQueuedTransmissions(t *testing.T) {
 		s    workflow.Summary
 		want string
 	}{
-		{"queued", workflow.Summary{Status: workflow.Transmis, PendingSync: true}, "en attente d'envoi à l'OPCO"},
+		{"queued", workflow.Summary{Status: workflow.Transmis, PendingSync: true}, "en attente d'envoi"},
 		{"queued late", workflow.Summary{Status: workflow.Transmis, PendingSync: true, HorsDelai: true}, "hors délai, en attente d'envoi"},
 		{"delivered late", workflow.Summary{Status: workflow.Transmis, HorsDelai: true}, "transmis hors délai"},
 		{"delivered", workflow.Summary{Status: workflow.Transmis}, ""},

@@ -175,6 +175,8 @@ func (d *Desktop) modelChanged() {
 		d.count.SetText("Chargement…")
 	case d.model.Len() == 0 && d.filtered():
 		d.count.SetText("Aucun contrat ne correspond à la recherche.")
+	case d.model.Len() == 0 && d.newButton.Disabled():
+		d.count.SetText("Aucun contrat pour l'instant.")
 	case d.model.Len() == 0:
 		d.count.SetText("Aucun contrat pour l'instant : cliquez sur « Nouveau contrat ».")
 	default:
@@ -289,6 +291,7 @@ func (d *Desktop) refreshProfile() {
 	} else {
 		d.newButton.Disable()
 	}
+	d.modelChanged() // the empty list's hint names the button only when it works
 }
 
 // askNewContract is "Nouveau contrat": the kind is chosen first.

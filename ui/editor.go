@@ -93,8 +93,7 @@ func newEditor(a fyne.App, env *Env, rec workflow.Record, hooks editorHooks) (*E
 	ed.badge = newStatusBadge()
 	ed.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.title.Truncation = fyne.TextTruncateEllipsis
-	ed.savedMsg = widget.NewLabel("")
-	ed.savedMsg.Importance = widget.LowImportance
+	ed.savedMsg = widget.NewLabel("") // full contrast: users look for it
 	ed.save = widget.NewButtonWithIcon("Enregistrer", theme.DocumentSaveIcon(), func() { ed.saveThen(nil) })
 	if err := ed.setRecord(rec); err != nil {
 		return nil, err
@@ -230,6 +229,7 @@ func (ed *Editor) allowed(action workflow.Action) bool {
 func (ed *Editor) edited(*field) {
 	ed.dirty = true
 	ed.editSeq++
+	ed.savedMsg.TextStyle.Bold = true
 	ed.savedMsg.SetText("Modifications non enregistrées")
 	ed.scheduleValidation()
 }
@@ -275,6 +275,9 @@ func (ed *Editor) validateNow() {
 // applyResult shows a validation result: messages beside the fields,
 // the flagged tabs, the Synthèse.
 func (ed *Editor) applyResult(res rules.Result) {
+	if ed.rec.Status == workflow.Annule { // nothing to correct on a cancelled contract
+		res.Findings = nil
+	}
 	ed.result = res
 	loose := ed.form.applyFindings(res.Findings, ed.showAll)
 	for tab, l := range ed.form.loose {

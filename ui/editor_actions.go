@@ -29,14 +29,14 @@ const acceptNotice = "Attention : en acceptant la proposition envoyée par l'org
 // and the user's role allow at the bottom.
 func (ed *Editor) refreshChrome() {
 	rec := ed.rec
-	ed.badge.SetStatus(rec.Status, ed.env.statusLabel(rec.Status))
+	ed.badge.SetStatus(rec.Status, ed.env.shownStatus(rec.Status, rec.PendingSync))
 	ed.title.SetText(ed.titleText())
 
 	ed.banner.Objects = ed.bannerObjects()
 	ed.banner.Refresh()
 
 	var buttons []fyne.CanvasObject
-	var accept *widget.Button
+	var accept, cancel *widget.Button
 	for _, a := range workflow.Allowed(rec.Status, ed.env.Actor.Role) {
 		switch a {
 		case workflow.NouveauContrat, workflow.Enregistrer, workflow.AjouterDocument, workflow.Transmettre:
@@ -44,6 +44,11 @@ func (ed *Editor) refreshChrome() {
 		}
 		a := a
 		b := widget.NewButton(actionLabel(a), func() { ed.perform(a) })
+		if a == workflow.Annuler { // away from Enregistrer and Transmettre
+			b.SetIcon(theme.DeleteIcon())
+			cancel = b
+			continue
+		}
 		if a == workflow.Accepter {
 			b.Importance = widget.HighImportance
 			b.SetIcon(theme.ConfirmIcon())
@@ -63,7 +68,11 @@ func (ed *Editor) refreshChrome() {
 		t.Importance = widget.HighImportance
 		buttons = append(buttons, t)
 	}
-	bar := container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, buttons...)...)
+	left := []fyne.CanvasObject{}
+	if cancel != nil {
+		left = append(left, cancel)
+	}
+	bar := container.NewHBox(append(append(left, layout.NewSpacer()), buttons...)...)
 	ed.bottom.Objects = []fyne.CanvasObject{widget.NewSeparator()}
 	if accept != nil {
 		// "Allez en bas du contrat et cliquez sur ACCEPTER".
@@ -111,7 +120,14 @@ func (ed *Editor) bannerObjects() []fyne.CanvasObject {
 	imp := widget.MediumImportance
 	switch rec.Status {
 	case workflow.EnvoyeParCFA:
-		text = "Ce contrat a été pré-saisi par l'organisme de formation ou le CFA. Relisez-le, puis cliquez sur ACCEPTER en bas de la fenêtre pour pouvoir le compléter."
+		switch ed.env.Actor.Role {
+		case workflow.Entreprise:
+			text = "Ce contrat a été pré-saisi par l'organisme de formation ou le CFA. Relisez-le, puis cliquez sur ACCEPTER en bas de la fenêtre pour pouvoir le compléter."
+		case workflow.CFA:
+			text = "Ce contrat a été envoyé à l'entreprise : elle doit le relire et l'ACCEPTER pour le compléter et le transmettre à l'" + opco + "."
+		default:
+			text = "Ce contrat a été pré-saisi par l'organisme de formation ou le CFA ; l'entreprise ne l'a pas encore accepté."
+		}
 	case workflow.Transmis:
 		text = ed.transmittedBanner(opco)
 	case workflow.EnInstruction:
@@ -184,8 +200,8 @@ func (ed *Editor) perform(a workflow.Action) {
 	case workflow.EnvoyerEntreprise:
 		ed.askEmployerMail(func() { ed.saveThen(func(ok bool) { ed.doActionIf(ok, a, "") }) })
 	case workflow.Annuler:
-		ed.confirm("Annuler le contrat", "Le contrat sera annulé. Cette action est définitive.", "Annuler le contrat",
-			func() { ed.doAction(a, "", nil) })
+		ed.confirmWith("Annuler le contrat", "Le contrat sera annulé. Cette action est définitive.", "Annuler le contrat",
+			"Garder le contrat", func() { ed.doAction(a, "", nil) })
 	case workflow.DeclarerAnomaliePiece, workflow.DeclarerAnomalieSaisie, workflow.Refuser:
 		ed.askNote(a)
 	default:
@@ -286,9 +302,14 @@ func (ed *Editor) askNote(a workflow.Action) {
 
 // confirm asks before an action with consequences.
 func (ed *Editor) confirm(title, message, confirmText string, yes func()) {
+	ed.confirmWith(title, message, confirmText, "Annuler", yes)
+}
+
+// confirmWith is confirm with the words of the button that gives up.
+func (ed *Editor) confirmWith(title, message, confirmText, dismissText string, yes func()) {
 	msg := widget.NewLabel(message)
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, confirmText, "Annuler", msg, func(ok bool) {
+	d := dialog.NewCustomConfirm(title, confirmText, dismissText, msg, func(ok bool) {
 		if ok {
 			yes()
 		}
@@ -335,6 +356,7 @@ func (ed *Editor) saveThen(then func(ok bool)) {
 		if ed.env.Now != nil {
 			now = ed.env.Now()
 		}
+		ed.savedMsg.TextStyle.Bold = false
 		ed.savedMsg.SetText("Enregistré à " + now.Format("15:04"))
 		ed.refreshChrome()
 		ed.win.SetTitle(windowTitle(r.rec))

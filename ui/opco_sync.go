@@ -68,6 +68,12 @@ func (o *opcoUI) applyAccount() {
 	if ok {
 		role := workflow.Role(a.Role)
 		d.env.Actor = workflow.Actor{Role: role, Name: a.Login}
+		// After « Se déconnecter », the local profile stays the account's
+		// role (a CFA stays a CFA).
+		o.localActor.Role = role
+		if d.env.Prefs != nil {
+			d.env.Prefs.SetString("profil.role", string(role))
+		}
 		d.profile.SetSelected(role.Label()) // setProfile sees no change: the preference stays
 		d.profile.Disable()
 	} else {

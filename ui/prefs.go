@@ -242,19 +242,24 @@ func (p *FilePreferences) ChangeListeners() []func() {
 	return slices.Clone(p.listeners)
 }
 
-// prefsApp is a Fyne app whose preferences are other than Fyne's own file.
+// prefsApp is a Fyne app whose preferences and ID are the profile's rather
+// than Fyne's own.
 type prefsApp struct {
 	fyne.App
 	prefs fyne.Preferences
+	id    string
 }
 
 func (a prefsApp) Preferences() fyne.Preferences { return a.prefs }
+func (a prefsApp) UniqueID() string              { return a.id }
 
-// WithPreferences returns a, with p as its preferences, and makes it the
-// current app so that Fyne's own dialogs (the file dialog's last folder)
-// keep theirs in p as well.
-func WithPreferences(a fyne.App, p fyne.Preferences) fyne.App {
-	w := prefsApp{App: a, prefs: p}
+// WithPreferences returns a with p as its preferences and id as its unique
+// ID, and makes it the current app so that Fyne's own dialogs (the file
+// dialog's last folder) keep theirs in p as well. a is best created
+// without an ID of Fyne's: Fyne then neither loads, watches nor writes a
+// preferences file of its own.
+func WithPreferences(a fyne.App, p fyne.Preferences, id string) fyne.App {
+	w := prefsApp{App: a, prefs: p, id: id}
 	fyne.SetCurrentApp(w)
 	return w
 }

@@ -54,6 +54,9 @@ func newDocumentsTab(ed *Editor) *documentsTab {
 func (t *documentsTab) content(fm *form) fyne.CanvasObject {
 	fm.tab = "Documents"
 	attest := fm.in(cerfa.EmployeurAttestationPieces).tick("Oui, l'employeur l'atteste")
+	if t.ed.env.Actor.Role != workflow.Entreprise {
+		attest.label.SetText(attest.label.Text + employerAttests)
+	}
 	listField := fm.add(&field{key: "documents", label: widget.NewLabel("Documents joints au contrat"), input: t.list,
 		load: func(*contract.Contract) {}})
 
@@ -73,6 +76,10 @@ func (t *documentsTab) content(fm *form) fyne.CanvasObject {
 		section("Attestation", row(attest)),
 	)
 }
+
+// employerAttests ends the attestation's label for a CFA or an agent: the
+// employer attests, not them.
+const employerAttests = " (c'est l'entreprise qui l'atteste, après avoir accepté le contrat)"
 
 // canAdd reports whether documents may be added in this status (saisie,
 // and "Anomalie : pièce manquante", where adding the piece is the answer).

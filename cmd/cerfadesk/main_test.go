@@ -126,6 +126,7 @@ func TestParseFlagsHelp(t *testing.T) {
 }
 
 func TestRunWiresStoreWindowAndLoopsThenCloses(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir()) // Close cleans the previews there
 	dir := filepath.Join(t.TempDir(), "données", "cerfadesk")
 	m := NewMain()
 	m.NewApp = func(string) fyne.App { return test.NewTempApp(t) }
@@ -144,7 +145,7 @@ func TestRunWiresStoreWindowAndLoopsThenCloses(t *testing.T) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		t.Fatalf("data folder not created: %v", err)
 	}
-	if m.Store == nil || m.Desktop == nil || m.Syncer == nil {
+	if m.Store == nil || m.Desktop == nil || m.Syncer == nil || m.App.UniqueID() != appID(dir) {
 		t.Fatalf("Run left store %v, desktop %v, syncer %v", m.Store, m.Desktop, m.Syncer)
 	}
 	if got := m.Desktop.Window().Title(); !strings.HasPrefix(got, "cerfadesk") {

@@ -86,7 +86,13 @@ func (m *Main) Run(ctx context.Context) error {
 		log.Printf("preferences: %v", err) // the defaults then, and a new file
 	}
 	m.prefs = prefs
-	m.App = ui.WithPreferences(m.NewApp(appID(m.DataDir)), prefs)
+	// Fyne's own preferences file would be shared by every profile and read
+	// back while Fyne rewrites it (« Preferences load error: EOF »): the app
+	// has no ID of Fyne's, and no FyneApp.toml read at run time, so Fyne
+	// neither loads, watches nor writes it; the data folder's file holds
+	// every preference instead.
+	app.SetMetadata(fyne.AppMetadata{Name: "cerfadesk", Version: version, Migrations: map[string]bool{"fyneDo": true}})
+	m.App = ui.WithPreferences(m.NewApp(""), prefs, appID(m.DataDir))
 	m.trace("app created")
 
 	// The OPCO's name ("Transmis à l'Opcommerce") comes from the
@@ -109,6 +115,13 @@ func (m *Main) Run(ctx context.Context) error {
 			log.Printf("sweep blobs: %v", err)
 		case err == nil:
 			m.trace(fmt.Sprintf("blob sweep: %d removed (%d bytes), %d kept", res.Removed, res.Freed, res.Kept))
+		}
+	})
+	// The copies of documents and PDFs shown in the system's viewer by a
+	// previous run leave the temporary folder.
+	m.loop(func() {
+		if _, err := ui.CleanTempFiles(time.Hour, time.Now()); err != nil {
+			log.Printf("temporary files: %v", err)
 		}
 	})
 	w := &docs.Watcher{
@@ -165,6 +178,10 @@ func (m *Main) Close() error {
 		m.Syncer.Wait()
 	}
 	var errs []error
+	// This run's previews too: a viewer still open keeps its file.
+	if _, err := ui.CleanTempFiles(0, time.Now()); err != nil {
+		log.Printf("temporary files: %v", err)
+	}
 	if m.prefs != nil {
 		if err := m.prefs.Save(); err != nil {
 			errs = append(errs, fmt.Errorf("save preferences: %w", err))
@@ -178,10 +195,8 @@ func (m *Main) Close() error {
 	return errors.Join(errs...)
 }
 
-// appID is the Fyne application ID of a data folder: Fyne keeps a
-// preferences file of its own under the ID (rewritten at every exit and
-// watched by every running copy), so each data folder gets its own and two
-// profiles open at once never read each other's half-written file.
+// appID is the application's unique ID for a data folder (what Fyne's
+// dialogs and notifications ask for): one per profile.
 func appID(dataDir string) string {
 	if abs, err := filepath.Abs(dataDir); err == nil {
 		dataDir = abs
