@@ -9,7 +9,8 @@
 #     standard handles (noconsole.exe below), from a console: the .exe must
 #     attach to that console; the console's rendering (CR LF, cursor
 #     sequences, tabs as spaces) is undone before comparing;
-#   - the icon, version and manifest resources of the .exe.
+#   - the icon, version and manifest resources of the .exe;
+#   - the Windows-only unit tests of cmd/cerfadesk (TestWantsConsole).
 # Usage: BIN=bin/cerfadesk scripts/windows-smoke.sh (make windows-smoke
 # builds both binaries first).
 #
@@ -20,6 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+export PATH="/usr/local/go/bin:$PATH"
 BIN=${BIN:-bin/cerfadesk}
 EXE=${EXE:-dist/cerfadesk.exe}
 for f in "$BIN" "$EXE"; do
@@ -195,6 +197,18 @@ console() {
 }
 console console-help help
 console console-validate validate --today 2025-08-28 apprentissage-base.json broken.json
+
+# The Windows-only unit tests of the command (which arguments attach to
+# the console), cross-compiled and run under Wine.
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -tags ci -o "$work/cli.test.exe" ./cmd/cerfadesk
+if (cd cmd/cerfadesk && wine "$work/cli.test.exe" -test.run '^TestWantsConsole$' -test.count=1 >"$work/unit.out" 2>&1) &&
+	! grep -q "no tests to run" "$work/unit.out"; then
+	echo "ok   unit tests of cmd/cerfadesk/*_windows_test.go under Wine"
+else
+	echo "FAIL unit tests of cmd/cerfadesk/*_windows_test.go under Wine:"
+	cat "$work/unit.out"
+	fail=1
+fi
 
 echo "windows-smoke: $(( $(date +%s) - t0 )) s under $(wine --version)"
 exit $fail
