@@ -30,7 +30,7 @@ func formationTab(fm *form) fyne.CanvasObject {
 			rowOf(2, fm.in(cerfa.FormationCodeDiplome), fm.in(cerfa.FormationRncp))),
 		section("Organisation de la formation en CFA",
 			rowOf(2, fm.in(cerfa.FormationDateDebut), fm.in(cerfa.FormationDateFin)),
-			rowOf(2, fm.in(cerfa.FormationDuree))),
+			rowOf(2, fm.in(cerfa.FormationDuree), fm.in(cerfa.FormationDureeDistance))),
 	)
 }
 

@@ -451,6 +451,9 @@ var (
 	FormationDuree = integer(spec{key: "formation.dureeFormation", tab: TabFormation, kinds: Both,
 		label: "Durée de la formation (heures)", pro: "Durée totale des actions d'évaluation, d'accompagnement et des enseignements (heures)",
 		req: true, min: 1, maxInt: 9999}, in(formation, func(f *contract.Formation) **int { return &f.DureeFormation }))
+	FormationDureeDistance = integer(spec{key: "formation.dureeFormationDistance", tab: TabFormation, kinds: App,
+		label: "dont formation à distance (heures)", min: 0, maxInt: 9999},
+		in(formation, func(f *contract.Formation) **int { return &f.DureeFormationDistance }))
 	FormationDureeEnseignements = integer(spec{key: "formation.dureeEnseignements", tab: TabFormation, kinds: Pro,
 		label: "dont enseignements généraux, professionnels et technologiques (heures)", min: 0, maxInt: 9999},
 		in(formation, func(f *contract.Formation) **int { return &f.DureeEnseignements }))

@@ -132,6 +132,7 @@ func apprentissageSections(s *sheet) []section {
 				s.box(cerfa.FormationDateDebut, 1),
 				s.box(cerfa.FormationDateFin, 1),
 				s.trainingHours(cerfa.FormationDuree, 1),
+				s.trainingHours(cerfa.FormationDureeDistance, 1),
 			}},
 			{caption: "Lieu principal de réalisation de la formation si différent du CFA responsable :", fields: []field{
 				s.statement(cerfa.EtablissementMemeResponsable, 1.6),

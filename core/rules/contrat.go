@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"cerfadesk/core/cerfa"
 	"fmt"
 	"strconv"
 	"strings"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/ident"

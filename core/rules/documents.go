@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"cerfadesk/core/cerfa"
 	"strconv"
 	"strings"
+
+	"cerfadesk/core/cerfa"
 )
 
 // maxDocumentBytes is the largest file the OPCOs accept (10 MB).

@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"cerfadesk/core/cerfa"
 	"strconv"
 	"strings"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/ident"
@@ -107,6 +107,11 @@ func (k *check) trainingHours() (int, bool) {
 	if d == nil || *d < 1 || *d > 9999 {
 		k.add(TabFormation, cerfa.FormationDuree.Key, "FOR-HEURES-REQ", Error, "Indiquez la durée de la formation en heures (nombre entier de 1 à 9 999).")
 		return 0, false
+	}
+	// Cerfa 10103*14: the hours at a distance are part of the training's hours.
+	if dist := k.c.Formation.DureeFormationDistance; dist != nil && (*dist < 0 || *dist > *d) && k.c.TypeFormulaire == contract.Apprentissage {
+		k.add(TabFormation, cerfa.FormationDureeDistance.Key, "FOR-DISTANCE", Error,
+			"Les heures de formation à distance font partie de la durée de la formation : indiquez un nombre d'heures entre 0 et la durée de la formation.")
 	}
 	return *d, true
 }

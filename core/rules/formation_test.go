@@ -185,6 +185,13 @@ func TestFormationDatesApprentissage(t *testing.T) {
 		{name: "pro missing", from: pro, mut: func(c *C) { c.Formation.DureeFormation = nil }, want: []string{"E formation.dureeFormation"}},
 		{name: "9 999", mut: hours(9999)},
 	})
+	distance := func(n int) func(c *C) { return func(c *C) { c.Formation.DureeFormationDistance = ip(n) } }
+	runRule(t, "FOR-DISTANCE", tabF, app, []row{
+		{name: "more hours at a distance than in all", mut: distance(1351), want: []string{"E formation.dureeFormationDistance"}},
+		{name: "negative", mut: distance(-1), want: []string{"E formation.dureeFormationDistance"}},
+		{name: "all of it at a distance", mut: distance(1350)},
+		{name: "none at a distance", mut: distance(0)},
+	})
 	runRule(t, "FOR-QUOTITE", tabF, app, []row{
 		{name: "803 h for 24 months (25 % = 803,5 h)", mut: hours(803), want: []string{"W formation.dureeFormation"}},
 		{name: "804 h for 24 months", mut: hours(804)},

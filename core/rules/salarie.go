@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"cerfadesk/core/cerfa"
 	"fmt"
 	"strings"
 	"unicode"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/ident"
 )

@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"cerfadesk/core/cerfa"
 	"fmt"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/ident"
