@@ -194,9 +194,9 @@ func (res *Result) missingColumns(present map[contract.Kind]bool) []*Error {
 }
 
 // unguard takes off the apostrophe the CSV export puts before a value a
-// spreadsheet would read as a formula (see guard).
+// spreadsheet would read as a formula: exactly the one guard added.
 func unguard(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && strings.ContainsRune("=+-@", rune(s[1])) {
+	if len(s) >= 2 && s[0] == '\'' && guard(s[1:]) == s {
 		return s[1:]
 	}
 	return s
@@ -235,7 +235,7 @@ func (res *Result) row(l Line, kindCol int, opt Options) Row {
 		if v == "" {
 			continue
 		}
-		f := cerfa.Lookup(kind, col.Key)
+		f := field(kind, col.Key)
 		if f == nil {
 			fail(col.Header, col.Key, CodeValue, "ce champ n'existe pas dans un "+strings.ToLower(kind.Label()))
 			continue

@@ -107,6 +107,19 @@ func theIndex() *index {
 				}
 			}
 		}
+		// Candidates in the Cerfa's order, whatever the kind: « Prénom »
+		// is the salarié's before the tutor's.
+		rank := map[string]int{}
+		for i, f := range cerfa.All() {
+			if _, ok := rank[f.Key]; !ok {
+				rank[f.Key] = i
+			}
+		}
+		for _, m := range []map[string][]string{idx.labels, idx.folded} {
+			for _, keys := range m {
+				slices.SortStableFunc(keys, func(a, b string) int { return rank[a] - rank[b] })
+			}
+		}
 		// The kind's column under its usual names.
 		for _, l := range []string{"Type de contrat", "Type de formulaire", "Formulaire", "Cerfa"} {
 			add(idx.labels, l, KindKey)
@@ -221,11 +234,34 @@ func isLabelRow(l Line, cols []Column) bool {
 		}
 		filled++
 		for _, k := range kinds {
-			if f := cerfa.Lookup(k, c.Key); f != nil && (v == Fold(FullLabel(f, k)) || v == Fold(f.Label(k))) {
+			if f := field(k, c.Key); f != nil && (v == Fold(FullLabel(f, k)) || v == Fold(f.Label(k))) {
 				same++
 				break
 			}
 		}
 	}
 	return filled > 0 && same*2 >= filled
+}
+
+var (
+	fieldsOnce sync.Once
+	fieldsBy   map[contract.Kind]map[string]*cerfa.Field
+)
+
+// field is cerfa.Lookup through a map: an import or an export asks it for
+// every cell.
+func field(k contract.Kind, key string) *cerfa.Field {
+	fieldsOnce.Do(func() {
+		fieldsBy = map[contract.Kind]map[string]*cerfa.Field{}
+		for _, kk := range kinds {
+			m := map[string]*cerfa.Field{}
+			for _, f := range cerfa.All() {
+				if _, ok := m[f.Key]; !ok && f.Kinds.Has(kk) {
+					m[f.Key] = f
+				}
+			}
+			fieldsBy[kk] = m
+		}
+	})
+	return fieldsBy[k][key]
 }

@@ -153,7 +153,7 @@ func ParseMoney(s string) (string, contract.Money, bool) {
 		switch {
 		case len(after) >= 1 && len(after) <= 2:
 			whole, frac = t[:i], after
-		case sep == '.' && others == 0 && (len(after) >= 10 || strings.Trim(after[2:], "0") == ""):
+		case sep == '.' && others == 0 && len(after) >= 3 && (len(after) >= 10 || strings.Trim(after[2:], "0") == ""):
 			// A raw spreadsheet number: 774.7800000000001 or 12.500.
 			whole, frac = t[:i], after
 		case len(after) == 3 && others > 0 && strings.Count(t, string(sep)) == others+1:

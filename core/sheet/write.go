@@ -72,7 +72,7 @@ func kindsOf(cs []*contract.Contract, opt WriteOptions) []contract.Kind {
 // label is the label of key in the first of ks that has it.
 func label(key string, ks []contract.Kind) string {
 	for _, k := range ks {
-		if f := cerfa.Lookup(k, key); f != nil {
+		if f := field(k, key); f != nil {
 			return FullLabel(f, k)
 		}
 	}
@@ -82,7 +82,7 @@ func label(key string, ks []contract.Kind) string {
 // cellText is the text of field key in c, as a French spreadsheet shows
 // it: dates JJ/MM/AAAA, amounts "1234,56", oui/non, codes as codes.
 func cellText(c *contract.Contract, key string) (string, *cerfa.Field) {
-	f := cerfa.Lookup(c.TypeFormulaire, key)
+	f := field(c.TypeFormulaire, key)
 	if f == nil {
 		return "", nil
 	}
@@ -112,6 +112,10 @@ func guard(s string) string {
 	switch s[0] {
 	case '=', '@':
 		return "'" + s
+	case '\'':
+		if unguard(s) != s { // a value that itself looks guarded
+			return "'" + s
+		}
 	case '+', '-':
 		if len(s) > 1 && (s[1] < '0' || s[1] > '9') && s[1] != ' ' {
 			return "'" + s
@@ -249,7 +253,7 @@ func WriteXLSX(w io.Writer, cs []*contract.Contract, opt WriteOptions) error {
 }
 
 func xlsxValue(c *contract.Contract, key string, dateStyle, moneyStyle int) any {
-	f := cerfa.Lookup(c.TypeFormulaire, key)
+	f := field(c.TypeFormulaire, key)
 	if f == nil {
 		return nil
 	}
