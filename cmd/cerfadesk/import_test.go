@@ -256,3 +256,25 @@ func diffFields(a, b *contract.Contract) string {
 	}
 	return strings.Join(out, "; ")
 }
+
+func TestChampsModeleThenImport(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"csv", "xlsx"} {
+		path := filepath.Join(dir, "modele."+f)
+		var out, errb bytes.Buffer
+		if code := runChamps([]string{"--modele", f, "--kind", "professionnalisation", "-o", path}, nil, &out, &errb); code != 0 {
+			t.Fatalf("champs --modele %s: exit %d: %s", f, code, errb.String())
+		}
+		code, o, e := importCmd("--data", filepath.Join(dir, "data"), "--json", "--dry-run", path)
+		if code != 0 || strings.Count(o, "\n") != 1 || !strings.Contains(o, `"rule":"IMPORT-EXEMPLE"`) {
+			t.Errorf("import of the %s template: exit %d\n%s%s", f, code, o, e)
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := runChamps([]string{"--modele", "pdf", "-o", filepath.Join(dir, "x")}, nil, &out, &errb); code != 2 {
+		t.Errorf("--modele pdf: exit %d", code)
+	}
+	if code := runChamps([]string{"--modele", "xlsx"}, nil, &out, &errb); code != 2 || !strings.Contains(errb.String(), "-o FICHIER") {
+		t.Errorf("--modele xlsx without -o: exit %d: %s", code, errb.String())
+	}
+}
