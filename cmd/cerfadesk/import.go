@@ -261,10 +261,6 @@ func saveRows(ctx context.Context, svc *workflow.Service, actor workflow.Actor, 
 		batch, idx = batch[:0], idx[:0]
 		return nil
 	}
-	where := "ligne "
-	if res.Format == sheet.JSON {
-		where = "contrat n° "
-	}
 	for i := range res.Rows {
 		r := &res.Rows[i]
 		l := importLine{File: res.File, Row: r.Line, Errors: r.Errors, Findings: r.Findings, Hidden: r.Hidden,
@@ -280,7 +276,7 @@ func saveRows(ctx context.Context, svc *workflow.Service, actor workflow.Actor, 
 			lines[i].Skipped = "anomalies bloquantes (--blocking skip)"
 			continue
 		}
-		batch = append(batch, workflow.Imported{Contract: r.Contract, Note: "Importé de " + res.File + ", " + where + strconv.Itoa(r.Line)})
+		batch = append(batch, workflow.Imported{Contract: r.Contract, Note: res.Note(r)})
 		idx = append(idx, i)
 		if len(batch) == importBatch {
 			if err := flush(); err != nil {

@@ -24,7 +24,14 @@ type Options struct {
 	Mapping map[string]string
 	// Rules are the options of rules.Validate (Today, Referential…).
 	Rules rules.Options
+	// Progress, when set, is called every ProgressStep rows and at the
+	// end with the rows converted and the total: the app's progress bar.
+	Progress func(done, total int)
 }
+
+// ProgressStep is how many rows Convert converts between two calls of
+// Options.Progress.
+const ProgressStep = 100
 
 // Result is a file read and converted: the columns and how they matched,
 // the problems of the whole file, and each row.
@@ -127,6 +134,7 @@ func Convert(t *Table, opt Options) *Result {
 	if t.Format == JSON {
 		for i, raw := range t.Docs {
 			res.Rows = append(res.Rows, res.jsonRow(i+1, raw, opt))
+			progress(opt, i+1, len(t.Docs))
 		}
 		return res
 	}
@@ -156,10 +164,39 @@ func Convert(t *Table, opt Options) *Result {
 		}
 	}
 	res.Problems = append(res.missingColumns(present), problems...)
-	for _, l := range rows {
+	for i, l := range rows {
 		res.Rows = append(res.Rows, res.row(l, kindCol, opt))
+		progress(opt, i+1, len(rows))
 	}
 	return res
+}
+
+func progress(opt Options, done, total int) {
+	if opt.Progress != nil && (done%ProgressStep == 0 || done == total) {
+		opt.Progress(done, total)
+	}
+}
+
+// Note is the history note of an imported row: « Importé de contrats.csv,
+// ligne 12 » (« contrat n° 3 » for a JSON file).
+func (res *Result) Note(r *Row) string {
+	if res.Format == JSON {
+		return "Importé de " + res.File + ", contrat n° " + strconv.Itoa(r.Line)
+	}
+	return "Importé de " + res.File + ", ligne " + strconv.Itoa(r.Line)
+}
+
+// Mapping returns the columns' current matching as a mapping (header →
+// key, "" for an ignored column), for the app to remember under the
+// Fingerprint and to hand back, edited, in Options.Mapping.
+func (res *Result) Mapping() map[string]string {
+	m := make(map[string]string, len(res.Columns))
+	for _, c := range res.Columns {
+		if c.Header != "" {
+			m[c.Header] = c.Key
+		}
+	}
+	return m
 }
 
 // RequiredColumn reports whether a file of kind k must have a column for f:
@@ -293,6 +330,7 @@ const RuleExample = "IMPORT-EXEMPLE"
 func Canonical(f *cerfa.Field, k contract.Kind, v string) (canon, code, msg string) {
 	switch f.Input {
 	case cerfa.Text:
+		v = Repair(f.Key, v)
 		if n := utf8.RuneCountInString(v); f.MaxLen > 0 && n > f.MaxLen {
 			return "", CodeTooLong, fmt.Sprintf("texte de %d caractères : %d au plus", n, f.MaxLen)
 		}

@@ -384,3 +384,36 @@ func TestFiveThousandRows(t *testing.T) {
 		}
 	}
 }
+
+func TestWhatTheMappingDialogNeeds(t *testing.T) {
+	csv := "Type de contrat;ÉLÈVE;Code postal élève\nPRO;MARTIN;1000\n"
+	var calls [][2]int
+	res := importBytes(t, "dialogue.csv", []byte(csv), Options{Mapping: map[string]string{"Code postal élève": "apprenti.adresse.codePostal"},
+		Progress: func(done, total int) { calls = append(calls, [2]int{done, total}) }})
+	if len(calls) != 1 || calls[0] != [2]int{1, 1} {
+		t.Errorf("progress calls %v", calls)
+	}
+	m := res.Mapping()
+	if m["Type de contrat"] != KindKey || m["ÉLÈVE"] != "" || m["Code postal élève"] != "apprenti.adresse.codePostal" || len(m) != 3 {
+		t.Errorf("mapping %v", m)
+	}
+	r := &res.Rows[0]
+	if got := res.Note(r); got != "Importé de dialogue.csv, ligne 2" {
+		t.Errorf("note %q", got)
+	}
+	if r.Contract.Apprenti.Adresse.CodePostal != "01000" {
+		t.Errorf("code postal %q", r.Contract.Apprenti.Adresse.CodePostal)
+	}
+	chs := Choices(contract.Professionnalisation)
+	if chs[0].Key != KindKey || len(chs) != len(ColumnKeys(contract.Professionnalisation)) {
+		t.Fatalf("choices: %d, first %+v", len(chs), chs[0])
+	}
+	for _, ch := range chs {
+		if ch.Key == "apprenti.nom" && (!ch.Required || ch.Label != "Nom de naissance" || ch.Tab != cerfa.TabSalarie) {
+			t.Errorf("choice %+v", ch)
+		}
+		if ch.Key == "contrat.dureeContrat" && !ch.ReadOnly {
+			t.Errorf("computed choice %+v", ch)
+		}
+	}
+}

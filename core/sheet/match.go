@@ -265,3 +265,33 @@ func field(k contract.Kind, key string) *cerfa.Field {
 	})
 	return fieldsBy[k][key]
 }
+
+// Choice is a field a column may be mapped to, for the mapping dialog.
+type Choice struct {
+	Key      string
+	Label    string // FullLabel, in the first kind that has the field
+	Tab      string
+	Required bool // RequiredColumn in one of the kinds
+	ReadOnly bool // computed: never imported
+}
+
+// Choices lists the fields of kinds ks a column may be mapped to, in the
+// Cerfa's order, each key once; typeFormulaire first.
+func Choices(ks ...contract.Kind) []Choice {
+	var out []Choice
+	for _, key := range ColumnKeys(ks...) {
+		ch := Choice{Key: key, ReadOnly: theIndex().readOnly[key]}
+		for _, k := range ks {
+			f := field(k, key)
+			if f == nil {
+				continue
+			}
+			if ch.Label == "" {
+				ch.Label, ch.Tab = FullLabel(f, k), f.Tab
+			}
+			ch.Required = ch.Required || RequiredColumn(f, k)
+		}
+		out = append(out, ch)
+	}
+	return out
+}

@@ -327,3 +327,36 @@ func Fold(s string) string {
 	}
 	return b.String()
 }
+
+// Repair gives back the zeros and signs a spreadsheet takes from numbers
+// it guessed: a code postal 01000 read as 1000, a département 01 read as
+// 1, a phone number 04 78 12 34 56 read as 478123456 (or +33 4… as
+// 33478123456), a SIRET shown as 8,34759623000E+13. It only changes a
+// value that is all digits (or a SIRET in scientific notation) of the
+// length a spreadsheet leaves; anything else is left for the rules.
+func Repair(key, v string) string {
+	switch {
+	case strings.HasSuffix(key, ".codePostal"):
+		if _, ok := digits(v, 4, 4); ok {
+			return "0" + v
+		}
+	case key == "apprenti.departementNaissance":
+		if _, ok := digits(v, 1, 1); ok {
+			return "0" + v
+		}
+	case strings.HasSuffix(key, ".telephone"):
+		if _, ok := digits(v, 9, 9); ok && v[0] != '0' {
+			return "0" + v
+		}
+		if _, ok := digits(v, 11, 11); ok && strings.HasPrefix(v, "33") {
+			return "+" + v
+		}
+	case strings.HasSuffix(key, ".siret"):
+		if strings.ContainsAny(v, "eE") {
+			if f, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64); err == nil && f >= 1e13 && f < 1e14 && f == float64(int64(f)) {
+				return strconv.FormatInt(int64(f), 10)
+			}
+		}
+	}
+	return v
+}

@@ -188,3 +188,25 @@ func TestParseKindAndFold(t *testing.T) {
 		t.Errorf("Fold dashes: %q != %q", a, b)
 	}
 }
+
+func TestRepairWhatASpreadsheetTookOff(t *testing.T) {
+	for _, tc := range []struct{ key, in, want string }{
+		{"employeur.adresse.codePostal", "1000", "01000"},
+		{"apprenti.adresse.codePostal", "69003", "69003"},
+		{"apprenti.adresse.codePostal", "100", "100"}, // too short: left to the rules
+		{"apprenti.departementNaissance", "1", "01"},
+		{"apprenti.departementNaissance", "2A", "2A"},
+		{"employeur.telephone", "478123456", "0478123456"},
+		{"employeur.telephone", "33478123456", "+33478123456"},
+		{"apprenti.telephone", "06 12 34 56 78", "06 12 34 56 78"},
+		{"employeur.siret", "8.3475962300012E+13", "83475962300012"},
+		{"employeur.siret", "8,3475962300012E+13", "83475962300012"},
+		{"employeur.siret", "8.34E+13", "83400000000000"},
+		{"employeur.siret", "1E+5", "1E+5"},
+		{"apprenti.nom", "1000", "1000"},
+	} {
+		if got := Repair(tc.key, tc.in); got != tc.want {
+			t.Errorf("Repair(%s, %q) = %q, want %q", tc.key, tc.in, got, tc.want)
+		}
+	}
+}
