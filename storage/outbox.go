@@ -3,8 +3,10 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"time"
 
+	"cerfadesk/core/contract"
 	"cerfadesk/core/workflow"
 )
 
@@ -138,4 +140,28 @@ func (s *Store) checkOutboxUpdate(ctx context.Context, id string, res sql.Result
 
 func outboxNotFound(id string) error {
 	return workflow.Errorf(workflow.CodeNotFound, "Message %s introuvable dans la file d'envoi.", id)
+}
+
+// LastTransmitted returns the content of the contract's last Transmettre
+// (the version the OPCO received), nil when it was never transmitted: the
+// Synthèse compares the correction with it (« ce qui a changé »).
+func (s *Store) LastTransmitted(ctx context.Context, contractID string) (*contract.Contract, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT o.payload FROM outbox o JOIN contracts c ON c.id = o.contract_id
+		WHERE c.uuid = ? AND o.kind = ? ORDER BY o.seq DESC`, contractID, workflow.OutboxTransition)
+	if err != nil {
+		return nil, dbErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var payload []byte
+		if err := rows.Scan(&payload); err != nil {
+			return nil, dbErr(err)
+		}
+		var m workflow.Message
+		if json.Unmarshal(payload, &m) != nil || m.Action != workflow.Transmettre || len(m.Contract) == 0 {
+			continue
+		}
+		return contract.Decode(m.Contract)
+	}
+	return nil, dbErr(rows.Err())
 }

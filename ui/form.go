@@ -44,6 +44,9 @@ type field struct {
 	disable, enable func()
 	// readOnly keeps the field disabled whatever the status (computed values).
 	readOnly bool
+	// changedNote says the value changed since the previous version (nil
+	// until a change is marked).
+	changedNote *widget.Label
 }
 
 // group is a block of the form that shows only when it applies (the legal
@@ -76,6 +79,9 @@ type form struct {
 
 	// changed is called after the user changed a field.
 	changed func(f *field)
+	// changes are the fields that differ from the previously transmitted
+	// version, marked on each field as its tab is built (markChanges).
+	changes []cerfa.Change
 }
 
 func newForm(c *contract.Contract) *form {
@@ -132,7 +138,17 @@ func (fm *form) build(tab string, builder func(fm *form) fyne.CanvasObject) fyne
 	}
 	fm.loading = false
 	fm.refreshVisibility()
+	if len(fm.changes) > 0 {
+		fm.applyChanges()
+	}
 	return page
+}
+
+// markChanges marks the fields that differ from the previous version
+// (agent_changes.go writes the note); tabs built later are marked as built.
+func (fm *form) markChanges(changes []cerfa.Change) {
+	fm.changes = changes
+	fm.applyChanges()
 }
 
 // refreshVisibility shows the fields and groups that apply to the contract.

@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
-	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,10 +15,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/opcoapi"
-	"cerfadesk/core/pdf"
 	"cerfadesk/core/refcheck"
 	"cerfadesk/core/rules"
 	opcosync "cerfadesk/core/sync"
@@ -28,7 +26,7 @@ import (
 )
 
 // queueHeaders are the columns of the agent's queue.
-var queueHeaders = []string{"Référence", "Employeur", "Apprenti / salarié", "Statut", "Reçu le", "Décision avant le", "Jours restants"}
+var queueHeaders = []string{"Référence", "Employeur", "Apprenti / salarié", "Statut", "Instruit par", "Reçu le", "Décision avant le", "Jours restants"}
 
 // queueCells is one row of the agent's queue.
 func queueCells(c opcoapi.Contract) []string {
@@ -36,7 +34,11 @@ func queueCells(c opcoapi.Contract) []string {
 	if c.DaysLeft != nil {
 		days = fmt.Sprint(*c.DaysLeft)
 	}
-	return []string{c.Reference, c.EmployerName, c.ApprenticeName, statusText(c), frDate(c.ReceivedOn), frDate(c.DecisionDeadline), days}
+	who := holder(c)
+	if who == "" {
+		who = "—"
+	}
+	return []string{c.Reference, c.EmployerName, c.ApprenticeName, statusText(c), who, frDate(c.ReceivedOn), frDate(c.DecisionDeadline), days}
 }
 
 func statusText(c opcoapi.Contract) string {
@@ -78,7 +80,10 @@ func queueTable(headers []string, rows func() [][]string, onSelect func(int)) *w
 			o.(*widget.Label).SetText(headers[id.Col])
 		}
 	}
-	widths := []float32{120, 220, 200, 230, 100, 140, 110}
+	widths := []float32{115, 200, 180, 210, 110, 95, 130, 110}
+	if len(headers) != len(widths) {
+		widths = []float32{120, 220, 200, 230, 100, 140, 110}
+	}
 	for i := range headers {
 		if i < len(widths) {
 			t.SetColumnWidth(i, widths[i])
@@ -107,28 +112,61 @@ type agentDesk interface {
 	Open(ctx context.Context, id string) (opcosync.Review, error)
 	Document(ctx context.Context, id, docID string) (io.ReadCloser, error)
 	OpenInstruction(ctx context.Context, id string, version int64) (opcoapi.Contract, error)
-	Conforme(ctx context.Context, id string, version int64, financement []opcoapi.Funding) (opcoapi.Contract, error)
-	Anomalie(ctx context.Context, id string, version int64, pieces []opcoapi.MissingPiece, errs []opcoapi.FieldError) (opcoapi.Contract, error)
-	Refuser(ctx context.Context, id string, version int64, motifs []string) (opcoapi.Contract, error)
+	Decide(ctx context.Context, id string, req opcoapi.DecisionRequest) (opcoapi.Contract, error)
 }
 
-// agentWindow is « Instruction des contrats », the agent's review window.
-type agentWindow struct {
-	env    *Env
-	desk   agentDesk
-	ctx    context.Context
-	win    fyne.Window
-	queue  opcoapi.Queue
-	rows   [][]string
-	table  *widget.Table
-	info   *widget.Label
-	detail *fyne.Container
-	review *opcosync.Review
-	// cerfa is « Voir le Cerfa complet (PDF) » of the contract under
-	// review (nil when the review has no Cerfa content).
-	cerfa *widget.Button
+// Filter choices of the queue.
+const (
+	anyStatus = "Tous les statuts"
+	anyHolder = "Tous les agents"
+	noHolder  = "Personne (à ouvrir)"
+	meHolder  = "Moi"
+)
 
-	open, conforme, anomalie, refuser *widget.Button
+// queuePage is how many contracts a page of the queue shows.
+const queuePage = 50
+
+// agentWindow is « Instruction des contrats », the agent's review window:
+// the queue (filters, pages) above, the contract under review below — the
+// whole Cerfa in the form's 8 tabs, read-only, with its documents and
+// history beside it — and the decisions.
+type agentWindow struct {
+	env  *Env
+	desk agentDesk
+	ctx  context.Context
+	win  fyne.Window
+
+	queue opcoapi.Queue
+	// shown are the contracts that pass the filters, sorted; page the page
+	// of them on screen, rows its cells.
+	shown []opcoapi.Contract
+	page  int
+	rows  [][]string
+	table *widget.Table
+	info  *widget.Label
+
+	status, holderSel  *widget.Select
+	employer, cfa      *widget.Entry
+	prev, next         *widget.Button
+	pageLabel          *widget.Label
+	selected           int // index in shown of the contract under review, -1
+	detail             *fyne.Container
+	header             *widget.Label
+	review             *opcosync.Review
+	view               *agentReview
+	lastOpen           time.Duration // how long the last review took to show (trace)
+	cerfa              *widget.Button
+	open, conforme     *widget.Button
+	anomalie, refuser  *widget.Button
+	viewer             fyne.CanvasObject // the last document shown inside the window (tests)
+	lastSaved          string            // the last document saved for the system's viewer
+	popup              fyne.CanvasObject // the content of the last decision dialog (tests)
+	dialog             dialog.Dialog
+	opened             func() // called after a review is shown (tests, benchmark)
+	funding            *fundingForm
+	anomaly            *anomalyForm
+	motifs             *widget.Entry
+	sortedOnce, loaded bool
 }
 
 // showAgent opens the review window of the signed-in agent.
@@ -153,51 +191,238 @@ func (o *opcoUI) showAgent() {
 
 // newAgentWindow builds the review window on desk, without showing it.
 func newAgentWindow(a fyne.App, env *Env, ctx context.Context, desk agentDesk) *agentWindow {
-	w := &agentWindow{env: env, desk: desk, ctx: ctx, win: a.NewWindow("Instruction des contrats")}
+	w := &agentWindow{env: env, desk: desk, ctx: ctx, win: a.NewWindow("Instruction des contrats"), selected: -1}
 	w.info = widget.NewLabel("Chargement de la file…")
-	w.info.Wrapping = fyne.TextWrapWord
+	w.info.Truncation = fyne.TextTruncateEllipsis
 	w.table = queueTable(queueHeaders, func() [][]string { return w.rows }, w.selectRow)
-	w.detail = container.NewVBox(widget.NewLabel("Sélectionnez un contrat de la file."))
-	w.open = widget.NewButton("Ouvrir l'instruction", func() { w.decide("Ouvrir l'instruction", w.desk.OpenInstruction) })
-	w.conforme = widget.NewButton("Déclarer conforme", func() {
-		w.decide("Déclarer conforme", func(ctx context.Context, id string, v int64) (opcoapi.Contract, error) {
-			return w.desk.Conforme(ctx, id, v, nil)
-		})
-	})
+
+	w.status = widget.NewSelect([]string{anyStatus, env.statusLabel(workflow.Transmis), env.statusLabel(workflow.EnInstruction)}, nil)
+	w.status.SetSelected(anyStatus)
+	w.status.OnChanged = func(string) { w.filter() }
+	w.holderSel = widget.NewSelect([]string{anyHolder, meHolder, noHolder}, nil)
+	w.holderSel.SetSelected(anyHolder)
+	w.holderSel.OnChanged = func(string) { w.filter() }
+	w.employer = widget.NewEntry()
+	w.employer.SetPlaceHolder("Employeur (nom ou SIRET)")
+	w.employer.OnChanged = func(string) { w.filter() }
+	w.cfa = widget.NewEntry()
+	w.cfa.SetPlaceHolder("CFA / organisme")
+	w.cfa.OnChanged = func(string) { w.filter() }
+	w.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.setPage(w.page - 1) })
+	w.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.setPage(w.page + 1) })
+	w.pageLabel = widget.NewLabel("")
+	reload := widget.NewButtonWithIcon("Actualiser", theme.ViewRefreshIcon(), w.reload)
+
+	filters := container.NewBorder(nil, nil,
+		container.NewHBox(minWidth(w.status, 230), minWidth(w.holderSel, 190)),
+		container.NewHBox(w.prev, w.pageLabel, w.next, reload),
+		container.NewGridWithColumns(2, w.employer, w.cfa))
+	queue := container.NewBorder(container.NewVBox(filters, w.info), nil, nil, nil, w.table)
+
+	w.header = widget.NewLabelWithStyle("Sélectionnez un contrat de la file (Alt+↓ : contrat suivant).", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.header.Wrapping = fyne.TextWrapWord
+	w.open = widget.NewButtonWithIcon("Ouvrir l'instruction", theme.LoginIcon(), w.openInstruction)
+	w.conforme = widget.NewButtonWithIcon("Déclarer conforme…", theme.ConfirmIcon(), w.askConforme)
 	w.conforme.Importance = widget.HighImportance
-	w.anomalie = widget.NewButton("Courrier d'anomalie…", w.askAnomalie)
-	w.refuser = widget.NewButton("Refuser…", w.askRefus)
+	w.anomalie = widget.NewButtonWithIcon("Courrier d'anomalie…", theme.MailComposeIcon(), w.askAnomalie)
+	w.refuser = widget.NewButtonWithIcon("Refuser…", theme.CancelIcon(), w.askRefus)
 	w.refuser.Importance = widget.DangerImportance
+	w.cerfa = widget.NewButtonWithIcon("Cerfa (PDF)", theme.DocumentIcon(), w.showCerfa)
 	w.enableButtons()
-	reload := widget.NewButton("Actualiser", w.reload)
-	top := container.NewBorder(nil, nil, nil, reload, w.info)
-	buttons := container.NewHBox(w.open, w.conforme, w.anomalie, w.refuser)
-	right := container.NewBorder(buttons, nil, nil, nil, container.NewVScroll(w.detail))
-	split := container.NewVSplit(w.table, right)
-	split.Offset = 0.4
-	w.win.SetContent(container.NewBorder(top, nil, nil, nil, split))
-	w.win.Resize(fyne.NewSize(1150, 760))
+	w.detail = container.NewStack(container.NewCenter(widget.NewLabel("Aucun contrat ouvert.")))
+	buttons := container.NewHBox(w.open, w.conforme, w.anomalie, w.refuser, w.cerfa)
+	right := container.NewBorder(container.NewVBox(w.header, buttons), nil, nil, nil, w.detail)
+	split := container.NewVSplit(queue, right)
+	split.Offset = 0.28
+	w.win.SetContent(split)
+	w.win.Resize(fyne.NewSize(1260, 700))
 	return w
+}
+
+// setMenu gives the window its menus: Fichier (Fermer, Quitter), Contrat
+// (next and previous contract, the decisions) and Onglets (Alt+1…8). They
+// carry the shortcuts, which work while an entry has the focus (menus.go).
+func (w *agentWindow) setMenu(d *Desktop) {
+	fichier := fyne.NewMenu("Fichier", item("Actualiser la file", ctrl(fyne.KeyR), w.reload), fyne.NewMenuItemSeparator(),
+		item("Fermer", ctrl(fyne.KeyW), w.win.Close))
+	if d != nil {
+		fichier.Items = append(fichier.Items, d.quitItem())
+	}
+	when := func(b *widget.Button, f func()) func() {
+		return func() {
+			if !b.Disabled() {
+				f()
+			}
+		}
+	}
+	contrat := fyne.NewMenu("Contrat",
+		item("Contrat suivant", alt(fyne.KeyDown), func() { w.step(1) }),
+		item("Contrat précédent", alt(fyne.KeyUp), func() { w.step(-1) }),
+		fyne.NewMenuItemSeparator(),
+		item("Ouvrir l'instruction", ctrl(fyne.KeyO), when(w.open, w.openInstruction)),
+		item("Déclarer conforme…", nil, when(w.conforme, w.askConforme)),
+		item("Courrier d'anomalie…", nil, when(w.anomalie, w.askAnomalie)),
+		item("Refuser…", nil, when(w.refuser, w.askRefus)),
+	)
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
+	onglets := fyne.NewMenu("Onglets")
+	for i, name := range cerfa.Tabs {
+		i := i
+		onglets.Items = append(onglets.Items, item(name, alt(keys[i]), func() { w.selectTab(i) }))
+	}
+	menus := []*fyne.Menu{fichier, contrat, onglets}
+	if d != nil {
+		menus = append(menus, d.helpMenu(w.win))
+	}
+	w.win.SetMainMenu(fyne.NewMainMenu(menus...))
+	w.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name != fyne.KeyEscape {
+			return
+		}
+		if top := w.win.Canvas().Overlays().Top(); top != nil {
+			top.Hide()
+			return
+		}
+		w.win.Close()
+	})
+}
+
+// selectTab is Alt+1…8: the tab of the contract under review.
+func (w *agentWindow) selectTab(i int) {
+	if w.view != nil && i >= 0 && i < len(cerfa.Tabs) {
+		w.view.tabs.SelectIndex(i)
+	}
 }
 
 // setQueue shows a queue.
 func (w *agentWindow) setQueue(q opcoapi.Queue) {
 	w.queue = q
-	w.rows = w.rows[:0]
+	names := map[string]bool{}
 	for _, c := range q.Contracts {
+		if h := holder(c); h != "" {
+			names[h] = true
+		}
+	}
+	opts := []string{anyHolder, meHolder, noHolder}
+	for _, n := range slices.Sorted(func(yield func(string) bool) {
+		for n := range names {
+			if !yield(n) {
+				return
+			}
+		}
+	}) {
+		opts = append(opts, n)
+	}
+	w.holderSel.Options = opts
+	w.loaded = true
+	w.filter()
+}
+
+// filter applies the filters and the sort (fewest days left first) and
+// shows the first page.
+func (w *agentWindow) filter() {
+	me := w.env.Actor.Name
+	status := w.status.Selected
+	who := w.holderSel.Selected
+	emp := foldText(w.employer.Text)
+	org := foldText(w.cfa.Text)
+	w.shown = w.shown[:0]
+	for _, c := range w.queue.Contracts {
+		switch {
+		case status != anyStatus && status != "" && statusText(c) != status && w.env.statusLabel(workflow.Status(c.Status)) != status:
+			continue
+		case who == meHolder && holder(c) != me, who == noHolder && holder(c) != "",
+			who != anyHolder && who != meHolder && who != noHolder && who != "" && holder(c) != who:
+			continue
+		case emp != "" && !strings.Contains(foldText(c.EmployerName+" "+c.EmployerSiret), emp):
+			continue
+		case org != "" && !strings.Contains(foldText(c.CFAName), org):
+			continue
+		}
+		w.shown = append(w.shown, c)
+	}
+	slices.SortStableFunc(w.shown, func(a, b opcoapi.Contract) int {
+		da, db := daysLeft(a), daysLeft(b)
+		if da != db {
+			return da - db
+		}
+		return strings.Compare(a.Reference, b.Reference)
+	})
+	switch n := len(w.queue.Contracts); {
+	case !w.loaded:
+	case n == 0:
+		w.info.SetText("Aucun contrat n'attend de décision.")
+	case len(w.shown) == n:
+		w.info.SetText(fmt.Sprintf("%s en attente de décision (au %s), les moins de jours restants d'abord.", countWord(n, "contrat", "contrats"), frDate(w.queue.Today)))
+	default:
+		w.info.SetText(fmt.Sprintf("%s sur %d en attente de décision correspondent aux filtres, les moins de jours restants d'abord.", countWord(len(w.shown), "contrat", "contrats"), n))
+	}
+	w.selected = -1
+	if w.review != nil {
+		for i, c := range w.shown {
+			if c.ID == w.review.Contract.ID {
+				w.selected = i
+			}
+		}
+	}
+	page := 0
+	if w.selected >= 0 {
+		page = w.selected / queuePage
+	}
+	w.setPage(page)
+}
+
+// daysLeft orders the queue: the 20-day clock, contracts without one last.
+func daysLeft(c opcoapi.Contract) int {
+	if c.DaysLeft == nil {
+		return 1 << 30
+	}
+	return *c.DaysLeft
+}
+
+// foldText lowers a text and drops its accents, for the filters.
+func foldText(s string) string {
+	r := strings.NewReplacer("é", "e", "è", "e", "ê", "e", "ë", "e", "à", "a", "â", "a", "ä", "a", "î", "i", "ï", "i",
+		"ô", "o", "ö", "o", "ù", "u", "û", "u", "ü", "u", "ç", "c", "œ", "oe")
+	return r.Replace(strings.ToLower(strings.TrimSpace(s)))
+}
+
+// pages is the number of pages of the filtered queue (at least 1).
+func (w *agentWindow) pages() int { return max(1, (len(w.shown)+queuePage-1)/queuePage) }
+
+// setPage shows page p of the filtered queue.
+func (w *agentWindow) setPage(p int) {
+	p = max(0, min(p, w.pages()-1))
+	w.page = p
+	w.rows = w.rows[:0]
+	for _, c := range w.pageContracts() {
 		w.rows = append(w.rows, queueCells(c))
 	}
-	switch n := len(q.Contracts); n {
-	case 0:
-		w.info.SetText("Aucun contrat n'attend de décision.")
-	default:
-		w.info.SetText(fmt.Sprintf("%s en attente de décision (au %s), les plus urgents d'abord.", countWord(n, "contrat", "contrats"), frDate(q.Today)))
+	w.pageLabel.SetText(fmt.Sprintf("Page %d sur %d", p+1, w.pages()))
+	if p == 0 {
+		w.prev.Disable()
+	} else {
+		w.prev.Enable()
+	}
+	if p >= w.pages()-1 {
+		w.next.Disable()
+	} else {
+		w.next.Enable()
 	}
 	w.table.UnselectAll()
 	w.table.Refresh()
 }
 
-// reload reads the queue again.
+func (w *agentWindow) pageContracts() []opcoapi.Contract {
+	from := w.page * queuePage
+	to := min(from+queuePage, len(w.shown))
+	if from >= to {
+		return nil
+	}
+	return w.shown[from:to]
+}
+
+// reload reads the queue again, and the contract under review.
 func (w *agentWindow) reload() {
 	type result struct {
 		q   opcoapi.Queue
@@ -218,10 +443,33 @@ func (w *agentWindow) reload() {
 	})
 }
 
+// selectRow opens the contract of a row of the page shown.
 func (w *agentWindow) selectRow(i int) {
-	if i >= 0 && i < len(w.queue.Contracts) {
-		w.openReview(w.queue.Contracts[i].ID)
+	i += w.page * queuePage
+	if i >= 0 && i < len(w.shown) && (w.review == nil || w.shown[i].ID != w.review.Contract.ID) {
+		w.selected = i
+		w.openReview(w.shown[i].ID)
 	}
+}
+
+// step is Alt+↓ / Alt+↑: the next or previous contract of the queue.
+func (w *agentWindow) step(d int) {
+	if len(w.shown) == 0 {
+		return
+	}
+	i := w.selected + d
+	if w.selected < 0 {
+		i = 0
+	}
+	i = max(0, min(i, len(w.shown)-1))
+	if i == w.selected {
+		return
+	}
+	if p := i / queuePage; p != w.page {
+		w.setPage(p)
+	}
+	w.selected = i
+	w.openReview(w.shown[i].ID)
 }
 
 // openReview loads one contract for review.
@@ -230,121 +478,68 @@ func (w *agentWindow) openReview(id string) {
 		r   opcosync.Review
 		err error
 	}
+	start := time.Now()
 	background(w.env, func() result {
 		r, err := w.desk.Open(w.ctx, id)
 		return result{r, err}
 	}, func(r result) {
 		if r.err != nil {
-			w.review = nil
-			w.detail.Objects = []fyne.CanvasObject{widget.NewLabel("Contrat illisible : " + userMessage(r.err))}
+			w.review, w.view = nil, nil
+			w.header.SetText("Contrat illisible : " + userMessage(r.err))
+			w.detail.Objects = nil
 			w.detail.Refresh()
 			w.enableButtons()
 			return
 		}
 		w.showReview(r.r)
+		w.lastOpen = time.Since(start)
+		trace("agent: contract %s shown in %v", r.r.Contract.Reference, w.lastOpen)
+		if w.opened != nil {
+			w.opened()
+		}
 	})
 }
 
-// showReview renders a contract under review, read-only.
+// showReview renders a contract under review: the form's 8 tabs, what
+// changed, the documents and the history.
 func (w *agentWindow) showReview(r opcosync.Review) {
+	tab := 0
+	if w.view != nil && w.review != nil && w.review.Contract.ID == r.Contract.ID {
+		tab = w.view.tabs.SelectedIndex()
+	}
 	w.review = &r
-	c := r.Contract
-	var objs []fyne.CanvasObject
-	head := widget.NewLabelWithStyle(fmt.Sprintf("%s — %s (version %d)", c.Reference, statusText(c), c.Version), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	objs = append(objs, head)
-	w.cerfa = nil
-	if r.Cerfa != nil {
-		k, res, ref := r.Cerfa, r.Findings, c.Reference
-		w.cerfa = widget.NewButtonWithIcon("Voir le Cerfa complet (PDF)", theme.DocumentIcon(), func() { w.showCerfa(k, res, ref) })
-		objs = append(objs, container.NewHBox(w.cerfa))
+	w.header.SetText(statusText(r.Contract))
+	if r.Cerfa == nil {
+		w.view = nil
+		w.detail.Objects = []fyne.CanvasObject{widget.NewLabel("Le contenu du Cerfa n'a pas été reçu.")}
+		w.detail.Refresh()
+		w.enableButtons()
+		return
 	}
-	summary := []string{
-		"Employeur : " + c.EmployerName + " (SIRET " + c.EmployerSiret + ")",
-		"Apprenti / salarié : " + c.ApprenticeName,
+	v, err := newAgentReview(w, r)
+	if err != nil {
+		w.view = nil
+		w.detail.Objects = []fyne.CanvasObject{widget.NewLabel("Contrat illisible : " + userMessage(err))}
+		w.detail.Refresh()
+		w.enableButtons()
+		return
 	}
-	if c.CFAName != "" {
-		summary = append(summary, "Organisme de formation : "+c.CFAName)
+	w.view = v
+	w.header.SetText(v.header())
+	if tab > 0 {
+		v.tabs.SelectIndex(tab)
 	}
-	if !c.StartDate.IsZero() {
-		summary = append(summary, "Début du contrat : "+c.StartDate.French())
+	main := fyne.CanvasObject(v.tabs)
+	if v.changes != nil {
+		scroll := container.NewVScroll(v.changes)
+		scroll.SetMinSize(fyne.NewSize(0, min(v.changes.MinSize().Height, 120)))
+		main = container.NewBorder(container.NewVBox(scroll, widget.NewSeparator()), nil, nil, nil, v.tabs)
 	}
-	if !c.ReceivedOn.IsZero() {
-		line := "Reçu le " + c.ReceivedOn.French() + ", décision avant le " + frDate(c.DecisionDeadline)
-		if c.DaysLeft != nil {
-			line += fmt.Sprintf(" (%d jours restants)", *c.DaysLeft)
-		}
-		summary = append(summary, line)
-	}
-	if c.HorsDelai {
-		summary = append(summary, "Transmis hors délai")
-	}
-	if c.Correction {
-		summary = append(summary, "Correction après un courrier d'anomalie")
-	}
-	if r.Cerfa != nil {
-		summary = append(summary, cerfaSummary(r.Cerfa)...)
-	}
-	objs = append(objs, wrapped(strings.Join(summary, "\n")))
-
-	objs = append(objs, widget.NewSeparator(), bold("Contrôles"))
-	if len(r.Findings.Findings) == 0 {
-		objs = append(objs, widget.NewLabel("Aucune anomalie détectée par les règles."))
-	}
-	for _, f := range r.Findings.Findings {
-		l := wrapped(fmt.Sprintf("%s — %s : %s", severityLabel(string(f.Severity)), f.Tab, f.Message))
-		if f.Severity == "E" {
-			l.Importance = widget.DangerImportance
-		}
-		objs = append(objs, l)
-	}
-
-	objs = append(objs, widget.NewSeparator(), bold("Documents"))
-	if len(c.Documents) == 0 {
-		objs = append(objs, widget.NewLabel("Aucun document."))
-	}
-	for _, doc := range c.Documents {
-		doc := doc
-		label := contract.TypeDocument.Label(doc.Type)
-		if label == "" {
-			label = doc.Type
-		}
-		b := widget.NewButton("Ouvrir", func() { w.openDocument(c.ID, doc) })
-		objs = append(objs, container.NewBorder(nil, nil, nil, b, widget.NewLabel(label+" — "+doc.Name)))
-	}
-
-	objs = append(objs, widget.NewSeparator(), bold("Historique"))
-	for _, e := range r.History {
-		line := fmt.Sprintf("%s — %s (%s) : %s", e.At.Local().Format("02/01/2006 15:04"), workflow.Action(e.Action).Label(), e.Actor, w.env.statusLabel(workflow.Status(e.To)))
-		if e.Note != "" {
-			line += " — " + e.Note
-		}
-		objs = append(objs, wrapped(line))
-	}
-	w.detail.Objects = objs
+	split := container.NewHSplit(main, v.side)
+	split.Offset = 0.72
+	w.detail.Objects = []fyne.CanvasObject{split}
 	w.detail.Refresh()
 	w.enableButtons()
-}
-
-// cerfaSummary is the main lines of the Cerfa's content.
-func cerfaSummary(c *contract.Contract) []string {
-	var out []string
-	if c.Formation.IntituleQualification != "" {
-		out = append(out, "Formation : "+c.Formation.IntituleQualification)
-	}
-	if c.OrganismeFormation.Denomination != "" {
-		out = append(out, "Organisme : "+c.OrganismeFormation.Denomination)
-	}
-	return out
-}
-
-func severityLabel(s string) string {
-	switch s {
-	case "E":
-		return "Erreur"
-	case "W":
-		return "Avertissement"
-	}
-	return "Information"
 }
 
 func wrapped(s string) *widget.Label {
@@ -374,216 +569,102 @@ func (w *agentWindow) enableButtons() {
 	set(w.conforme, st == string(workflow.EnInstruction))
 	set(w.anomalie, st == string(workflow.EnInstruction))
 	set(w.refuser, st == string(workflow.EnInstruction))
+	set(w.cerfa, w.review != nil && w.review.Cerfa != nil)
 }
 
-// decide sends a decision on the contract under review, then reloads.
-func (w *agentWindow) decide(what string, do func(ctx context.Context, id string, v int64) (opcoapi.Contract, error)) {
+// openInstruction is « Ouvrir l'instruction »: the contract is assigned to
+// the agent.
+func (w *agentWindow) openInstruction() {
 	if w.review == nil {
 		return
 	}
 	id, v := w.review.Contract.ID, w.review.Contract.Version
 	background(w.env, func() error {
-		_, err := do(w.ctx, id, v)
+		_, err := w.desk.OpenInstruction(w.ctx, id, v)
 		return err
 	}, func(err error) {
 		if err != nil {
-			var ae *opcoapi.Error
-			if errors.As(err, &ae) && (ae.Code == opcoapi.CodeConflict || ae.Code == opcoapi.CodeInvalidTransition) {
-				dialog.ShowInformation(what, "Le contrat a changé depuis son ouverture : la file est rechargée.", w.win)
-				w.reload()
-				return
-			}
-			dialog.ShowError(errors.New(userMessage(err)), w.win)
+			w.showDecisionError("Ouvrir l'instruction", err, nil)
 			return
 		}
 		w.reload()
 	})
 }
 
-// openDocument downloads a document to a temporary file and opens it.
-func (w *agentWindow) openDocument(id string, doc opcoapi.Document) {
-	background(w.env, func() error {
-		rc, err := w.desk.Document(w.ctx, id, doc.ID)
-		if err != nil {
-			return err
+// showDecisionError says why the service refused a decision: another agent
+// holds the contract (with « Reprendre l'instruction » when retry is
+// given), the contract changed, or another reason.
+func (w *agentWindow) showDecisionError(what string, err error, retry func()) {
+	var ae *opcoapi.Error
+	switch {
+	case errors.As(err, &ae) && ae.Code == opcoapi.CodeAssigned:
+		msg := wrapped(ae.Message)
+		if retry == nil {
+			w.showPopup(dialog.NewCustom(what, "Fermer", msg, w.win), msg)
+		} else {
+			w.showPopup(dialog.NewCustomConfirm(what, "Reprendre l'instruction et décider", "Laisser", msg, func(ok bool) {
+				if ok {
+					retry()
+				}
+			}, w.win), msg)
 		}
-		defer rc.Close()
-		dir, err := os.MkdirTemp("", "cerfadesk-opco-")
-		if err != nil {
-			return err
-		}
-		path := filepath.Join(dir, filepath.Base(strings.ReplaceAll(doc.Name, "\\", "/")))
-		if filepath.Base(path) == "." || filepath.Base(path) == "/" {
-			path = filepath.Join(dir, "document")
-		}
-		f, err := os.Create(path)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(f, rc); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-		if w.env.OpenURL != nil {
-			return w.env.OpenURL(&url.URL{Scheme: "file", Path: path})
-		}
-		return nil
-	}, func(err error) {
-		if err != nil {
-			dialog.ShowError(errors.New(userMessage(err)), w.win)
-		}
-	})
+		w.reload()
+	case errors.As(err, &ae) && (ae.Code == opcoapi.CodeConflict || ae.Code == opcoapi.CodeInvalidTransition):
+		msg := wrapped("Le contrat a changé depuis son ouverture (une autre décision a peut-être été prise) : la file est rechargée.\n" + ae.Message)
+		w.showPopup(dialog.NewCustom(what, "Fermer", msg, w.win), msg)
+		w.reload()
+	default:
+		msg := wrapped(userMessage(err))
+		w.showPopup(dialog.NewCustom(what, "Fermer", msg, w.win), msg)
+	}
+}
+
+// showPopup shows a dialog and keeps its content for tests.
+func (w *agentWindow) showPopup(d dialog.Dialog, content fyne.CanvasObject) {
+	w.popup, w.dialog = content, d
+	d.Show()
 }
 
 // showCerfa draws the whole Cerfa of the contract under review (marked as
-// a draft when the rules found blocking errors) into a file of its own
-// temporary folder and opens it in the system's viewer.
-func (w *agentWindow) showCerfa(c *contract.Contract, res rules.Result, ref string) {
+// a draft when the rules found blocking errors) and opens it in the
+// system's viewer, or says where it is saved.
+func (w *agentWindow) showCerfa() {
+	if w.review == nil || w.review.Cerfa == nil {
+		return
+	}
+	c, res, ref := w.review.Cerfa, w.review.Findings, w.review.Contract.Reference
 	now := time.Now
 	if w.env.Now != nil {
 		now = w.env.Now
 	}
 	type result struct {
-		path string
+		data []byte
 		err  error
 	}
 	background(w.env, func() result {
 		data, err := cerfaPDF(c, res, now())
-		if err != nil {
-			return result{err: err}
-		}
-		dir, err := os.MkdirTemp("", "cerfadesk-opco-cerfa-")
-		if err != nil {
-			return result{err: err}
-		}
-		path := filepath.Join(dir, pdfFileName(c, ref))
-		if err := os.WriteFile(path, data, 0o600); err != nil {
-			return result{err: err}
-		}
-		return result{path: path}
+		return result{data, err}
 	}, func(r result) {
 		if r.err != nil {
 			dialog.ShowError(errors.New("Le Cerfa n'a pas pu être produit : "+userMessage(r.err)), w.win)
 			return
 		}
-		if w.env.OpenURL == nil {
-			return
-		}
-		if err := w.env.OpenURL(fileURL(r.path)); err != nil {
-			dialog.ShowError(errors.New("Le Cerfa n'a pas pu être ouvert : "+userMessage(err)), w.win)
-		}
+		w.openOutside(pdfFileName(c, ref), r.data)
 	})
 }
 
-// fileURL is the file:// address of a local path (C:/… on Windows too).
-func fileURL(path string) *url.URL {
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-	if !strings.HasPrefix(u.Path, "/") {
-		u.Path = "/" + u.Path
+// kindOf is the kind of the contract under review.
+func (w *agentWindow) kindOf() contract.Kind {
+	if w.review != nil && w.review.Cerfa != nil {
+		return w.review.Cerfa.TypeFormulaire
 	}
-	return u
+	return contract.Apprentissage
 }
 
-// askAnomalie is « Courrier d'anomalie »: missing pieces by document type
-// and fields in error (those the rules flagged), each with a comment.
-func (w *agentWindow) askAnomalie() {
+// findingsOf are the rules' findings of the contract under review.
+func (w *agentWindow) findingsOf() []rules.Finding {
 	if w.review == nil {
-		return
+		return nil
 	}
-	type pick struct {
-		check   *widget.Check
-		comment *widget.Entry
-		piece   string
-		field   opcoapi.FieldError
-	}
-	var pieces, fields []pick
-	box := container.NewVBox(bold("Pièces manquantes"))
-	for _, code := range []string{"CONVENTION_FORMATION", "ANNEXE_PEDAGOGIQUE", "CONVENTION_REDUCTION_DUREE", "CONVENTION_MOBILITE", "PROGRAMME_FORMATION", "CERFA_SIGNE", "AUTRE"} {
-		p := pick{check: widget.NewCheck(contract.TypeDocument.Label(code), nil), comment: widget.NewEntry(), piece: code}
-		p.comment.SetPlaceHolder("commentaire")
-		pieces = append(pieces, p)
-		box.Add(container.NewGridWithColumns(2, p.check, p.comment))
-	}
-	box.Add(bold("Champs à corriger"))
-	kind := contract.Apprentissage
-	if w.review.Cerfa != nil {
-		kind = w.review.Cerfa.TypeFormulaire
-	}
-	seen := map[string]bool{}
-	for _, f := range w.review.Findings.Findings {
-		if f.Field == "" || seen[f.Tab+f.Field] {
-			continue
-		}
-		seen[f.Tab+f.Field] = true
-		label := pdf.FieldLabel(kind, f.Field)
-		if label == "" {
-			label = f.Field
-		}
-		p := pick{check: widget.NewCheck(f.Tab+" — "+label, nil), comment: widget.NewEntry(), field: opcoapi.FieldError{Tab: f.Tab, Field: f.Field}}
-		p.comment.SetText(f.Message)
-		fields = append(fields, p)
-		box.Add(container.NewGridWithColumns(2, p.check, p.comment))
-	}
-	if len(fields) == 0 {
-		box.Add(widget.NewLabel("Les règles ne signalent aucun champ."))
-	}
-	scroll := container.NewVScroll(box)
-	scroll.SetMinSize(fyne.NewSize(760, 420))
-	dialog.ShowCustomConfirm("Courrier d'anomalie", "Envoyer le courrier", "Annuler", scroll, func(ok bool) {
-		if !ok {
-			return
-		}
-		var mp []opcoapi.MissingPiece
-		var fe []opcoapi.FieldError
-		for _, p := range pieces {
-			if p.check.Checked {
-				mp = append(mp, opcoapi.MissingPiece{Piece: p.piece, Commentaire: strings.TrimSpace(p.comment.Text)})
-			}
-		}
-		for _, p := range fields {
-			if p.check.Checked {
-				f := p.field
-				f.Commentaire = strings.TrimSpace(p.comment.Text)
-				fe = append(fe, f)
-			}
-		}
-		if len(mp) == 0 && len(fe) == 0 {
-			dialog.ShowInformation("Courrier d'anomalie", "Cochez au moins une pièce ou un champ.", w.win)
-			return
-		}
-		w.decide("Courrier d'anomalie", func(ctx context.Context, id string, v int64) (opcoapi.Contract, error) {
-			return w.desk.Anomalie(ctx, id, v, mp, fe)
-		})
-	}, w.win)
-}
-
-// askRefus is « Refuser » with its reasons, one a line.
-func (w *agentWindow) askRefus() {
-	if w.review == nil {
-		return
-	}
-	motifs := widget.NewMultiLineEntry()
-	motifs.SetPlaceHolder("Un motif par ligne")
-	motifs.SetMinRowsVisible(5)
-	dialog.ShowCustomConfirm("Refuser le contrat", "Refuser", "Annuler", motifs, func(ok bool) {
-		if !ok {
-			return
-		}
-		var list []string
-		for _, l := range strings.Split(motifs.Text, "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				list = append(list, l)
-			}
-		}
-		if len(list) == 0 {
-			dialog.ShowInformation("Refuser le contrat", "Indiquez au moins un motif de refus.", w.win)
-			return
-		}
-		w.decide("Refuser", func(ctx context.Context, id string, v int64) (opcoapi.Contract, error) {
-			return w.desk.Refuser(ctx, id, v, list)
-		})
-	}, w.win)
+	return w.review.Findings.Findings
 }

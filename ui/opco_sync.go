@@ -275,7 +275,7 @@ func (o *opcoUI) menu() *fyne.Menu {
 				items = append(items, fyne.NewMenuItem("Instruction des contrats…", func() {
 					o.showAgent()
 					if o.agent != nil {
-						o.d.secondaryWindow(o.agent.win)
+						o.agent.setMenu(o.d)
 						if s := o.agent.win.Canvas().Size(); s.Height > contractWindowSize.Height {
 							o.agent.win.Resize(fyne.NewSize(s.Width, contractWindowSize.Height)) // fits 1 280 × 720
 						}

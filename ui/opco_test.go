@@ -2,24 +2,15 @@ package ui
 
 import (
 	"context"
-	"io"
-	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"cerfadesk/core/civil"
-	"cerfadesk/core/contract"
 	"cerfadesk/core/opcoapi"
-	"cerfadesk/core/refcheck"
-	"cerfadesk/core/rules"
 	opcosync "cerfadesk/core/sync"
 	"cerfadesk/core/workflow"
 	"cerfadesk/storage"
@@ -150,132 +141,5 @@ func TestSignInForm(t *testing.T) {
 	test.Tap(g.out)
 	if out != 1 {
 		t.Error("« Se déconnecter » not called")
-	}
-}
-
-// fakeDesk is an agent's desk with a fixed queue.
-type fakeDesk struct {
-	queue   opcoapi.Queue
-	opened  []string
-	decided []string
-	err     error
-	// cerfa and findings, when set, are the content and findings of every
-	// review.
-	cerfa    *contract.Contract
-	findings rules.Result
-}
-
-func (f *fakeDesk) Queue(context.Context) (opcoapi.Queue, error) { return f.queue, nil }
-func (f *fakeDesk) Open(_ context.Context, id string) (opcosync.Review, error) {
-	f.opened = append(f.opened, id)
-	for _, c := range f.queue.Contracts {
-		if c.ID == id {
-			return opcosync.Review{Contract: c, Cerfa: f.cerfa, Findings: f.findings, History: []opcoapi.Event{{Action: "transmettre", To: "transmis", Actor: "entreprise"}}}, nil
-		}
-	}
-	return opcosync.Review{}, &opcoapi.Error{Code: opcoapi.CodeNotFound, Message: "introuvable"}
-}
-func (f *fakeDesk) Document(context.Context, string, string) (io.ReadCloser, error) {
-	return io.NopCloser(strings.NewReader("%PDF")), nil
-}
-func (f *fakeDesk) OpenInstruction(_ context.Context, id string, _ int64) (opcoapi.Contract, error) {
-	f.decided = append(f.decided, "instruction "+id)
-	return opcoapi.Contract{}, f.err
-}
-func (f *fakeDesk) Conforme(_ context.Context, id string, _ int64, _ []opcoapi.Funding) (opcoapi.Contract, error) {
-	f.decided = append(f.decided, "conforme "+id)
-	return opcoapi.Contract{}, f.err
-}
-func (f *fakeDesk) Anomalie(_ context.Context, id string, _ int64, _ []opcoapi.MissingPiece, _ []opcoapi.FieldError) (opcoapi.Contract, error) {
-	return opcoapi.Contract{}, f.err
-}
-func (f *fakeDesk) Refuser(_ context.Context, id string, _ int64, _ []string) (opcoapi.Contract, error) {
-	return opcoapi.Contract{}, f.err
-}
-
-func TestAgentQueue(t *testing.T) {
-	env := newTestEnv(t, "2026-11-26")
-	a := test.NewTempApp(t)
-	days := 3
-	desk := &fakeDesk{queue: opcoapi.Queue{Today: civil.MustParse("2026-11-26"), Contracts: []opcoapi.Contract{{
-		ID: "c1", Reference: "OPC-000042", Status: "transmis", StatusLabel: "Transmis à l'Opcommerce", Version: 2,
-		EmployerName: "Maison Leroux", ApprenticeName: "MARTIN Lucas",
-		ReceivedOn: civil.MustParse("2026-11-09"), DecisionDeadline: civil.MustParse("2026-11-29"), DaysLeft: &days,
-	}}}}
-	w := newAgentWindow(a, env, context.Background(), desk)
-	defer w.win.Close()
-	w.win.Resize(fyne.NewSize(1150, 760))
-	w.reload()
-	want := []string{"OPC-000042", "Maison Leroux", "MARTIN Lucas", "Transmis à l'Opcommerce", "09/11/2026", "29/11/2026", "3"}
-	if strings.Join(w.rows[0], "|") != strings.Join(want, "|") {
-		t.Errorf("row %q, want %q", w.rows[0], want)
-	}
-	if !strings.Contains(w.info.Text, "1 contrat en attente") {
-		t.Errorf("info %q", w.info.Text)
-	}
-	if !w.open.Disabled() {
-		t.Error("« Ouvrir l'instruction » enabled with nothing selected")
-	}
-	w.table.Select(widget.TableCellID{Row: 0, Col: 0})
-	if len(desk.opened) == 0 || w.review == nil {
-		t.Fatal("selecting the row did not open the contract")
-	}
-	if w.open.Disabled() || !w.conforme.Disabled() {
-		t.Error("transmis: « Ouvrir l'instruction » only")
-	}
-	test.Tap(w.open)
-	if len(desk.decided) != 1 || desk.decided[0] != "instruction c1" {
-		t.Errorf("decided %v", desk.decided)
-	}
-	desk.err = &opcoapi.Error{Code: opcoapi.CodeConflict, Message: "changé"}
-	test.Tap(w.open)
-	if !hasText(w.win.Canvas().Overlays().Top(), "la file est rechargée") {
-		t.Error("a 409 did not say the queue is reloaded")
-	}
-}
-
-func TestAgentShowsWholeCerfa(t *testing.T) {
-	env := newTestEnv(t, "2026-11-26")
-	var opened []*url.URL
-	env.OpenURL = func(u *url.URL) error { opened = append(opened, u); return nil }
-	a := test.NewTempApp(t)
-	k := example(t, "apprentissage-base.json")
-	res := rules.Validate(k, rules.Options{Today: civil.MustParse("2026-11-26"), Transmitted: true, SkipDeadline: true, Referential: refcheck.Default()})
-	desk := &fakeDesk{cerfa: k, findings: res, queue: opcoapi.Queue{Today: civil.MustParse("2026-11-26"), Contracts: []opcoapi.Contract{{
-		ID: "c1", Reference: "OPC-000042", Status: "en_instruction", Version: 3,
-		EmployerName: "Maison Leroux", ApprenticeName: "MARTIN Lucas",
-	}}}}
-	w := newAgentWindow(a, env, context.Background(), desk)
-	defer w.win.Close()
-	w.reload()
-	if w.cerfa != nil || hasText(w.detail, "Voir le Cerfa complet (PDF)") {
-		t.Error("« Voir le Cerfa complet (PDF) » shown with nothing selected")
-	}
-	w.table.Select(widget.TableCellID{Row: 0, Col: 0})
-	b := findButton(w.detail, "Voir le Cerfa complet (PDF)")
-	if b == nil || b != w.cerfa {
-		t.Fatal("selecting the row did not show « Voir le Cerfa complet (PDF) »")
-	}
-	test.Tap(b)
-	if len(opened) != 1 {
-		t.Fatalf("opened %v, want one file", opened)
-	}
-	if opened[0].Scheme != "file" || filepath.Ext(opened[0].Path) != ".pdf" {
-		t.Errorf("opened %v", opened[0])
-	}
-	path := filepath.FromSlash(opened[0].Path)
-	if !filepath.IsAbs(path) {
-		path = strings.TrimPrefix(opened[0].Path, "/") // /C:/… on Windows
-	}
-	t.Cleanup(func() { os.RemoveAll(filepath.Dir(path)) })
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(string(data), "%PDF-") {
-		t.Errorf("the file starts with %q", data[:min(len(data), 8)])
-	}
-	if top := w.win.Canvas().Overlays().Top(); top != nil {
-		t.Errorf("an overlay is shown: %v", top)
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/docs"
+	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/pay"
 	"cerfadesk/core/rules"
 	"cerfadesk/core/workflow"
@@ -26,6 +28,10 @@ type syntheseTab struct {
 	ed     *Editor
 	box    *fyne.Container
 	export *widget.Button
+	// prev is the version last transmitted to the OPCO (or the contract an
+	// avenant changes), read once in the background; prevRead says it was.
+	prev            *contract.Contract
+	prevRead, asked bool
 }
 
 func newSyntheseTab(ed *Editor) *syntheseTab {
@@ -60,11 +66,14 @@ func (s *syntheseTab) refresh() {
 		s.deadline(c, res),
 		s.findings(res),
 		s.documents(c, res),
-		s.ages(c, res),
-		s.durations(c),
-		s.remuneration(res),
-		s.history(),
 	}
+	if box := s.changes(c); box != nil {
+		s.box.Objects = append(s.box.Objects, box)
+	}
+	if f := s.funding(); len(f) > 0 {
+		s.box.Objects = append(s.box.Objects, fundingSection(f))
+	}
+	s.box.Objects = append(s.box.Objects, agesSection(c, res), durationsSection(c), remunerationSection(res), s.history())
 	s.box.Refresh()
 }
 
@@ -122,7 +131,7 @@ func ageText(p *int) string {
 	return fmt.Sprintf("%d ans", *p)
 }
 
-func (s *syntheseTab) ages(c *contract.Contract, res rules.Result) fyne.CanvasObject {
+func agesSection(c *contract.Contract, res rules.Result) fyne.CanvasObject {
 	who := "l'apprenti(e)"
 	if c.TypeFormulaire == contract.Professionnalisation {
 		who = "le salarié"
@@ -155,7 +164,7 @@ func (s *syntheseTab) ages(c *contract.Contract, res rules.Result) fyne.CanvasOb
 	return section("Âges", pairs(kv...))
 }
 
-func (s *syntheseTab) durations(c *contract.Contract) fyne.CanvasObject {
+func durationsSection(c *contract.Contract) fyne.CanvasObject {
 	f := c.Formation
 	hours := "—"
 	if f.DureeFormation != nil {
@@ -172,7 +181,7 @@ func (s *syntheseTab) durations(c *contract.Contract) fyne.CanvasObject {
 	))
 }
 
-func (s *syntheseTab) remuneration(res rules.Result) fyne.CanvasObject {
+func remunerationSection(res rules.Result) fyne.CanvasObject {
 	lines := res.Derived.Remunerations
 	if len(lines) == 0 {
 		return section("Rémunération minimale", widget.NewLabel("Elle se calcule dès que la date de naissance et les dates du contrat sont saisies."))
@@ -266,6 +275,133 @@ func (s *syntheseTab) history() fyne.CanvasObject {
 		rows = append(rows, container.NewBorder(nil, nil, when, nil, line))
 	}
 	return section("Historique", rows...)
+}
+
+// lastTransmitter is what the desk's store offers to read the version the
+// OPCO last received (storage.Store).
+type lastTransmitter interface {
+	LastTransmitted(ctx context.Context, contractID string) (*contract.Contract, error)
+}
+
+// changes is « Ce qui a changé » before a new transmission: the fields that
+// differ from the version the OPCO last received (a correction after a
+// courrier d'anomalie) or from the contract an avenant changes; nil when
+// there is none or the contract may not be edited.
+func (s *syntheseTab) changes(c *contract.Contract) fyne.CanvasObject {
+	ed := s.ed
+	if !ed.editable() {
+		return nil
+	}
+	if !s.prevRead {
+		s.readPrevious()
+		return nil
+	}
+	if s.prev == nil {
+		return nil
+	}
+	title := "Modifié depuis la version transmise à l'" + opcoName(ed.env)
+	if (c.IsAvenant() || ed.rec.ParentID != "") && c.Contrat.NumeroContratPrecedent != "" {
+		title = "Ce que l'avenant change au contrat n° " + c.Contrat.NumeroContratPrecedent
+	}
+	changes := cerfa.Diff(s.prev, c)
+	return section("Ce qui a changé", changesBox(title, changes, c.TypeFormulaire, func(key string) {
+		ed.goTo(rules.Finding{Field: key, Tab: tabOf(c.TypeFormulaire, key)})
+	}))
+}
+
+// tabOf is the tab of a field key ("" when the table does not hold it).
+func tabOf(k contract.Kind, key string) string {
+	if tabs := cerfa.TabsOf(k, key); len(tabs) > 0 {
+		return tabs[0]
+	}
+	return ""
+}
+
+// readPrevious reads the previous version off the UI goroutine, once.
+func (s *syntheseTab) readPrevious() {
+	if s.asked {
+		return
+	}
+	s.asked = true
+	ed := s.ed
+	id := ed.rec.ID
+	numero := ed.rec.Contract.Contrat.NumeroContratPrecedent
+	avenant := ed.rec.Contract.IsAvenant() || ed.rec.ParentID != ""
+	parent := ed.rec.ParentID
+	st := ed.env.Store
+	background(ed.env, func() *contract.Contract {
+		ctx := ed.env.ctx()
+		if lt, ok := st.(lastTransmitter); ok {
+			if p, err := lt.LastTransmitted(ctx, id); err == nil && p != nil {
+				return p
+			}
+		}
+		if parent != "" { // the engaged contract this avenant changes
+			if rec, err := st.Load(ctx, parent); err == nil {
+				return rec.Contract
+			}
+		}
+		if avenant && numero != "" {
+			return engagedContract(ctx, st, numero, id)
+		}
+		return nil
+	}, func(p *contract.Contract) {
+		if id != ed.rec.ID {
+			return
+		}
+		s.prev, s.prevRead = p, true
+		if p != nil {
+			s.refresh()
+		}
+	})
+}
+
+// engagedContract finds the contract registered under n° de dépôt numero
+// (the one an avenant changes), other than the avenant itself.
+func engagedContract(ctx context.Context, st workflow.Catalog, numero, self string) *contract.Contract {
+	page, err := st.List(ctx, workflow.ListQuery{Text: numero, Limit: 20})
+	if err != nil {
+		return nil
+	}
+	for _, row := range page.Items {
+		if row.ID == self {
+			continue
+		}
+		rec, err := st.Load(ctx, row.ID)
+		if err == nil && rec.Contract.Depot != nil && rec.Contract.Depot.NumeroDepot == numero {
+			return rec.Contract
+		}
+	}
+	return nil
+}
+
+// funding is the funding the OPCO decided, as the service last said
+// (the employer's and the CFA's synchronisation keep it).
+func (s *syntheseTab) funding() []opcoapi.Funding {
+	d := s.ed.hooks.desktop
+	if d == nil || d.opco == nil || d.opco.sy == nil {
+		return nil
+	}
+	r, ok := d.opco.sy.Remote(s.ed.rec.ID)
+	if !ok {
+		return nil
+	}
+	return r.Summary.Financement
+}
+
+// fundingSection is the OPCO's decision of prise en charge: one line each,
+// and the total.
+func fundingSection(lines []opcoapi.Funding) fyne.CanvasObject {
+	var kv []string
+	var total int64
+	for _, f := range lines {
+		kv = append(kv, f.Libelle, pay.FormatEuros(f.Cents))
+		total += f.Cents
+	}
+	if len(lines) > 1 {
+		kv = append(kv, "Total", pay.FormatEuros(total))
+	}
+	return section("Prise en charge décidée par l'OPCO", pairs(kv...))
 }
 
 // changedText names the fields a save changed, briefly.

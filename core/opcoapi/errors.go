@@ -19,6 +19,7 @@ const (
 	CodeConflict          Code = "conflict"           // 409 the contract changed (version or status) since the caller saw it
 	CodeInvalidTransition Code = "invalid_transition" // 409 the action does not exist from the contract's status
 	CodeStarted           Code = "contract_started"   // 409 Annuler after the start date
+	CodeAssigned          Code = "assigned"           // 409 another agent instructs the contract (take it over first)
 	CodeTooLarge          Code = "too_large"          // 413 body or document over its limit
 	CodeWrongType         Code = "wrong_type"         // 415 a document that is not a PDF, PNG or JPEG
 	CodeNotValid          Code = "not_valid"          // 422 the Cerfa has blocking findings (Findings, Tabs)
@@ -44,7 +45,7 @@ func StatusOf(c Code) int {
 		return http.StatusNotFound
 	case CodeMethod:
 		return http.StatusMethodNotAllowed
-	case CodeConflict, CodeInvalidTransition, CodeStarted:
+	case CodeConflict, CodeInvalidTransition, CodeStarted, CodeAssigned:
 		return http.StatusConflict
 	case CodeTooLarge:
 		return http.StatusRequestEntityTooLarge

@@ -20,6 +20,7 @@ func TestStatusOf(t *testing.T) {
 		{CodeConflict, 409},
 		{CodeInvalidTransition, 409},
 		{CodeStarted, 409},
+		{CodeAssigned, 409},
 		{CodeTooLarge, 413},
 		{CodeWrongType, 415},
 		{CodeNotValid, 422},

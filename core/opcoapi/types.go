@@ -121,6 +121,17 @@ type Contract struct {
 	// Events are the history rows after the caller's cursor (GET
 	// /v1/changes only), oldest first.
 	Events []Event `json:"events,omitempty"`
+	// Instructeur is the login of the agent who opened the instruction and
+	// holds the contract ("" while nobody does).
+	Instructeur string `json:"instructeur,omitempty"`
+	// Financement is the funding of the last declaration of conformity of
+	// the contract (or, for an avenant, of the contract it changes).
+	Financement []Funding `json:"financement,omitempty"`
+	// Previous is the canonical JSON of the version transmitted before
+	// this one (a correction after a courrier d'anomalie), or of the
+	// contract an avenant changes: the agent's « ce qui a changé ». Only
+	// GET /v1/contracts/{id} for an agent carries it.
+	Previous json.RawMessage `json:"previousContract,omitempty"`
 }
 
 // Changes is the answer of GET /v1/changes?since=CURSOR: the contracts the
@@ -180,6 +191,10 @@ type ActionRequest struct {
 	At         time.Time `json:"at"`
 	Correction bool      `json:"correction,omitempty"`
 	Note       string    `json:"note,omitempty"`
+	// TakeOver is an agent's explicit « Reprendre l'instruction » of a
+	// contract another agent holds (Ouvrir l'instruction only); it is
+	// recorded in the history.
+	TakeOver bool `json:"reprise,omitempty"`
 }
 
 // DocumentRef names an uploaded content to attach.
@@ -247,9 +262,21 @@ type FieldError struct {
 
 // Funding is one line of the funding decision of a courrier d'accord.
 type Funding struct {
+	// Code names the line for programs (FundingNiveau + year, or one of
+	// the Funding… frais annexes); "" for a free line.
+	Code    string `json:"code,omitempty"`
 	Libelle string `json:"libelle"`
 	Cents   int64  `json:"montantCentimes"`
 }
+
+// Codes of the funding lines: the niveau de prise en charge of training
+// year N is FundingNiveau + "N" ("NPEC-1"); the frais annexes follow.
+const (
+	FundingNiveau       = "NPEC-"
+	FundingHebergement  = "HEBERGEMENT"
+	FundingRestauration = "RESTAURATION"
+	FundingEquipement   = "PREMIER_EQUIPEMENT"
+)
 
 // DecisionRequest is the body of POST /v1/contracts/{id}/decision.
 // Version must be the version the agent reviewed (409 otherwise).
@@ -262,4 +289,8 @@ type DecisionRequest struct {
 	Motifs      []string       `json:"motifs,omitempty"`
 	Financement []Funding      `json:"financement,omitempty"`
 	Note        string         `json:"note,omitempty"`
+	// TakeOver decides on a contract another agent holds, taking it over
+	// (recorded in the history); without it such a decision is refused
+	// with CodeAssigned.
+	TakeOver bool `json:"reprise,omitempty"`
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/opcoapi"
@@ -44,6 +45,11 @@ type Review struct {
 	Cerfa    *contract.Contract // its content, read-only
 	Findings rules.Result       // the rules' findings on it today
 	History  []opcoapi.Event
+	// Previous is the version transmitted before (a correction) or the
+	// contract an avenant changes, when the service sent it; Changes are
+	// the fields that differ from it (cerfa.Diff), nil without Previous.
+	Previous *contract.Contract
+	Changes  []cerfa.Change
 }
 
 // Queue returns the contracts waiting for a decision, fewest days left first.
@@ -68,7 +74,15 @@ func (d *Desk) Open(ctx context.Context, id string) (Review, error) {
 		now = d.Now
 	}
 	res := rules.Validate(k, rules.Options{Today: civil.Of(now()), Transmitted: true, SkipDeadline: true, Referential: d.Referential})
-	return Review{Contract: c, Cerfa: k, Findings: res, History: h.Events}, nil
+	r := Review{Contract: c, Cerfa: k, Findings: res, History: h.Events}
+	if len(c.Previous) > 0 {
+		// A previous version the app cannot read only loses the list of
+		// changes, never the review.
+		if p, err := contract.Decode(c.Previous); err == nil {
+			r.Previous, r.Changes = p, cerfa.Diff(p, k)
+		}
+	}
+	return r, nil
 }
 
 // Document opens one of the contract's documents (a piece or a letter).
@@ -76,7 +90,8 @@ func (d *Desk) Document(ctx context.Context, id, docID string) (io.ReadCloser, e
 	return d.Client.Document(ctx, id, docID)
 }
 
-// OpenInstruction is « Ouvrir l'instruction » on the version reviewed.
+// OpenInstruction is « Ouvrir l'instruction » on the version reviewed: the
+// contract is assigned to the agent.
 func (d *Desk) OpenInstruction(ctx context.Context, id string, version int64) (opcoapi.Contract, error) {
 	req := opcoapi.ActionRequest{MessageID: uuid.NewString(), Version: version}
 	var out opcoapi.PushResponse
@@ -117,6 +132,12 @@ func (d *Desk) Anomalie(ctx context.Context, id string, version int64, pieces []
 // Refuser is « Refuser » with its reasons.
 func (d *Desk) Refuser(ctx context.Context, id string, version int64, motifs []string) (opcoapi.Contract, error) {
 	return d.decide(ctx, id, opcoapi.DecisionRequest{Version: version, Action: opcoapi.DecisionRefus, Motifs: motifs})
+}
+
+// Decide sends a decision as built by the review window (action, pieces,
+// errors, motifs, funding, take-over) with a new message id.
+func (d *Desk) Decide(ctx context.Context, id string, req opcoapi.DecisionRequest) (opcoapi.Contract, error) {
+	return d.decide(ctx, id, req)
 }
 
 func (d *Desk) decide(ctx context.Context, id string, req opcoapi.DecisionRequest) (opcoapi.Contract, error) {
