@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -20,7 +21,11 @@ import (
 // and never clear its uploads in progress (issue 14, point 8).
 func TestDataFolderLocked(t *testing.T) {
 	srv := startServer(t, "", entrepriseAcct)
-	second := exec.Command(serverBin, "--addr", "127.0.0.1:0", "--data", srv.dir)
+	// A second server that starts would serve until killed: 20 s is far
+	// more than a refusal takes.
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	second := exec.CommandContext(ctx, serverBin, "--addr", "127.0.0.1:0", "--data", srv.dir)
 	out, err := second.CombinedOutput()
 	if err == nil || !strings.Contains(string(out), "déjà utilisé par un autre opco-server") {
 		t.Fatalf("a second server on the same folder: %v\n%s", err, out)

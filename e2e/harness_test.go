@@ -30,6 +30,12 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	serverBin = filepath.Join(dir, "opco-server")
+	if bin := os.Getenv(serverBinEnv); bin != "" { // another build, to compare (benchmarks)
+		serverBin = bin
+		code := m.Run()
+		os.RemoveAll(dir)
+		os.Exit(code)
+	}
 	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
 	build := exec.Command(gobin, "build", "-o", serverBin, "cerfadesk/cmd/opco-server")
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
@@ -42,6 +48,10 @@ func TestMain(m *testing.M) {
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
+
+// serverBinEnv names an opco-server binary to run instead of the one
+// TestMain builds: to measure an older build with the same benchmarks.
+const serverBinEnv = "E2E_OPCO_SERVER"
 
 // fakeToday is the service's day in the scenarios: two days after the
 // example contract's start (2025-09-01), so a transmission is in time.
