@@ -25,9 +25,6 @@ func (fm *form) address(a cerfa.AddressField) fyne.CanvasObject {
 	compl := fm.text(a.Complement, func(c *contract.Contract) *string { return &acc(c).Complement })
 	cp := fm.text(a.CodePostal, func(c *contract.Contract) *string { return &acc(c).CodePostal })
 	commune := fm.commune(a.Commune, func(c *contract.Contract) *string { return &acc(c).Commune })
-	// Hints the table does not hold: what a street line holds.
-	hint(voie, "type et nom de la voie")
-	hint(compl, "bâtiment, étage, boîte postale…")
 
 	// A postcode of 5 digits proposes its communes, and fills the commune
 	// when it has a single one and none was typed.
@@ -48,13 +45,6 @@ func (fm *form) address(a cerfa.AddressField) fyne.CanvasObject {
 		rowOf(2, voie, compl),
 		rowOf(2, cp, commune),
 	)
-}
-
-// hint sets the placeholder of an entry the table gives none.
-func hint(f *field, text string) {
-	if e, ok := f.focus.(*widget.Entry); ok && e.PlaceHolder == "" {
-		e.SetPlaceHolder(text)
-	}
 }
 
 // commune is an entry with the communes of the postcode as proposals.

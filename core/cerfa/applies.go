@@ -56,6 +56,9 @@ func isCDD(c *contract.Contract) bool           { return c.Contrat.NatureContrat
 func isCDI(c *contract.Contract) bool           { return c.Contrat.NatureContrat == "CDI" }
 func avantagesOn(c *contract.Contract) bool     { return Yes(c.Contrat.AvantageNature) }
 func externalBody(c *contract.Contract) bool    { return !Yes(c.OrganismeFormation.FormationInterne) }
+func appOrExternal(c *contract.Contract) bool {
+	return c.TypeFormulaire == contract.Apprentissage || externalBody(c)
+}
 func hasDepot(c *contract.Contract) bool        { return c.Depot != nil }
 func maitre2Declared(c *contract.Contract) bool { return c.Maitre2 != nil }
 

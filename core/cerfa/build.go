@@ -259,8 +259,12 @@ func address(s spec, acc func(*contract.Contract, bool) *contract.Adresse) Addre
 	rep := part("repetitionVoie", "Indice de répétition", 1, false)
 	rep.list, rep.optional = one(contract.RepetitionVoie), true
 	a.RepetitionVoie = codeText(rep, Code, str(func(p *contract.Adresse) *string { return &p.RepetitionVoie })).Field
-	a.Voie = text(part("voie", "Voie", 100, true), str(func(p *contract.Adresse) *string { return &p.Voie })).Field
-	a.Complement = text(part("complement", "Complément", 100, false), str(func(p *contract.Adresse) *string { return &p.Complement })).Field
+	voie := part("voie", "Voie", 100, true)
+	voie.placeholder = "type et nom de la voie"
+	a.Voie = text(voie, str(func(p *contract.Adresse) *string { return &p.Voie })).Field
+	comp := part("complement", "Complément", 100, false)
+	comp.placeholder = "bâtiment, étage, boîte postale…"
+	a.Complement = text(comp, str(func(p *contract.Adresse) *string { return &p.Complement })).Field
 	cp := part("codePostal", "Code postal", 10, true)
 	cp.placeholder = "5 chiffres"
 	a.CodePostal = text(cp, str(func(p *contract.Adresse) *string { return &p.CodePostal })).Field

@@ -225,8 +225,8 @@ var (
 
 // ————— Tuteur —————
 
-// maitre registers the 7 fields of a maître d'apprentissage.
-type maitreFields struct {
+// MaitreFields are the 7 fields of a maître d'apprentissage.
+type MaitreFields struct {
 	Nom, Prenom            Of[string]
 	DateNaissance          Of[civil.Date]
 	Courriel, EmploiOccupe Of[string]
@@ -234,13 +234,13 @@ type maitreFields struct {
 	NiveauDiplome          Of[*int]
 }
 
-func maitre(prefix, when string, applies func(*contract.Contract) bool, b block[contract.Maitre]) maitreFields {
+func maitre(prefix, when string, applies func(*contract.Contract) bool, b block[contract.Maitre]) MaitreFields {
 	s := func(key, label string, max int) spec {
 		return spec{key: prefix + "." + key, tab: TabTuteur, kinds: App, label: label, max: max, req: true, when: when, applies: applies}
 	}
 	niveau := s("niveauDiplome", "Niveau de diplôme ou titre le plus élevé obtenu", 0)
 	niveau.list = one(contract.NiveauDiplomeMaitre)
-	return maitreFields{
+	return MaitreFields{
 		Nom:           text(s("nom", "Nom de naissance", maxName), in(b, func(m *contract.Maitre) *string { return &m.Nom })),
 		Prenom:        text(s("prenom", "Prénom", maxName), in(b, func(m *contract.Maitre) *string { return &m.Prenom })),
 		DateNaissance: date(s("dateNaissance", "Date de naissance", 0), in(b, func(m *contract.Maitre) *civil.Date { return &m.DateNaissance })),
@@ -251,19 +251,19 @@ func maitre(prefix, when string, applies func(*contract.Contract) bool, b block[
 	}
 }
 
-// tutorFields are the fields of a tutor of a professionalisation contract.
-type tutorFields struct {
+// TutorFields are the fields of a tutor of a professionalisation contract.
+type TutorFields struct {
 	Nom, Prenom   Of[string]
 	DateNaissance Of[civil.Date]
 	EmploiOccupe  Of[string]
 	Courriel      Of[string]
 }
 
-func tutor(prefix, when string, applies func(*contract.Contract) bool, b block[contract.Tuteur]) tutorFields {
+func tutor(prefix, when string, applies func(*contract.Contract) bool, b block[contract.Tuteur]) TutorFields {
 	s := func(key, label string, max int, req bool) spec {
 		return spec{key: prefix + "." + key, tab: TabTuteur, kinds: Pro, label: label, max: max, req: req, when: when, applies: applies}
 	}
-	return tutorFields{
+	return TutorFields{
 		Nom:           text(s("nom", "Nom", maxName, true), in(b, func(t *contract.Tuteur) *string { return &t.Nom })),
 		Prenom:        text(s("prenom", "Prénom", maxName, true), in(b, func(t *contract.Tuteur) *string { return &t.Prenom })),
 		DateNaissance: date(s("dateNaissance", "Date de naissance", 0, true), in(b, func(t *contract.Tuteur) *civil.Date { return &t.DateNaissance })),
@@ -386,19 +386,23 @@ var (
 		label: "CFA d'entreprise", pro: "Formation assurée par un service de formation interne à l'entreprise", req: true}, YesNo,
 		in(organisme, func(o *contract.Organisme) **bool { return &o.FormationInterne }))
 	OrganismeDenomination = text(spec{key: "organismeFormation.denomination", tab: TabFormation, kinds: Both,
-		label: "Dénomination du CFA responsable", pro: "Dénomination de l'organisme de formation principal", max: maxLabel, req: true, reqIn: App},
+		label: "Dénomination du CFA responsable", pro: "Dénomination de l'organisme de formation principal", max: maxLabel, req: true, reqIn: App,
+		when: "CFA, ou organisme de formation externe (professionnalisation)", applies: appOrExternal},
 		in(organisme, func(o *contract.Organisme) *string { return &o.Denomination }))
 	OrganismeNda = text(spec{key: "organismeFormation.numeroDeclarationActivite", tab: TabFormation, kinds: Pro,
 		label: "N° de déclaration d'activité (NDA)", max: maxIdent, when: "organisme de formation externe", applies: externalBody,
 		placeholder: "11 chiffres"}, in(organisme, func(o *contract.Organisme) *string { return &o.NumeroDeclarationActivite }))
 	OrganismeUai = text(spec{key: "organismeFormation.uaiCfa", tab: TabFormation, kinds: Both,
-		label: "N° UAI du CFA", pro: "N° UAI (le cas échéant)", max: maxIdent, placeholder: "7 chiffres et 1 lettre"},
+		label: "N° UAI du CFA", pro: "N° UAI (le cas échéant)", max: maxIdent, placeholder: "7 chiffres et 1 lettre",
+		when: "CFA, ou organisme de formation externe (professionnalisation)", applies: appOrExternal},
 		in(organisme, func(o *contract.Organisme) *string { return &o.UaiCfa }))
 	OrganismeSiret = text(spec{key: "organismeFormation.siret", tab: TabFormation, kinds: Both,
-		label: "N° SIRET CFA", pro: "N° SIRET de l'organisme", max: maxIdent, req: true, reqIn: App, placeholder: "14 chiffres"},
+		label: "N° SIRET CFA", pro: "N° SIRET de l'organisme", max: maxIdent, req: true, reqIn: App, placeholder: "14 chiffres",
+		when: "CFA, ou organisme de formation externe (professionnalisation)", applies: appOrExternal},
 		in(organisme, func(o *contract.Organisme) *string { return &o.Siret }))
 	OrganismeAdresse = address(spec{key: "organismeFormation.adresse", tab: TabFormation, kinds: Both,
-		label: "Adresse du CFA responsable", pro: "Adresse de l'organisme de formation", req: true, reqIn: App},
+		label: "Adresse du CFA responsable", pro: "Adresse de l'organisme de formation", req: true, reqIn: App,
+		when: "CFA, ou organisme de formation externe (professionnalisation)", applies: appOrExternal},
 		in(organisme, func(o *contract.Organisme) *contract.Adresse { return &o.Adresse }))
 	OrganismeNombre = integer(spec{key: "organismeFormation.nombreOrganismes", tab: TabFormation, kinds: Pro,
 		label: "Nombre d'organismes de formation", min: 0, maxInt: 99, when: "organisme de formation externe", applies: externalBody},
