@@ -401,9 +401,17 @@ func (res *Result) jsonRow(n int, raw []byte, opt Options) Row {
 		fail(KindKey, CodeKind, "type de contrat attendu, APPRENTISSAGE ou PROFESSIONNALISATION (reçu « "+string(c.TypeFormulaire)+" »)")
 		return row
 	}
+	// The same refusals as a spreadsheet's row: a text past its bound, a
+	// code not in its list.
 	for _, f := range cerfa.Leaves(c.TypeFormulaire) {
 		if f.TooLong(c) {
 			fail(f.Key, CodeTooLong, "texte de "+strconv.Itoa(f.Length(c))+" caractères : "+strconv.Itoa(f.MaxLen)+" au plus")
+		}
+		if f.HasList() && f.Input != cerfa.Computed {
+			l := f.List(c.TypeFormulaire)
+			if v, ok := f.Value(c); ok && v != "" && !l.Has(v) {
+				fail(f.Key, CodeCode, "« "+v+" » n'est pas un code de la liste « "+l.Name+" » ("+codesOf(l)+")")
+			}
 		}
 	}
 	if len(row.Errors) > 0 {

@@ -157,6 +157,11 @@ func TestJSONOneContractOrAnArray(t *testing.T) {
 	if e.Code != CodeJSON || e.Column != "apprenti.dateNaissance" || !strings.HasPrefix(e.Error(), "liste.json, contrat n° 2, champ « apprenti.dateNaissance » : ") {
 		t.Errorf("error: %v (%s)", e, e.Code)
 	}
+	wrong := strings.Replace(string(one), `"typeEmployeur": 12`, `"typeEmployeur": 99`, 1)
+	res = importBytes(t, "code.json", []byte(wrong), Options{Rules: today})
+	if !res.Rows[0].Refused() || res.Rows[0].Errors[0].Code != CodeCode || res.Rows[0].Errors[0].Column != "employeur.typeEmployeur" {
+		t.Errorf("wrong code in JSON: %+v", res.Rows[0].Errors)
+	}
 	if _, err := Import("casse.json", strings.NewReader(`[{"typeFormulaire": "APPRENTISSAGE"`), Options{}); err == nil || err.(*Error).Code != CodeUnreadable {
 		t.Errorf("truncated JSON: %v", err)
 	}
