@@ -65,15 +65,18 @@ func newAgentReview(w *agentWindow, r opcosync.Review) (*agentReview, error) {
 	v.items = map[string]*container.TabItem{}
 	v.pages = map[string]*fyne.Container{}
 	items := make([]*container.TabItem, len(cerfa.Tabs))
+	icons := v.tabIcons()
 	for i, name := range cerfa.Tabs {
 		v.pages[name] = container.NewStack()
-		items[i] = container.NewTabItem(name, v.pages[name])
+		items[i] = container.NewTabItemWithIcon(name, icons[name], v.pages[name])
 		v.items[name] = items[i]
 	}
+	// The first page is built before the tabs exist: nothing is drawn
+	// twice while the review opens.
+	v.pages[cerfa.Tabs[0]].Objects = []fyne.CanvasObject{readable(fm.build(cerfa.Tabs[0], v.builders[cerfa.Tabs[0]]), true)}
+	v.applyFindings()
 	v.tabs = container.NewAppTabs(items...)
 	v.tabs.OnSelected = func(it *container.TabItem) { v.ensureTab(it.Text) }
-	v.ensureTab(cerfa.Tabs[0])
-	v.flagTabs()
 	if r.Previous != nil {
 		title := "Ce qui a changé depuis la version transmise"
 		if r.Cerfa.IsAvenant() {
@@ -119,9 +122,10 @@ func (v *agentReview) applyFindings() {
 	v.remu.setDerived(res.Derived.Remunerations)
 }
 
-// flagTabs paints red the tabs holding the fields of a blocking finding
-// (cerfa.TabsOf: the tab follows the field), orange those with warnings.
-func (v *agentReview) flagTabs() {
+// tabIcons are the icons of the tabs: red for the tabs holding the fields
+// of a blocking finding (cerfa.TabsOf: the tab follows the field), orange
+// for those with warnings.
+func (v *agentReview) tabIcons() map[string]fyne.Resource {
 	red, orange := map[string]bool{}, map[string]bool{}
 	for _, f := range v.r.Findings.Findings {
 		tabs := cerfa.TabsOf(v.kind, f.Field)
@@ -137,17 +141,16 @@ func (v *agentReview) flagTabs() {
 			}
 		}
 	}
-	for name, it := range v.items {
+	icons := map[string]fyne.Resource{}
+	for _, name := range cerfa.Tabs {
 		switch {
 		case red[name]:
-			it.Icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+			icons[name] = theme.NewErrorThemedResource(theme.ErrorIcon())
 		case orange[name]:
-			it.Icon = theme.NewWarningThemedResource(theme.WarningIcon())
-		default:
-			it.Icon = nil
+			icons[name] = theme.NewWarningThemedResource(theme.WarningIcon())
 		}
 	}
-	v.tabs.Refresh()
+	return icons
 }
 
 // redTabs lists the tabs shown with the red icon, in form order.

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"context"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
+	"cerfadesk/core/contract"
+	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
 )
 
@@ -54,5 +57,37 @@ func BenchmarkOpenReadOnlyContract(b *testing.B) {
 			b.Fatal(err)
 		}
 		ed.win.Close()
+	}
+}
+
+// BenchmarkAgentOpenContract measures opening a contract from the agent's
+// queue: the review as the desk computes it (the rules on the content, the
+// diff with the previous version) and the window's review built — the 8
+// tabs (the first built), what changed, documents and history. The service
+// round trip is left out (a loopback call of a few milliseconds).
+func BenchmarkAgentOpenContract(b *testing.B) {
+	c := example(b, "apprentissage-base.json")
+	prev := example(b, "apprentissage-base.json")
+	prev.Employeur.Telephone = "0478000000"
+	env := newTestEnv(b, "2025-09-03")
+	env.Actor = agent
+	a := test.NewTempApp(b)
+	desk := &fakeDesk{queue: opcoapi.Queue{Contracts: []opcoapi.Contract{{ID: "c1", Reference: "OPC-000001", Status: string(workflow.EnInstruction), Version: 2},
+		{ID: "c2", Reference: "OPC-000002", Status: string(workflow.EnInstruction), Version: 2}}},
+		contents: map[string]*contract.Contract{"c1": c, "c2": c}, previous: map[string]*contract.Contract{"c1": prev, "c2": prev}}
+	w := newAgentWindow(a, env, context.Background(), desk)
+	defer w.win.Close()
+	w.win.Show()
+	w.reload()
+	i := 0
+	for b.Loop() {
+		w.step(1 - 2*(i%2)) // c1, c2, c1…
+		if i == 0 {
+			w.step(1)
+		}
+		i++
+	}
+	if w.view == nil {
+		b.Fatal("no review shown")
 	}
 }

@@ -233,7 +233,7 @@ func newAgentWindow(a fyne.App, env *Env, ctx context.Context, desk agentDesk) *
 	buttons := container.NewHBox(w.open, w.conforme, w.anomalie, w.refuser, w.cerfa)
 	right := container.NewBorder(container.NewVBox(w.header, buttons), nil, nil, nil, w.detail)
 	split := container.NewVSplit(queue, right)
-	split.Offset = 0.28
+	split.Offset = 0.36
 	w.win.SetContent(split)
 	w.win.Resize(fyne.NewSize(1260, 700))
 	return w
