@@ -208,9 +208,7 @@ func runImport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			worse(2)
 			continue
 		}
-		for _, p := range res.Problems {
-			fmt.Fprintf(stderr, "Attention : %v [%s]\n", p, p.Code)
-		}
+		printProblems(stderr, res)
 		lines, err := saveRows(context.Background(), svc, actor, res, ia)
 		for _, l := range lines {
 			if ia.json {
@@ -353,4 +351,21 @@ func count(n int, one, many string) string {
 		return strconv.Itoa(n) + " " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// printProblems writes the file's problems on stderr, the missing
+// required columns on one line.
+func printProblems(w io.Writer, res *sheet.Result) {
+	var missing []string
+	for _, p := range res.Problems {
+		if p.Code == sheet.CodeMissingColumn {
+			missing = append(missing, "« "+p.Column+" » ("+p.Key+")")
+			continue
+		}
+		fmt.Fprintf(w, "Attention : %v [%s]\n", p, p.Code)
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(w, "Attention : %s : %s, chaque contrat importé devra être complété : %s [%s]\n", res.File,
+			count(len(missing), "colonne obligatoire absente", "colonnes obligatoires absentes"), strings.Join(missing, ", "), sheet.CodeMissingColumn)
+	}
 }

@@ -278,3 +278,14 @@ func TestChampsModeleThenImport(t *testing.T) {
 		t.Errorf("--modele xlsx without -o: exit %d: %s", code, errb.String())
 	}
 }
+
+func TestMissingColumnsAreOneLineOnStderr(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "partiel.csv")
+	os.WriteFile(path, []byte("typeFormulaire;apprenti.nom\nAPPRENTISSAGE;MARTIN\nAPPRENTISSAGE;DUPONT\n"), 0o600)
+	code, out, errb := importCmd("--data", filepath.Join(dir, "data"), "--dry-run", path)
+	if code != 1 || strings.Count(errb, "\n") != 1 || !strings.Contains(errb, " colonnes obligatoires absentes, chaque contrat importé devra être complété : ") ||
+		!strings.Contains(errb, "« Date de naissance » (apprenti.dateNaissance)") || strings.Count(out, "\n") != 2 {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errb)
+	}
+}
