@@ -199,8 +199,11 @@ console console-help help
 console console-validate validate --today 2025-08-28 apprentissage-base.json broken.json
 
 # The Windows-only unit tests of the command (which arguments attach to
-# the console), cross-compiled and run under Wine.
-GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -tags ci -o "$work/cli.test.exe" ./cmd/cerfadesk
+# the console), cross-compiled and run under Wine. Built as scripts/windows.sh
+# builds the .exe, so that the compiled packages are reused.
+CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="clang --target=x86_64-w64-mingw32" \
+	go test -c -tags migrated_fynedo -trimpath -ldflags "-extld=x86_64-w64-mingw32-gcc" \
+	-o "$work/cli.test.exe" ./cmd/cerfadesk
 if (cd cmd/cerfadesk && wine "$work/cli.test.exe" -test.run '^TestWantsConsole$' -test.count=1 >"$work/unit.out" 2>&1) &&
 	! grep -q "no tests to run" "$work/unit.out"; then
 	echo "ok   unit tests of cmd/cerfadesk/*_windows_test.go under Wine"
