@@ -422,3 +422,17 @@ func TestWhatTheMappingDialogNeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadersMatchedByTheirWords(t *testing.T) {
+	csv := "Type contrat;Date naissance;Nom usage;DATE DEBUT EXECUTION CONTRAT\nApprentissage;14/05/2006;Dupont;01/09/2025\n"
+	res := importBytes(t, "mots.csv", []byte(csv), Options{Rules: today})
+	want := []string{KindKey, "apprenti.dateNaissance", "apprenti.nomUsage", "contrat.dateDebutContrat"}
+	for i, c := range res.Columns {
+		if c.Key != want[i] {
+			t.Errorf("%q matched %q, want %q", c.Header, c.Key, want[i])
+		}
+	}
+	if r := res.Rows[0]; r.Refused() || r.Contract.Apprenti.NomUsage != "Dupont" {
+		t.Errorf("row %+v", r)
+	}
+}

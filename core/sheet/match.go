@@ -64,6 +64,7 @@ type index struct {
 	keys   map[string]string   // key and folded key → key
 	labels map[string][]string // label → keys
 	folded map[string][]string // folded label → keys
+	words  map[string][]string // significant words of a label → keys
 	// readOnly holds the keys of computed fields.
 	readOnly map[string]bool
 }
@@ -86,7 +87,8 @@ func FullLabel(f *cerfa.Field, k contract.Kind) string {
 
 func theIndex() *index {
 	idxOnce.Do(func() {
-		idx = index{keys: map[string]string{}, labels: map[string][]string{}, folded: map[string][]string{}, readOnly: map[string]bool{}}
+		idx = index{keys: map[string]string{}, labels: map[string][]string{}, folded: map[string][]string{}, words: map[string][]string{},
+			readOnly: map[string]bool{}}
 		add := func(m map[string][]string, label, key string) {
 			if !slices.Contains(m[label], key) {
 				m[label] = append(m[label], key)
@@ -104,6 +106,9 @@ func theIndex() *index {
 					}
 					add(idx.labels, l, f.Key)
 					add(idx.folded, Fold(l), f.Key)
+					if w := words(l); w != "" {
+						add(idx.words, w, f.Key)
+					}
 				}
 			}
 		}
@@ -115,7 +120,7 @@ func theIndex() *index {
 				rank[f.Key] = i
 			}
 		}
-		for _, m := range []map[string][]string{idx.labels, idx.folded} {
+		for _, m := range []map[string][]string{idx.labels, idx.folded, idx.words} {
 			for _, keys := range m {
 				slices.SortStableFunc(keys, func(a, b string) int { return rank[a] - rank[b] })
 			}
@@ -124,6 +129,7 @@ func theIndex() *index {
 		for _, l := range []string{"Type de contrat", "Type de formulaire", "Formulaire", "Cerfa"} {
 			add(idx.labels, l, KindKey)
 			add(idx.folded, Fold(l), KindKey)
+			add(idx.words, words(l), KindKey)
 		}
 	})
 	return &idx
@@ -198,6 +204,13 @@ func MatchColumns(file string, header []string, mapping map[string]string) ([]Co
 		by, cands := ByLabel, ix.labels[h]
 		if len(cands) == 0 {
 			by, cands = ByFoldedLabel, ix.folded[Fold(h)]
+		}
+		if len(cands) == 0 {
+			// "Date naissance" for « Date de naissance »: the same words
+			// without the little ones.
+			if w := words(h); w != "" {
+				by, cands = ByFoldedLabel, ix.words[w]
+			}
 		}
 		if len(cands) == 0 {
 			continue
@@ -294,4 +307,25 @@ func Choices(ks ...contract.Kind) []Choice {
 		out = append(out, ch)
 	}
 	return out
+}
+
+// smallWords are left out when headers are compared by their words.
+var smallWords = map[string]bool{"de": true, "du": true, "des": true, "d": true, "la": true, "le": true, "les": true, "l": true,
+	"a": true, "au": true, "aux": true, "en": true, "et": true, "ou": true, "un": true, "une": true, "par": true, "pour": true,
+	"sur": true, "n": true, "no": true, "n°": true, "°": true}
+
+// words returns the significant words of a label, folded and sorted:
+// « Date de naissance » and "naissance date" give "date naissance".
+func words(s string) string {
+	ws := strings.FieldsFunc(Fold(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f && r != '°' && r != '’')
+	})
+	out := ws[:0]
+	for _, w := range ws {
+		if !smallWords[w] {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(slices.Compact(out), " ")
 }
