@@ -47,6 +47,8 @@ type Result struct {
 	Rows     []Row
 	// missing holds the keys of the required fields without a column.
 	missing map[string]bool
+	// date1904: serial dates count from 1904 (Table.Date1904).
+	date1904 bool
 }
 
 // Row is one row of a file: the contract it gives, with the findings of
@@ -130,7 +132,7 @@ func Import(name string, r io.Reader, opt Options) (*Result, error) {
 // Convert matches the table's columns and converts each row into a
 // contract, normalised (cerfa.Normalize) and validated (rules.Validate).
 func Convert(t *Table, opt Options) *Result {
-	res := &Result{File: t.File, Format: t.Format, Encoding: t.Encoding}
+	res := &Result{File: t.File, Format: t.Format, Encoding: t.Encoding, date1904: t.Date1904}
 	if t.Format == JSON {
 		for i, raw := range t.Docs {
 			res.Rows = append(res.Rows, res.jsonRow(i+1, raw, opt))
@@ -280,6 +282,9 @@ func (res *Result) row(l Line, kindCol int, opt Options) Row {
 		if f.Input == cerfa.Computed {
 			continue
 		}
+		if d, ok := excelSerial(v); ok && res.date1904 && f.Input == cerfa.Date {
+			v = d.AddDays(date1904Offset).String()
+		}
 		canon, code, msg := Canonical(f, kind, v)
 		if code != "" {
 			fail(col.Header, col.Key, code, msg)
@@ -320,6 +325,9 @@ func (res *Result) finish(row *Row, c *contract.Contract, opt Options) {
 			Severity: rules.Warning, Message: "Cette ligne est l'exemple du modèle d'import : remplacez-la par un vrai contrat ou supprimez-la."})
 	}
 }
+
+// date1904Offset is the days between the 1900 and 1904 date systems.
+const date1904Offset = 1462
 
 // RuleExample is the finding of a row that is the template's example.
 const RuleExample = "IMPORT-EXEMPLE"

@@ -436,3 +436,20 @@ func TestHeadersMatchedByTheirWords(t *testing.T) {
 		t.Errorf("row %+v", r)
 	}
 }
+
+func TestXLSX1904DateSystem(t *testing.T) {
+	f := excelize.NewFile()
+	sh := f.GetSheetName(0)
+	yes := true
+	if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	f.SetSheetRow(sh, "A1", &[]any{"typeFormulaire", "apprenti.dateNaissance"})
+	f.SetSheetRow(sh, "A2", &[]any{"APPRENTISSAGE", 44439}) // 2025-09-01 counted from 1904
+	var buf bytes.Buffer
+	f.WriteTo(&buf)
+	res := importBytes(t, "mac.xlsx", buf.Bytes(), Options{})
+	if c := res.Rows[0].Contract; c == nil || c.Apprenti.DateNaissance.String() != "2025-09-01" {
+		t.Errorf("1904 serial read as %+v", res.Rows[0])
+	}
+}

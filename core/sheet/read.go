@@ -84,6 +84,9 @@ type Table struct {
 	Rows     []Line
 	// Docs holds the contracts of a JSON file, one raw object each.
 	Docs [][]byte
+	// Date1904 says the workbook counts its serial dates from 1904-01-01
+	// (old Excel for Mac) instead of 1900.
+	Date1904 bool
 }
 
 // Line is one data row of a file: its number as the user sees it (the
@@ -308,6 +311,9 @@ func (t *Table) readXLSX(data []byte) error {
 		return fileError(t.File, CodeUnreadable, "classeur XLSX illisible ("+err.Error()+")")
 	}
 	defer f.Close()
+	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		t.Date1904 = *p.Date1904
+	}
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return fileError(t.File, CodeNoHeader, "le classeur n'a aucune feuille")
