@@ -63,6 +63,9 @@ func Start(a fyne.App, c Config) *Desktop {
 	d := NewDesktop(a, env)
 	a.Lifecycle().SetOnStarted(func() {
 		trace("main window up")
+		if traceOn {
+			d.traceRows()
+		}
 		d.refreshOutbox()
 		if c.Open != "" {
 			d.OpenReference(c.Open)
