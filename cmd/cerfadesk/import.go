@@ -39,7 +39,9 @@ clé (apprenti.nom), par libellé du Cerfa (« Date de naissance ») ou par la c
 Chaque contrat importé est « En cours de saisie », avec une ligne d'historique qui nomme le
 fichier et la ligne, au nom du profil du dossier de données.
   --dry-run          lit et vérifie sans rien enregistrer.
-  --json             une ligne JSON par ligne du fichier : file, row, reference, imported, valid, findings, errors.
+  --json             une ligne JSON par ligne du fichier : file, row, reference, imported, valid, blocking,
+                     findings, errors ; les remarques sur le fichier (colonnes absentes, ignorées) sont
+                     des lignes JSON sur la sortie d'erreur : file, column, key, code, message.
   --kind K           apprentissage ou professionnalisation : le type des lignes sans colonne typeFormulaire.
   --blocking MODE    import (défaut) : les lignes avec des anomalies bloquantes sont importées, à compléter
                      dans l'application ; skip : elles ne sont pas importées.
@@ -208,7 +210,15 @@ func runImport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			worse(2)
 			continue
 		}
-		printProblems(stderr, res)
+		if ia.json {
+			// Programs read the file's problems as JSON lines on stderr.
+			penc := json.NewEncoder(stderr)
+			for _, p := range res.Problems {
+				penc.Encode(p)
+			}
+		} else {
+			printProblems(stderr, res)
+		}
 		lines, err := saveRows(context.Background(), svc, actor, res, ia)
 		for _, l := range lines {
 			if ia.json {

@@ -289,3 +289,24 @@ func TestMissingColumnsAreOneLineOnStderr(t *testing.T) {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errb)
 	}
 }
+
+func TestImportJSONProblemsOnStderr(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.csv")
+	os.WriteFile(path, []byte("typeFormulaire;apprenti.nom;Colonne du logiciel\nAPPRENTISSAGE;MARTIN;x\n"), 0o600)
+	_, _, errb := importCmd("--data", filepath.Join(dir, "data"), "--dry-run", "--json", path)
+	codes := map[string]int{}
+	for _, l := range strings.Split(strings.TrimSpace(errb), "\n") {
+		var e sheet.Error
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Fatalf("%q: %v", l, err)
+		}
+		codes[e.Code]++
+		if e.Code == sheet.CodeUnknownColumn && (e.Column != "Colonne du logiciel" || e.File != "p.csv") {
+			t.Errorf("unknown column %+v", e)
+		}
+	}
+	if codes[sheet.CodeUnknownColumn] != 1 || codes[sheet.CodeMissingColumn] < 10 {
+		t.Errorf("problems %v", codes)
+	}
+}
