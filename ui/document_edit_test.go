@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cerfadesk/core/docs"
@@ -49,6 +50,11 @@ func TestDocumentTypeIsChangedInSaisie(t *testing.T) {
 				t.Errorf("the type select offers the OPCO letter type %q", o)
 			}
 		}
+	}
+	// The select shows its labels whole (« Convention de formation » was cut).
+	sels[0].SetSelected(docs.TypeLabel(docs.TypeConventionFormation))
+	if need := fyne.MeasureText(sels[0].Selected, theme.TextSize(), fyne.TextStyle{}).Width; sels[0].Size().Width < need+2*theme.InnerPadding()+theme.IconInlineSize() {
+		t.Errorf("type select %.0f wide for %q (%.0f of text)", sels[0].Size().Width, sels[0].Selected, need)
 	}
 	sels[0].SetSelected(docs.TypeLabel(docs.TypeProgrammeFormation))
 

@@ -158,6 +158,16 @@ func (t *documentsTab) row(e contract.Document) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, widget.NewIcon(icon), right, container.NewVBox(typ, info))
 }
 
+// selectWidth is the width a select needs to show its longest label whole,
+// at most max.
+func selectWidth(labels []string, max float32) float32 {
+	var w float32
+	for _, l := range labels {
+		w = fyne.Max(w, fyne.MeasureText(l, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return fyne.Min(max, w+4*theme.InnerPadding()+theme.IconInlineSize())
+}
+
 // editable reports whether the user may perform action (changing the type
 // or removing) on a document of type docType, as the workflow decides.
 func (t *documentsTab) editable(action workflow.Action, docType string) bool {
@@ -196,7 +206,7 @@ func (t *documentsTab) editControls(e contract.Document, d docs.Document, stored
 				}
 			}
 		}
-		objs = append(objs, sel)
+		objs = append(objs, minWidth(sel, selectWidth(labels, 380)))
 	}
 	if t.editable(workflow.RetirerDocument, e.TypeDocument) {
 		name := e.NomFichier
