@@ -2,10 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -360,7 +362,9 @@ func newAnomalyForm(w *agentWindow) *anomalyForm {
 		a.list.UnselectAll()
 	}
 	a.tab.SetSelected(allTabs)
-	listBox := container.NewGridWrap(fyne.NewSize(560, 150), a.list)
+	tall := canvas.NewRectangle(color.Transparent)
+	tall.SetMinSize(fyne.NewSize(0, 150))
+	listBox := container.NewStack(tall, a.list)
 
 	pieces := container.NewVBox()
 	for _, code := range []string{docs.TypeConventionFormation, "ANNEXE_PEDAGOGIQUE", "CONVENTION_REDUCTION_DUREE", "CONVENTION_MOBILITE", "PROGRAMME_FORMATION", "CERFA_SIGNE"} {
