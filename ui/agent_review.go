@@ -35,6 +35,8 @@ type agentReview struct {
 	// changes is « Ce qui a changé » on top (nil without a previous version).
 	changes *fyne.Container
 	side    fyne.CanvasObject
+	// docs holds the document rows of the Documents tab.
+	docs *fyne.Container
 }
 
 // newAgentReview builds the review of r; tabs are built when first shown,
@@ -77,6 +79,15 @@ func newAgentReview(w *agentWindow, r opcosync.Review) (*agentReview, error) {
 	v.applyFindings()
 	v.tabs = container.NewAppTabs(items...)
 	v.tabs.OnSelected = func(it *container.TabItem) { v.ensureTab(it.Text) }
+	v.dressUp()
+	return v, nil
+}
+
+// dressUp builds what is drawn from the review itself rather than from the
+// form: what changed, the documents and the history.
+func (v *agentReview) dressUp() {
+	r := v.r
+	v.changes = nil
 	if r.Previous != nil {
 		title := "Ce qui a changé depuis la version transmise"
 		if r.Cerfa.IsAvenant() {
@@ -85,7 +96,45 @@ func newAgentReview(w *agentWindow, r opcosync.Review) (*agentReview, error) {
 		v.changes = changesBox(title, r.Changes, v.kind, v.goTo)
 	}
 	v.side = v.sidePanel()
-	return v, nil
+}
+
+// reload shows another contract of the same kind in the form already
+// built: its widgets take the new values (no widget is created), which
+// makes going through the queue quick.
+func (v *agentReview) reload(r opcosync.Review) error {
+	work, state, err := editableCopy(r.Cerfa)
+	if err != nil {
+		return err
+	}
+	v.r = r
+	fm := v.form
+	fm.c, fm.state, fm.changes = work, state, r.Changes
+	fm.loading = true
+	for _, f := range fm.fields {
+		f.inputErr, f.touched = "", false
+		f.load(work)
+	}
+	fm.loading = false
+	fm.refreshVisibility()
+	v.applyFindings()
+	fm.applyChanges()
+	icons := v.tabIcons()
+	for name, it := range v.items {
+		it.Icon = icons[name]
+	}
+	// The Synthèse is drawn from the review: again when next shown.
+	if page := v.pages[cerfa.TabSynthese]; len(page.Objects) > 0 {
+		page.Objects = nil
+		if v.tabs.Selected() == v.items[cerfa.TabSynthese] {
+			v.ensureTab(cerfa.TabSynthese)
+		}
+	}
+	if v.docs != nil {
+		v.docs.Objects = v.documentRows()
+	}
+	v.tabs.Refresh()
+	v.dressUp()
+	return nil
 }
 
 // ensureTab builds a tab's page the first time it is shown, with the
@@ -224,8 +273,9 @@ func (v *agentReview) synthese(fm *form) fyne.CanvasObject {
 func (v *agentReview) documentsTab(fm *form) fyne.CanvasObject {
 	fm.tab = cerfa.TabDocuments
 	attest := fm.in(cerfa.EmployeurAttestationPieces).tick("Oui, l'employeur l'atteste")
+	v.docs = container.NewVBox(v.documentRows()...)
 	return tabPage(fm,
-		section("Pièces jointes et courriers de l'OPCO", v.documentRows()...),
+		section("Pièces jointes et courriers de l'OPCO", v.docs),
 		section("Attestation", row(attest)))
 }
 

@@ -618,3 +618,63 @@ func TestSynthèseOfAnAvenantListsWhatItChanges(t *testing.T) {
 		t.Errorf("avenant changes %q lack the salary", got)
 	}
 }
+
+func TestAgentSynthèseShowsChangesAndFunding(t *testing.T) {
+	before := example(t, "apprentissage-base.json")
+	after := example(t, "apprentissage-base.json")
+	after.Employeur.Telephone = "0612345678"
+	w, desk := agentFixture(t, after, func(rc *opcoapi.Contract) {
+		rc.Financement = []opcoapi.Funding{{Code: "NPEC-1", Libelle: "Niveau de prise en charge — 1re année de formation", Cents: 650000},
+			{Code: opcoapi.FundingHebergement, Libelle: "Frais annexes — hébergement", Cents: 30000}}
+	})
+	desk.previous["c1"] = before
+	openFirst(t, w)
+	press(t, w.win, alt(fyne.Key7))
+	page := w.view.items[cerfa.TabSynthese].Content
+	all := nbsp(strings.Join(texts(page), "\n"))
+	for _, want := range []string{"Ce qui a changé", "→ 0612345678", "Prise en charge décidée par l'OPCO", "6 500,00 €", "Total", "6 800,00 €", "Rémunération minimale"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the agent's Synthèse lacks %q", want)
+		}
+	}
+}
+
+func TestAgentNextContractReusesTheFormWithItsOwnValues(t *testing.T) {
+	bad := example(t, "apprentissage-base.json")
+	bad.Employeur.Siret = "12345678900000"
+	prev := example(t, "apprentissage-base.json")
+	prev.Employeur.Siret = "12345678900000"
+	prev.Employeur.Telephone = "0478000000"
+	clean := example(t, "apprentissage-base.json")
+	clean.Apprenti.Nom = "GIRARD"
+	w, desk := agentFixture(t, bad)
+	rc2 := desk.queue.Contracts[0]
+	rc2.ID, rc2.Reference, rc2.DaysLeft = "c2", "OPC-000043", days(10)
+	desk.queue.Contracts = append(desk.queue.Contracts, rc2)
+	desk.contents["c2"] = clean
+	desk.previous["c1"] = prev
+	w.reload()
+	press(t, w.win, alt(fyne.KeyDown)) // c2: fewest days left
+	v := w.view
+	v.buildAll()
+	first := v.form.fields[0]
+	name := v.form.byKey[cerfa.ApprentiNom.Key].input.(*widget.Entry)
+	if w.review.Contract.ID != "c2" || name.Text != "GIRARD" || len(v.redTabs()) != 0 || v.changes != nil {
+		t.Fatalf("c2: %s, name %q, red %q", w.review.Contract.ID, name.Text, v.redTabs())
+	}
+	press(t, w.win, alt(fyne.KeyDown))
+	if w.view != v || v.form.fields[0] != first {
+		t.Error("the form was built again for a contract of the same kind")
+	}
+	siret := v.form.byKey[cerfa.EmployeurSiret.Key]
+	if w.review.Contract.ID != "c1" || name.Text != "MARTIN" || !siret.msg.Visible() || !slices.Contains(v.redTabs(), cerfa.TabEmployeur) {
+		t.Errorf("c1: name %q, SIRET message %v, red %q", name.Text, siret.msg.Visible(), v.redTabs())
+	}
+	if got := v.form.changedFields(); !slices.Equal(got, []string{cerfa.EmployeurTelephone.Key}) || v.changes == nil {
+		t.Errorf("c1 changes %q", got)
+	}
+	press(t, w.win, alt(fyne.KeyUp))
+	if got := v.form.changedFields(); len(got) != 0 || siret.msg.Visible() {
+		t.Errorf("back on c2: changes %q, SIRET message %v", got, siret.msg.Visible())
+	}
+}

@@ -183,6 +183,7 @@ func (o *opcoUI) showAgent() {
 		return
 	}
 	desk := &opcosync.Desk{Client: c, Referential: refcheck.Default()}
+	o.d.env.warmReferentials() // the rules of the first review need them
 	o.agent = newAgentWindow(o.d.app, o.d.env, o.ctx, desk)
 	o.agent.win.SetOnClosed(func() { o.agent = nil })
 	o.agent.win.Show()
@@ -479,8 +480,10 @@ func (w *agentWindow) openReview(id string) {
 		err error
 	}
 	start := time.Now()
+	var loaded time.Duration
 	background(w.env, func() result {
 		r, err := w.desk.Open(w.ctx, id)
+		loaded = time.Since(start)
 		return result{r, err}
 	}, func(r result) {
 		if r.err != nil {
@@ -491,9 +494,10 @@ func (w *agentWindow) openReview(id string) {
 			w.enableButtons()
 			return
 		}
+		shown := time.Now()
 		w.showReview(r.r)
 		w.lastOpen = time.Since(start)
-		trace("agent: contract %s shown in %v", r.r.Contract.Reference, w.lastOpen)
+		trace("agent: contract %s shown in %v (read from the service and checked %v, window %v)", r.r.Contract.Reference, w.lastOpen, loaded, time.Since(shown))
 		if w.opened != nil {
 			w.opened()
 		}
@@ -504,8 +508,8 @@ func (w *agentWindow) openReview(id string) {
 // changed, the documents and the history.
 func (w *agentWindow) showReview(r opcosync.Review) {
 	tab := 0
-	if w.view != nil && w.review != nil && w.review.Contract.ID == r.Contract.ID {
-		tab = w.view.tabs.SelectedIndex()
+	if w.view != nil {
+		tab = w.view.tabs.SelectedIndex() // the agent stays on the tab it reads
 	}
 	w.review = &r
 	w.header.SetText(statusText(r.Contract))
@@ -516,7 +520,13 @@ func (w *agentWindow) showReview(r opcosync.Review) {
 		w.enableButtons()
 		return
 	}
-	v, err := newAgentReview(w, r)
+	v := w.view
+	var err error
+	if v != nil && v.kind == r.Cerfa.TypeFormulaire {
+		err = v.reload(r)
+	} else {
+		v, err = newAgentReview(w, r)
+	}
 	if err != nil {
 		w.view = nil
 		w.detail.Objects = []fyne.CanvasObject{widget.NewLabel("Contrat illisible : " + userMessage(err))}
@@ -526,7 +536,7 @@ func (w *agentWindow) showReview(r opcosync.Review) {
 	}
 	w.view = v
 	w.header.SetText(v.header())
-	if tab > 0 {
+	if tab > 0 && v.tabs.SelectedIndex() != tab {
 		v.tabs.SelectIndex(tab)
 	}
 	main := fyne.CanvasObject(v.tabs)
