@@ -177,3 +177,40 @@ func TestAppIDIsPerDataFolder(t *testing.T) {
 		t.Errorf("appID %q does not extend the app's ID", a)
 	}
 }
+
+func TestFirstRunImportsFynePreferences(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	conf := t.TempDir()
+	old := filepath.Join(conf, "fyne", "fr.cerfadesk.app", "preferences.json")
+	if err := os.MkdirAll(filepath.Dir(old), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(old, []byte(`{"opco.nom": "Akto", "profil.role": "cfa", "fenetre.contrat.largeur": 900}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	start := func() *Main {
+		m := NewMain()
+		m.NewApp = func(string) fyne.App { return test.NewTempApp(t) }
+		m.Getenv = func(string) string { return "" }
+		m.UserConfigDir = func() (string, error) { return conf, nil }
+		m.DataDir = filepath.Join(conf, "profil")
+		if err := m.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	m := start()
+	p := m.App.Preferences()
+	if p.String("opco.nom") != "Akto" || p.String("profil.role") != "cfa" {
+		t.Errorf("first run: opco.nom %q, profil.role %q; want Fyne's file's", p.String("opco.nom"), p.String("profil.role"))
+	}
+	p.SetString("profil.role", "entreprise")
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	m = start() // the data folder's file wins from now on
+	defer m.Close()
+	if got := m.App.Preferences().String("profil.role"); got != "entreprise" {
+		t.Errorf("second run: profil.role %q, want the data folder's entreprise", got)
+	}
+}

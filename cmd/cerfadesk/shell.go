@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
@@ -81,9 +82,14 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Store = st
 	m.trace("store open")
 
-	prefs, err := ui.OpenPreferences(filepath.Join(m.DataDir, PrefsFile))
+	path := filepath.Join(m.DataDir, PrefsFile)
+	_, statErr := os.Stat(path)
+	prefs, err := ui.OpenPreferences(path)
 	if err != nil {
 		log.Printf("preferences: %v", err) // the defaults then, and a new file
+	}
+	if errors.Is(statErr, fs.ErrNotExist) {
+		m.importFynePreferences(prefs)
 	}
 	m.prefs = prefs
 	// Fyne's own preferences file would be shared by every profile and read
@@ -144,6 +150,25 @@ func (m *Main) Run(ctx context.Context) error {
 	d.AttachSync(ctx, sy)
 	sy.Start(ctx)
 	return nil
+}
+
+// importFynePreferences copies the settings earlier versions kept in Fyne's
+// own preferences file (the OPCO's name, the profile) into a data folder's
+// new file, once.
+func (m *Main) importFynePreferences(p *ui.FilePreferences) {
+	dir, err := m.UserConfigDir()
+	if err != nil {
+		return
+	}
+	old, err := ui.OpenPreferences(filepath.Join(dir, "fyne", ui.AppID, "preferences.json"))
+	if err != nil {
+		return
+	}
+	for _, key := range []string{"opco.nom", "profil.role", "profil.nom"} {
+		if v := old.String(key); v != "" {
+			p.SetString(key, v)
+		}
+	}
 }
 
 // loop runs f in the background until Close.
