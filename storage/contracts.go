@@ -26,7 +26,7 @@ func (s *Store) Create(ctx context.Context, n workflow.NewContract) (workflow.Re
 		return workflow.Record{}, dbErr(err)
 	}
 	defer tx.Rollback()
-	rec, err := s.create(ctx, tx, n)
+	rec, err := s.create(ctx, creator{tx: tx}, n)
 	if err != nil {
 		return workflow.Record{}, err
 	}
@@ -36,8 +36,59 @@ func (s *Store) Create(ctx context.Context, n workflow.NewContract) (workflow.Re
 	return rec, nil
 }
 
+// The statements of a creation.
+const (
+	nextIDQuery    = `SELECT COALESCE(MAX(id), 0) + 1 FROM contracts`
+	insertContract = `INSERT INTO contracts (id, uuid, reference, kind, status, version,
+		employer_siret, employer_name, apprentice_name, cfa_name, cfa_siret, cfa_uai, numero_depot, start_date, deadline,
+		parent_uuid, created_at, updated_at, doc, apprentice_sort, employer_sort)
+		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertHistoryQuery = `INSERT INTO history (contract_id, version, at, actor_role, actor_name, action,
+		status_before, status_after, changed, document_id, hors_delai, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+// creator runs a creation's statements in tx: as they come for one
+// contract, prepared once for a batch (next, ins and hist set).
+type creator struct {
+	tx              *sql.Tx
+	next, ins, hist *sql.Stmt
+}
+
+func (w creator) nextID(ctx context.Context) (int64, error) {
+	var id int64
+	var err error
+	if w.next != nil {
+		err = w.next.QueryRowContext(ctx).Scan(&id)
+	} else {
+		err = w.tx.QueryRowContext(ctx, nextIDQuery).Scan(&id)
+	}
+	return id, err
+}
+
+func (w creator) insert(ctx context.Context, args ...any) error {
+	var err error
+	if w.ins != nil {
+		_, err = w.ins.ExecContext(ctx, args...)
+	} else {
+		_, err = w.tx.ExecContext(ctx, insertContract, args...)
+	}
+	return err
+}
+
+func (w creator) history(ctx context.Context, h historyRow) error {
+	if w.hist == nil {
+		return insertHistory(ctx, w.tx, h)
+	}
+	args, err := historyArgs(h)
+	if err != nil {
+		return err
+	}
+	_, err = w.hist.ExecContext(ctx, args...)
+	return dbErr(err)
+}
+
 // create inserts a new contract and its first history row in tx.
-func (s *Store) create(ctx context.Context, tx *sql.Tx, n workflow.NewContract) (workflow.Record, error) {
+func (s *Store) create(ctx context.Context, w creator, n workflow.NewContract) (workflow.Record, error) {
 	if n.Contract == nil {
 		return workflow.Record{}, workflow.Errorf(workflow.CodeInvalid, "Contrat vide.")
 	}
@@ -60,16 +111,12 @@ func (s *Store) create(ctx context.Context, tx *sql.Tx, n workflow.NewContract) 
 		return workflow.Record{}, workflow.Internal("Le contrat n'a pas pu être enregistré.", err)
 	}
 	col := columnsOf(n.Contract)
-	var id int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM contracts`).Scan(&id); err != nil {
+	id, err := w.nextID(ctx)
+	if err != nil {
 		return workflow.Record{}, dbErr(err)
 	}
 	ref := fmt.Sprintf("C-%06d", id)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO contracts (id, uuid, reference, kind, status, version,
-		employer_siret, employer_name, apprentice_name, cfa_name, cfa_siret, cfa_uai, numero_depot, start_date, deadline,
-		parent_uuid, created_at, updated_at, doc, apprentice_sort, employer_sort)
-		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, n.ID, ref, col.kind, string(n.Status),
+	if err := w.insert(ctx, id, n.ID, ref, col.kind, string(n.Status),
 		col.employerSiret, col.employerName, col.apprenticeName, col.cfaName, col.cfaSiret, col.cfaUAI, col.numeroDepot,
 		col.startDate, col.deadline, n.ParentID, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort); err != nil {
 		if isUniqueViolation(err) {
@@ -77,7 +124,7 @@ func (s *Store) create(ctx context.Context, tx *sql.Tx, n workflow.NewContract) 
 		}
 		return workflow.Record{}, dbErr(err)
 	}
-	if err := insertHistory(ctx, tx, historyRow{contractID: id, version: 1, at: at, actor: n.Actor, action: n.Action,
+	if err := w.history(ctx, historyRow{contractID: id, version: 1, at: at, actor: n.Actor, action: n.Action,
 		after: n.Status, changed: changed, note: n.Note}); err != nil {
 		return workflow.Record{}, err
 	}
@@ -98,9 +145,21 @@ func (s *Store) CreateBatch(ctx context.Context, ns []workflow.NewContract) ([]w
 		return nil, dbErr(err)
 	}
 	defer tx.Rollback()
+	// The statements are prepared once for the batch (a fifth of the
+	// time of a row is spent preparing them).
+	w := creator{tx: tx}
+	for _, p := range []struct {
+		st    **sql.Stmt
+		query string
+	}{{&w.next, nextIDQuery}, {&w.ins, insertContract}, {&w.hist, insertHistoryQuery}} {
+		if *p.st, err = tx.PrepareContext(ctx, p.query); err != nil {
+			return nil, dbErr(err)
+		}
+		defer (*p.st).Close()
+	}
 	out := make([]workflow.Record, 0, len(ns))
 	for _, n := range ns {
-		rec, err := s.create(ctx, tx, n)
+		rec, err := s.create(ctx, w, n)
 		if err != nil {
 			return nil, err
 		}
@@ -274,16 +333,23 @@ type historyRow struct {
 }
 
 func insertHistory(ctx context.Context, tx *sql.Tx, h historyRow) error {
+	args, err := historyArgs(h)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, insertHistoryQuery, args...)
+	return dbErr(err)
+}
+
+// historyArgs are the values of insertHistoryQuery for h.
+func historyArgs(h historyRow) ([]any, error) {
 	if h.changed == nil {
 		h.changed = []string{}
 	}
 	changed, err := json.Marshal(h.changed)
 	if err != nil {
-		return workflow.Internal("Historique illisible.", err)
+		return nil, workflow.Internal("Historique illisible.", err)
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO history (contract_id, version, at, actor_role, actor_name, action,
-		status_before, status_after, changed, document_id, hors_delai, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		h.contractID, h.version, h.at.UnixMicro(), string(h.actor.Role), h.actor.Name, string(h.action),
-		string(h.before), string(h.after), string(changed), h.documentID, h.horsDelai, h.note)
-	return dbErr(err)
+	return []any{h.contractID, h.version, h.at.UnixMicro(), string(h.actor.Role), h.actor.Name, string(h.action),
+		string(h.before), string(h.after), string(changed), h.documentID, h.horsDelai, h.note}, nil
 }
