@@ -15,6 +15,8 @@ import (
 
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
+	"cerfadesk/core/refcheck"
+	"cerfadesk/core/referentiel"
 	"cerfadesk/core/rules"
 	"cerfadesk/core/sheet"
 	"cerfadesk/core/workflow"
@@ -83,7 +85,7 @@ type importArgs struct {
 	files   []string
 }
 
-func parseImportArgs(args []string, stderr io.Writer) (importArgs, error) {
+func parseImportArgs(args []string) (importArgs, error) {
 	var ia importArgs
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -165,7 +167,7 @@ func dataProfile(dir string) workflow.Actor {
 }
 
 func runImport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	ia, err := parseImportArgs(args, stderr)
+	ia, err := parseImportArgs(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, importUsage)
 		return 0
@@ -194,8 +196,14 @@ func runImport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		defer st.Close()
 		svc = workflow.NewService(st, st.Blobs)
 	}
+	// The referentials of this data folder: the embedded ones, or the
+	// files of <data>/referentiels/ that replace them.
+	set, warnings := referentiel.Load(filepath.Join(dir, "referentiels"))
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "cerfadesk import : %s\n", w.Message)
+	}
 	opt := sheet.Options{Kind: ia.kind, Mapping: ia.mapping,
-		Rules: rules.Options{Today: civil.Of(timeNow()), Referential: defaultReferential(stderr)}}
+		Rules: rules.Options{Today: civil.Of(timeNow()), Referential: refcheck.Checker{Set: set}}}
 	code := 0
 	worse := func(c int) {
 		if c > code {
