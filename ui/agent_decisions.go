@@ -146,7 +146,7 @@ func newFundingForm(c *contract.Contract, prev []opcoapi.Funding) *fundingForm {
 		k := widget.NewLabel(l.Libelle)
 		k.Wrapping = fyne.TextWrapWord
 		grid.Add(k)
-		grid.Add(e)
+		grid.Add(container.NewVBox(e)) // the entry keeps its height beside a wrapped label
 	}
 	f.msg = widget.NewLabel("")
 	f.msg.Wrapping = fyne.TextWrapWord

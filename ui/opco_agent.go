@@ -412,6 +412,9 @@ func (w *agentWindow) setPage(p int) {
 	}
 	w.table.UnselectAll()
 	w.table.Refresh()
+	if i := w.selected - p*queuePage; w.selected >= 0 && i >= 0 && i < len(w.rows) {
+		w.table.Select(widget.TableCellID{Row: i, Col: 0}) // the contract under review stays marked
+	}
 }
 
 func (w *agentWindow) pageContracts() []opcoapi.Contract {
