@@ -203,11 +203,9 @@ func WriteXLSX(w io.Writer, cs []*contract.Contract, opt WriteOptions) error {
 	if err != nil {
 		return err
 	}
+	// Wide enough for the key in bold; long labels wrap on their row.
 	for i, k := range keys {
-		width := 18.0
-		if l := len([]rune(label(k, ks))); l > 40 {
-			width = 28
-		}
+		width := min(max(float64(len(k))*1.1+2, 14), 48)
 		sw.SetColWidth(i+1, i+1, width)
 	}
 	top := 1
