@@ -165,6 +165,16 @@ func Convert(t *Table, opt Options) *Result {
 			}
 		}
 	}
+	if len(present) > 0 {
+		// Labels name fields of the kinds the file holds only.
+		var ks []contract.Kind
+		for _, k := range kinds {
+			if present[k] {
+				ks = append(ks, k)
+			}
+		}
+		res.Columns, problems = MatchColumnsFor(t.File, t.Header, opt.Mapping, ks...)
+	}
 	res.Problems = append(res.missingColumns(present), problems...)
 	for i, l := range rows {
 		res.Rows = append(res.Rows, res.row(l, kindCol, opt))

@@ -453,3 +453,19 @@ func TestXLSX1904DateSystem(t *testing.T) {
 		t.Errorf("1904 serial read as %+v", res.Rows[0])
 	}
 }
+
+func TestLabelsMatchFieldsOfTheFilesKind(t *testing.T) {
+	// « Nom » is the tutor's label in a professionalisation contract and
+	// no field's in an apprenticeship file (reported, ignored); « Prénom »,
+	// the salarié's label in a professionalisation contract, is the same
+	// key in both kinds: the apprentice's first name.
+	csv := "Nom;Prénom;Type de contrat\nMARTIN;Lucas;APPRENTISSAGE\n"
+	res := importBytes(t, "app.csv", []byte(csv), Options{Rules: today})
+	if res.Columns[0].Key != "" || res.Columns[1].Key != "apprenti.prenom" || res.Rows[0].Refused() {
+		t.Errorf("apprenticeship: %+v, %v", res.Columns, res.Rows[0].Errors)
+	}
+	res = importBytes(t, "pro.csv", []byte(strings.Replace(csv, "APPRENTISSAGE", "PROFESSIONNALISATION", 1)), Options{Rules: today})
+	if res.Columns[0].Key != "tuteur.nom" || res.Columns[1].Key != "apprenti.prenom" || res.Rows[0].Refused() {
+		t.Errorf("professionalisation: %+v, %v", res.Columns, res.Rows[0].Errors)
+	}
+}

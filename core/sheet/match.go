@@ -153,6 +153,13 @@ func cleanHeader(h string) string {
 // reported (CodeDuplicateCol); a mapping to an unknown key is reported
 // (CodeUnknownKey). Unmatched columns are ignored (Column.By == Unmatched).
 func MatchColumns(file string, header []string, mapping map[string]string) ([]Column, []*Error) {
+	return MatchColumnsFor(file, header, mapping)
+}
+
+// MatchColumnsFor is MatchColumns for a file of contracts of kinds ks: a
+// label only matches a field of these kinds (« Nom » is the tutor's in a
+// professionalisation contract, no field in an apprenticeship file).
+func MatchColumnsFor(file string, header []string, mapping map[string]string, ks ...contract.Kind) ([]Column, []*Error) {
 	ix := theIndex()
 	cols := make([]Column, len(header))
 	taken := map[string]int{}
@@ -211,6 +218,11 @@ func MatchColumns(file string, header []string, mapping map[string]string) ([]Co
 			if w := words(h); w != "" {
 				by, cands = ByFoldedLabel, ix.words[w]
 			}
+		}
+		if len(ks) > 0 {
+			cands = slices.DeleteFunc(slices.Clone(cands), func(key string) bool {
+				return !slices.ContainsFunc(ks, func(k contract.Kind) bool { return field(k, key) != nil })
+			})
 		}
 		if len(cands) == 0 {
 			continue
