@@ -8,7 +8,14 @@
 // half read. Writing gives back the same columns, and the import template.
 //
 // The package knows files and the field table only: saving is the
-// workflow's job (workflow.Service.CreateMany).
+// workflow's job (workflow.Service.CreateMany). An import, headless or in
+// a dialog, goes: Read (the file's format, encoding and separator found),
+// Convert with Options.Mapping (the columns as MatchColumns found them,
+// corrected by the user from Choices and remembered under Fingerprint;
+// Options.Progress drives a progress bar), a preview of Result.Rows
+// (Refused, Blocking, ByTab) and Result.Problems, then CreateMany by
+// batches with Result.Note as each contract's history note. An export is
+// Write (or Template for the « Modèle d'import »).
 package sheet
 
 import (
