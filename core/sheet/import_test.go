@@ -226,7 +226,12 @@ func TestRowErrorsNameFileRowAndColumn(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if e := res.Rows[2].Errors[0]; e.Code != CodeKind || e.Line != 4 {
+	for i, tab := range []string{cerfa.TabSalarie, cerfa.TabSalarie, cerfa.TabEmployeur, cerfa.TabSalarie, cerfa.TabContrat, cerfa.TabSalarie} {
+		if e := res.Rows[1].Errors[i]; e.Tab != tab {
+			t.Errorf("%s: tab %q, want %q", e.Key, e.Tab, tab)
+		}
+	}
+	if e := res.Rows[2].Errors[0]; e.Code != CodeKind || e.Line != 4 || e.Tab != cerfa.TabIntroduction {
 		t.Errorf("unknown kind: %v", e)
 	}
 }
