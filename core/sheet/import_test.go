@@ -474,3 +474,12 @@ func TestLabelsMatchFieldsOfTheFilesKind(t *testing.T) {
 		t.Errorf("professionalisation: %+v, %v", res.Columns, res.Rows[0].Errors)
 	}
 }
+
+func TestTitleRowsAboveTheHeader(t *testing.T) {
+	csv := "Export des apprentis du 01/09/2025\n\nTypeFormulaire;apprenti.nom\nAPPRENTISSAGE;MARTIN\n"
+	res := importBytes(t, "titre.csv", []byte(csv), Options{Rules: today})
+	if len(res.Columns) != 2 || res.Columns[1].Key != "apprenti.nom" || len(res.Rows) != 1 || res.Rows[0].Line != 4 ||
+		res.Rows[0].Contract == nil || res.Rows[0].Contract.Apprenti.Nom != "MARTIN" {
+		t.Errorf("columns %+v, rows %+v", res.Columns, res.Rows)
+	}
+}
