@@ -229,8 +229,8 @@ func (t *Table) readCSV(data []byte) error {
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	// Rows are numbered as a spreadsheet shows them (the header is 1), not
-	// by text line: a cell may hold several lines.
-	n := 0
+	// by text line: a cell may hold several lines, a blank line is a row.
+	n, end := 0, 0 // the last record's row, and its last text line
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -243,7 +243,10 @@ func (t *Table) readCSV(data []byte) error {
 			}
 			return fileError(t.File, CodeUnreadable, "CSV illisible : "+err.Error())
 		}
-		n++
+		start, _ := cr.FieldPos(0)
+		n += 1 + max(start-end-1, 0)
+		last, _ := cr.FieldPos(len(rec) - 1)
+		end = last + strings.Count(rec[len(rec)-1], "\n")
 		if err := t.add(n, rec); err != nil {
 			return err
 		}
