@@ -21,6 +21,9 @@ import (
 // and never clear its uploads in progress (issue 14, point 8).
 func TestDataFolderLocked(t *testing.T) {
 	srv := startServer(t, "", entrepriseAcct)
+	if srv.db != "" {
+		t.Skip("SQLite's data folder: with PostgreSQL the documents and the database are not in it")
+	}
 	// A second server that starts would serve until killed: 20 s is far
 	// more than a refusal takes.
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -53,6 +56,9 @@ func TestDataFolderLocked(t *testing.T) {
 // not what it says (issue 14, point 15).
 func TestDataFilesPrivate(t *testing.T) {
 	srv := startServer(t, "", entrepriseAcct, cfaAcct)
+	if srv.db != "" {
+		t.Skip("SQLite's data folder: with PostgreSQL the database and documents are not files")
+	}
 	cfa := sync.NewClient(srv.url)
 	if _, err := cfa.Login(context.Background(), cfaAcct.login, cfaAcct.password); err != nil {
 		t.Fatal(err)

@@ -7,14 +7,21 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	gosync "sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"cerfadesk/storage/opcopg/pgtest"
 )
 
 // serverBin is the opco-server binary TestMain builds.
@@ -70,10 +77,11 @@ var (
 	otherCFAAcct   = account{"cfa", "cfa-paris", "contact@cfa-paris.example", "", "mot-de-passe-cfa-paris"}
 )
 
-// server is an opco-server process on loopback.
-type server struct {
+// instance is an opco-server process on loopback.
+type instance struct {
 	t    testing.TB
 	dir  string
+	db   string // --db ("" = SQLite in dir)
 	sync string // --sqlite-sync
 	// quiet logs at info level: no line per request (the load test, where
 	// reading them would cost the machine's CPU).
@@ -81,6 +89,7 @@ type server struct {
 	addr  string // host:port, kept across restarts
 	smtp  string
 	now   string // $OPCO_FAKE_NOW ("" = fakeToday)
+	demo  bool
 	cmd   *exec.Cmd
 	url   string
 
@@ -100,23 +109,69 @@ type serverOptions struct {
 	sync  string // --sqlite-sync
 	quiet bool   // no log line per request
 	now   string // the service's clock at start, RFC 3339 ("" = fakeToday)
+	// postgres runs instances (default 2) on one new PostgreSQL database
+	// behind a round-robin balancer; $E2E_BACKEND=postgres sets it for
+	// every test.
+	postgres  bool
+	instances int
+	demo      bool   // --demo on every instance
+	dbURL     string // the PostgreSQL database to use ("" = a new schema of the test cluster)
 }
+
+// BackendEnv, set to "postgres", runs every test's service as two
+// instances on one PostgreSQL database (TestOnPostgres does).
+const BackendEnv = "E2E_BACKEND"
 
 // startServerWith is startServer with options.
 func startServerWith(t testing.TB, opt serverOptions, accounts ...account) *server {
 	t.Helper()
-	s := &server{t: t, dir: t.TempDir(), smtp: opt.smtp, addr: "127.0.0.1:0", sync: opt.sync, quiet: opt.quiet, now: opt.now}
+	if os.Getenv(BackendEnv) == "postgres" {
+		opt.postgres = true
+	}
+	s := &server{t: t}
+	n := 1
+	if opt.postgres {
+		s.db = opt.dbURL
+		if s.db == "" {
+			s.db = pgtest.URL(t)
+		}
+		n = 2
+		if opt.instances > 0 {
+			n = opt.instances
+		}
+		migrate := exec.Command(serverBin, "migrate", "--db", s.db)
+		if out, err := migrate.CombinedOutput(); err != nil {
+			t.Fatalf("opco-server migrate: %v\n%s", err, out)
+		}
+	}
+	for i := 0; i < n; i++ {
+		s.insts = append(s.insts, &instance{t: t, dir: t.TempDir(), db: s.db, smtp: opt.smtp, addr: "127.0.0.1:0",
+			sync: opt.sync, quiet: opt.quiet, now: opt.now, demo: opt.demo})
+	}
+	s.dir = s.insts[0].dir
 	for _, a := range accounts {
 		s.addUser(a)
 	}
-	s.start()
+	for _, in := range s.insts {
+		in.start()
+	}
 	t.Cleanup(s.stop)
+	if n == 1 {
+		s.url = s.insts[0].url
+		return s
+	}
+	s.lb = httptest.NewServer(&balancer{s: s})
+	t.Cleanup(s.lb.Close)
+	s.url = s.lb.URL
 	return s
 }
 
 func (s *server) addUser(a account) {
 	s.t.Helper()
 	args := []string{"user", "add", "--data", s.dir, "--role", a.role, "--login", a.login, "--email", a.email}
+	if s.db != "" {
+		args = append(args, "--db", s.db)
+	}
 	if a.siret != "" {
 		args = append(args, "--siret", a.siret)
 	}
@@ -127,14 +182,103 @@ func (s *server) addUser(a account) {
 	}
 }
 
+// server is the OPCO service of a test: one opco-server process on SQLite,
+// or several on one PostgreSQL database behind a round-robin balancer
+// (what an OPCO's load balancer does). Its url is what clients use.
+type server struct {
+	t   testing.TB
+	dir string // the first instance's data folder
+	db  string // the PostgreSQL URL, "" for SQLite
+	url string
+
+	insts []*instance
+	lb    *httptest.Server
+}
+
+// kill stops every instance at once (SIGKILL), as a crash would.
+func (s *server) kill() {
+	for _, in := range s.insts {
+		in.kill()
+	}
+}
+
+// restart starts every instance again on its address and data.
+func (s *server) restart() {
+	s.t.Helper()
+	for _, in := range s.insts {
+		in.restart()
+	}
+}
+
+// stop stops every instance gracefully and checks they exit cleanly.
+func (s *server) stop() {
+	for _, in := range s.insts {
+		in.stop()
+	}
+}
+
+// pid is the first instance's process id; pids all of them.
+func (s *server) pid() int { return s.insts[0].pid() }
+
+func (s *server) pids() []int {
+	var out []int
+	for _, in := range s.insts {
+		out = append(out, in.pid())
+	}
+	return out
+}
+
+// target is the URL clients use, safe to read from another goroutine.
+func (s *server) target() string { return s.url }
+
+func (s *server) logText() string {
+	var b strings.Builder
+	for i, in := range s.insts {
+		fmt.Fprintf(&b, "== instance %d\n%s", i, in.logText())
+	}
+	return b.String()
+}
+
+// balancer spreads requests over the live instances in turn. With none
+// alive, or when one dies under a request, the connection drops: the
+// client sees the service unreachable, as without a balancer.
+type balancer struct {
+	s    *server
+	next atomic.Uint64
+	tr   http.Transport
+}
+
+func (b *balancer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var live []string
+	for _, in := range b.s.insts {
+		if in.pid() != 0 {
+			live = append(live, in.target())
+		}
+	}
+	if len(live) == 0 {
+		panic(http.ErrAbortHandler)
+	}
+	u, _ := url.Parse(live[b.next.Add(1)%uint64(len(live))])
+	p := httputil.NewSingleHostReverseProxy(u)
+	p.Transport = &b.tr
+	p.ErrorHandler = func(http.ResponseWriter, *http.Request, error) { panic(http.ErrAbortHandler) }
+	p.ServeHTTP(w, r)
+}
+
 // start runs the binary and waits for its "started" line.
-func (s *server) start() {
+func (s *instance) start() {
 	s.t.Helper()
 	level := "debug"
 	if s.quiet {
 		level = "info"
 	}
 	args := []string{"--addr", s.addr, "--data", s.dir, "--sqlite-sync", s.sync, "--log-level", level}
+	if s.db != "" {
+		args = append(args, "--db", s.db)
+	}
+	if s.demo {
+		args = append(args, "--demo")
+	}
 	if s.smtp != "" {
 		args = append(args, "--smtp", s.smtp)
 	}
@@ -188,14 +332,14 @@ func (s *server) start() {
 	}
 }
 
-func (s *server) logText() string {
+func (s *instance) logText() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.log.String()
 }
 
 // kill stops the server at once (SIGKILL), as a crash would.
-func (s *server) kill() {
+func (s *instance) kill() {
 	s.mu.Lock()
 	cmd := s.cmd
 	s.cmd = nil
@@ -208,7 +352,7 @@ func (s *server) kill() {
 }
 
 // pid is the server process's id.
-func (s *server) pid() int {
+func (s *instance) pid() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cmd == nil {
@@ -218,14 +362,14 @@ func (s *server) pid() int {
 }
 
 // target is the server's URL, safe to read from another goroutine.
-func (s *server) target() string {
+func (s *instance) target() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.url
 }
 
 // stop stops the server gracefully (SIGTERM) and checks it exits cleanly.
-func (s *server) stop() {
+func (s *instance) stop() {
 	s.mu.Lock()
 	cmd := s.cmd
 	s.cmd = nil
@@ -248,7 +392,7 @@ func (s *server) stop() {
 }
 
 // restart starts the server again on the same address and data.
-func (s *server) restart() {
+func (s *instance) restart() {
 	s.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {

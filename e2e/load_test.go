@@ -18,6 +18,7 @@ import (
 
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/sync"
+	"cerfadesk/storage/opcopg/pgtest"
 )
 
 // luhnSIRET completes 13 digits with the Luhn check digit.
@@ -49,15 +50,18 @@ type loadClient struct {
 	cursor  int64
 }
 
-// loadSetup starts a service with n employer accounts, signed in.
-func loadSetup(b *testing.B, n int, synchronous string) (*server, []*loadClient) {
+// loadSetup starts a service with n employer accounts, signed in: one
+// instance on SQLite, or (postgres) two instances on one PostgreSQL
+// database, each client talking to one of them in turn (as a load
+// balancer would spread them).
+func loadSetup(b *testing.B, n int, synchronous string, postgres bool) (*server, []*loadClient) {
 	b.Helper()
 	accounts := make([]account, n)
 	for i := range accounts {
 		accounts[i] = account{"entreprise", fmt.Sprintf("emp%03d", i), fmt.Sprintf("rh%03d@example.fr", i),
 			luhnSIRET(fmt.Sprintf("8347596%06d", i)), "mot-de-passe-charge"}
 	}
-	srv := startServerWith(b, serverOptions{sync: synchronous, quiet: true}, accounts...)
+	srv := startServerWith(b, serverOptions{sync: synchronous, quiet: true, postgres: postgres}, accounts...)
 	tr := &http.Transport{MaxIdleConns: 2 * n, MaxIdleConnsPerHost: 2 * n}
 	hc := &http.Client{Transport: tr, Timeout: 30 * time.Second}
 	base, err := os.ReadFile("../testdata/domain/apprentissage-base.json")
@@ -66,7 +70,7 @@ func loadSetup(b *testing.B, n int, synchronous string) (*server, []*loadClient)
 	}
 	clients := make([]*loadClient, n)
 	for i, a := range accounts {
-		c := sync.NewClient(srv.url)
+		c := sync.NewClient(srv.insts[i%len(srv.insts)].url)
 		c.HTTP = hc
 		if _, err := c.Login(context.Background(), a.login, a.password); err != nil {
 			b.Fatal(err)
@@ -95,22 +99,30 @@ func loadSetup(b *testing.B, n int, synchronous string) (*server, []*loadClient)
 //	go test ./e2e -run '^$' -bench Load50 -benchtime 5000x
 func BenchmarkLoad50(b *testing.B) {
 	for _, c := range []struct {
-		name string
-		sync string
-		rate float64 // transmissions per second offered; 0: closed loop
+		name     string
+		sync     string
+		rate     float64 // transmissions per second offered; 0: closed loop
+		postgres bool
 	}{
-		{"closed/sqlite-sync=full", "full", 0},
-		{"rate=500/sqlite-sync=full", "full", 500},
-		{"closed/sqlite-sync=normal", "normal", 0},
+		{"closed/sqlite-sync=full", "full", 0, false},
+		{"rate=500/sqlite-sync=full", "full", 500, false},
+		{"closed/sqlite-sync=normal", "normal", 0, false},
+		// Two instances on one PostgreSQL (synchronous_commit=on, fsync on:
+		// scripts/pg-test.sh's cluster); skipped without one.
+		{"closed/postgres-2-instances", "", 0, true},
+		{"rate=500/postgres-2-instances", "", 500, true},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			srv, clients := loadSetup(b, 50, c.sync)
-			runLoad(b, srv.pid(), clients, c.rate)
+			if c.postgres {
+				pgtest.BaseURL(b)
+			}
+			srv, clients := loadSetup(b, 50, c.sync, c.postgres)
+			runLoad(b, srv.pids(), clients, c.rate)
 		})
 	}
 }
 
-func runLoad(b *testing.B, serverPID int, clients []*loadClient, rate float64) {
+func runLoad(b *testing.B, serverPIDs []int, clients []*loadClient, rate float64) {
 	var (
 		next     atomic.Int64
 		mu       gosync.Mutex
@@ -125,7 +137,7 @@ func runLoad(b *testing.B, serverPID int, clients []*loadClient, rate float64) {
 		}
 	}
 	b.ResetTimer()
-	srvCPU0, selfCPU0 := cpuTime(serverPID), cpuTime(os.Getpid())
+	srvCPU0, selfCPU0, dbCPU0 := cpuTimes(serverPIDs), cpuTime(os.Getpid()), postgresCPU()
 	start := time.Now()
 	period := time.Duration(0)
 	if rate > 0 {
@@ -174,7 +186,7 @@ func runLoad(b *testing.B, serverPID int, clients []*loadClient, rate float64) {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
-	srvCPU, selfCPU := cpuTime(serverPID)-srvCPU0, cpuTime(os.Getpid())-selfCPU0
+	srvCPU, selfCPU, dbCPU := cpuTimes(serverPIDs)-srvCPU0, cpuTime(os.Getpid())-selfCPU0, postgresCPU()-dbCPU0
 	b.StopTimer()
 	if f := failures.Load(); f > 0 {
 		b.Fatalf("%d requests failed, first: %v", f, firstErr.Load())
@@ -190,6 +202,34 @@ func runLoad(b *testing.B, serverPID int, clients []*loadClient, rate float64) {
 	// latency to the other processes of the machine.
 	b.ReportMetric(float64(srvCPU.Microseconds())/float64(len(tx)), "server-cpu-µs/tx")
 	b.ReportMetric(float64(selfCPU.Microseconds())/float64(len(tx)), "client-cpu-µs/tx")
+	if dbCPU > 0 {
+		b.ReportMetric(float64(dbCPU.Microseconds())/float64(len(tx)), "postgres-cpu-µs/tx")
+	}
+}
+
+func cpuTimes(pids []int) time.Duration {
+	var d time.Duration
+	for _, p := range pids {
+		d += cpuTime(p)
+	}
+	return d
+}
+
+// postgresCPU is the CPU time of the machine's postgres processes so far
+// (their backends come and go; the total over /proc is what they cost).
+func postgresCPU() time.Duration {
+	entries, _ := os.ReadDir("/proc")
+	var d time.Duration
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if comm, err := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid)); err == nil && strings.TrimSpace(string(comm)) == "postgres" {
+			d += cpuTime(pid)
+		}
+	}
+	return d
 }
 
 // cpuTime is the user + system CPU time a process used so far (Linux),

@@ -1,9 +1,12 @@
 // Command opco-server is the OPCO service: the HTTP JSON API (docs/api.md)
 // that employers' and CFAs' desktop apps synchronise with and that OPCO
 // agents review contracts through. It keeps its data in an embedded SQLite
-// database and a folder of documents (--data).
+// database and a folder of documents (--data), or in a PostgreSQL database
+// that several instances share (--db postgres://…, documents included).
 //
-//	opco-server [--addr 127.0.0.1:8740] [--data DIR] [--smtp host:port] [--tls-cert F --tls-key F | --behind-tls-proxy] [--demo]
+//	opco-server [--addr 127.0.0.1:8740] [--data DIR | --db postgres://…] [--smtp host:port] [--tls-cert F --tls-key F | --behind-tls-proxy] [--demo]
+//	opco-server migrate [--data DIR | --db postgres://…]
+//	opco-server backup --out FILE [--data DIR]
 //	opco-server user add --role entreprise|cfa|agent --login L --email E [--siret S] [--name N] < password
 //	opco-server user list
 package main
@@ -26,8 +29,15 @@ func main() {
 
 // run is the whole command, for tests: its exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "user" {
-		return runUser(args[1:], stdin, stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "user":
+			return runUser(args[1:], stdin, stdout, stderr)
+		case "migrate":
+			return runMigrate(args[1:], stdout, stderr)
+		case "backup":
+			return runBackup(args[1:], stdout, stderr)
+		}
 	}
 	m := NewMain()
 	m.Stdout, m.Stderr = stdout, stderr

@@ -17,6 +17,7 @@ import (
 
 	"cerfadesk/core/opco"
 	"cerfadesk/core/refcheck"
+	"cerfadesk/storage/opcostore"
 )
 
 // MailDir is the folder of the data folder where the e-mails are written
@@ -25,6 +26,10 @@ const MailDir = "courriels"
 
 // DataEnv names the data folder when --data is absent.
 const DataEnv = "OPCO_DATA"
+
+// DBEnv names the database when --db is absent: postgres://… for
+// PostgreSQL; empty for the embedded SQLite of the data folder.
+const DBEnv = "OPCO_DB"
 
 // FakeNowEnv, when set to an RFC 3339 time, starts the service's clock
 // there (it then advances with the real one): for end-to-end tests and
@@ -35,8 +40,11 @@ const FakeNowEnv = "OPCO_FAKE_NOW"
 // Run starts. End-to-end tests drive it directly (ParseFlags, Run, URL,
 // Close), so the binary's wiring is itself under test.
 type Main struct {
-	Addr        string
-	DataDir     string
+	Addr    string
+	DataDir string
+	// DB is the database URL (--db, $OPCO_DB): postgres://… for a
+	// PostgreSQL that several instances share; "" for SQLite in DataDir.
+	DB          string
 	TLSCert     string
 	TLSKey      string
 	SMTP        string
@@ -60,7 +68,7 @@ type Main struct {
 	// Mailer, when set before Run, replaces the one --smtp chooses.
 	Mailer opco.Mailer
 
-	DB      *opco.DB
+	Store   opco.Store
 	Service *opco.Service
 	Log     *slog.Logger
 
@@ -73,6 +81,8 @@ type Main struct {
 	fakeNow string
 	// lock holds the data folder (lockDataDir) until Close.
 	lock *os.File
+	// where says which store serves, for the start-up log.
+	where string
 }
 
 // NewMain returns a Main with the defaults.
@@ -86,6 +96,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.SetOutput(m.Stderr)
 	fs.StringVar(&m.Addr, "addr", m.Addr, "adresse d'écoute host:port (\":0\" choisit un port libre)")
 	fs.StringVar(&m.DataDir, "data", "", "dossier des données (défaut : $"+DataEnv+", sinon ./opco-data)")
+	fs.StringVar(&m.DB, "db", "", "base de données : postgres://… (PostgreSQL, partagée par plusieurs instances) ; sans elle, SQLite dans --data (défaut : $"+DBEnv+")")
 	fs.StringVar(&m.TLSCert, "tls-cert", "", "certificat TLS (PEM) ; avec --tls-key, le service parle HTTPS")
 	fs.StringVar(&m.TLSKey, "tls-key", "", "clé privée TLS (PEM)")
 	fs.StringVar(&m.SMTP, "smtp", "", "serveur SMTP host:port pour les courriels ; sans lui, les courriels sont écrits dans DOSSIER/"+MailDir)
@@ -111,6 +122,9 @@ func (m *Main) ParseFlags(args []string) error {
 	}
 	if m.DataDir == "" {
 		m.DataDir = os.Getenv(DataEnv)
+	}
+	if m.DB == "" {
+		m.DB = os.Getenv(DBEnv)
 	}
 	if m.DataDir == "" {
 		m.DataDir = "opco-data"
@@ -177,45 +191,39 @@ func (m *Main) logger() (*slog.Logger, error) {
 	return nil, fmt.Errorf("--log-format %q: text ou json", m.LogFormat)
 }
 
-// openDB opens the database of the data folder, creating the folder
-// (0700): what the user commands need, beside a running server (SQLite
-// lets several processes share the database; the documents are not
-// touched).
-func openDB(dir, synchronous string) (*opco.DB, error) {
+// privateDir creates the data folder 0700 (it holds the e-mails written
+// without --smtp, and with SQLite the database and documents: password
+// hashes and apprentices' personal data).
+func privateDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("dossier de données %q : %w", dir, err)
+		return fmt.Errorf("dossier de données %q : %w", dir, err)
 	}
-	if runtime.GOOS != "windows" { // the service's alone: hashes, contracts, documents
+	if runtime.GOOS != "windows" {
 		if err := os.Chmod(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("dossier de données %q : %w", dir, err)
+			return fmt.Errorf("dossier de données %q : %w", dir, err)
 		}
 	}
-	return opco.OpenDB(filepath.Join(dir, opco.DBFile), opco.DBOptions{Synchronous: synchronous})
+	return nil
 }
 
 // openService locks the data folder for this server (lockDataDir), then
-// opens its database and its documents (whose temporary uploads it
-// clears: only the folder's owner may).
-func openService(dir, synchronous string) (*os.File, *opco.DB, *opco.Service, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, nil, nil, fmt.Errorf("dossier de données %q : %w", dir, err)
+// opens the store --db names (PostgreSQL), or the SQLite database and
+// documents of the data folder (whose temporary uploads it clears: only
+// the folder's owner may), and the service on it.
+func openService(ctx context.Context, dbURL, dir, synchronous string) (*os.File, opcostore.Opened, *opco.Service, error) {
+	if err := privateDir(dir); err != nil {
+		return nil, opcostore.Opened{}, nil, err
 	}
 	lock, err := lockDataDir(dir)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, opcostore.Opened{}, nil, err
 	}
-	db, err := openDB(dir, synchronous)
+	o, err := opcostore.Open(ctx, dbURL, opcostore.Options{DataDir: dir, Synchronous: synchronous})
 	if err != nil {
 		lock.Close()
-		return nil, nil, nil, err
+		return nil, opcostore.Opened{}, nil, err
 	}
-	blobs, err := opco.OpenBlobDir(filepath.Join(dir, "documents"))
-	if err != nil {
-		db.Close()
-		lock.Close()
-		return nil, nil, nil, fmt.Errorf("dossier des documents : %w", err)
-	}
-	return lock, db, opco.NewService(db, blobs), nil
+	return lock, o, opco.NewService(o.Store, o.Contents), nil
 }
 
 // Run opens the data folder, starts the mailer and the HTTP server, and
@@ -227,11 +235,11 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.Log = log
-	lock, db, svc, err := openService(m.DataDir, m.Synchronous)
+	lock, opened, svc, err := openService(ctx, m.DB, m.DataDir, m.Synchronous)
 	if err != nil {
 		return err
 	}
-	m.lock, m.DB, m.Service = lock, db, svc
+	m.lock, m.Store, m.Service, m.where = lock, opened.Store, svc, opened.Kind+" "+opened.Where
 	svc.Log, svc.Now, svc.MailFrom, svc.SessionTTL, svc.Passwords = log, m.Now, m.MailFrom, m.SessionTTL, m.Passwords
 	if m.OPCO != "" {
 		svc.OPCO.Nom = m.OPCO
@@ -286,7 +294,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.fakeNow != "" {
 		log.Warn("the service's clock is fake ($"+FakeNowEnv+"): for tests and demonstrations only", "start", m.fakeNow)
 	}
-	log.Info("opco-server started", "url", m.URL(), "data", m.DataDir, "opco", svc.OPCO.Nom,
+	log.Info("opco-server started", "url", m.URL(), "store", m.where, "opco", svc.OPCO.Nom,
 		"mailer", mailer.String(), "tls", m.TLSCert != "", "behind_tls_proxy", m.BehindTLSProxy, "sqlite_sync", strings.ToUpper(m.Synchronous))
 	return nil
 }
@@ -321,9 +329,9 @@ func (m *Main) Close() error {
 		m.cancel()
 		<-m.mailer
 	}
-	if m.DB != nil {
-		errs = append(errs, m.DB.Close())
-		m.DB = nil
+	if m.Store != nil {
+		errs = append(errs, m.Store.Close())
+		m.Store = nil
 	}
 	if m.lock != nil {
 		m.lock.Close() // releases the lock

@@ -11,14 +11,16 @@ import (
 	"strings"
 
 	"cerfadesk/core/opco"
+	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
+	"cerfadesk/storage/opcostore"
 )
 
 const userUsage = `Usage :
-  opco-server user add --role entreprise|cfa|agent --login IDENTIFIANT --email COURRIEL [--siret SIRET] [--name NOM] [--data DOSSIER]
+  opco-server user add --role entreprise|cfa|agent --login IDENTIFIANT --email COURRIEL [--siret SIRET] [--name NOM] [--data DOSSIER | --db postgres://…]
       crée un compte ; le mot de passe (10 caractères au moins) est lu sur l'entrée standard
       (première ligne), par exemple : echo "$MOT_DE_PASSE" | opco-server user add …
-  opco-server user list [--data DOSSIER]
+  opco-server user list [--data DOSSIER | --db postgres://…]
       liste les comptes
 `
 
@@ -35,7 +37,9 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var n opco.NewAccount
 	var role, dir string
+	var dbURL string
 	fs.StringVar(&dir, "data", "", "dossier des données (défaut : $"+DataEnv+", sinon ./opco-data)")
+	fs.StringVar(&dbURL, "db", "", "base PostgreSQL postgres://… (défaut : $"+DBEnv+" ; sans elle, SQLite dans --data)")
 	if args[0] == "add" {
 		fs.StringVar(&role, "role", "", "entreprise, cfa ou agent")
 		fs.StringVar(&n.Login, "login", "", "identifiant de connexion")
@@ -58,16 +62,25 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if dir == "" {
 		dir = "opco-data"
 	}
+	if dbURL == "" {
+		dbURL = os.Getenv(DBEnv)
+	}
+	ctx := context.Background()
 	// The database only: a server may be running on the folder, and its
 	// documents (uploads in progress) are none of this command's business.
-	db, err := openDB(dir, "")
+	if dbURL == "" {
+		if err := privateDir(dir); err != nil {
+			fmt.Fprintf(stderr, "opco-server user : %v\n", err)
+			return 1
+		}
+	}
+	opened, err := opcostore.Open(ctx, dbURL, opcostore.Options{DataDir: dir, StoreOnly: true})
 	if err != nil {
 		fmt.Fprintf(stderr, "opco-server user : %v\n", err)
 		return 1
 	}
-	defer db.Close()
-	svc := opco.NewService(db, nil)
-	ctx := context.Background()
+	defer opened.Store.Close()
+	svc := opco.NewService(opened.Store, nil)
 	if args[0] == "list" {
 		list, err := svc.Accounts(ctx)
 		if err != nil {
@@ -119,7 +132,9 @@ func (m *Main) createDemo(ctx context.Context) error {
 	fmt.Fprintln(m.Stdout, "Comptes de démonstration :")
 	for _, n := range DemoAccounts {
 		if !have[n.Login] {
-			if _, err := m.Service.CreateAccount(ctx, n); err != nil {
+			// Another instance starting on the same database may create it
+			// first: its conflict is no failure.
+			if _, err := m.Service.CreateAccount(ctx, n); err != nil && opco.APIError(err).Code != opcoapi.CodeConflict {
 				return fmt.Errorf("compte de démonstration %s : %s", n.Login, opco.APIError(err).Message)
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -14,29 +13,10 @@ import (
 	"time"
 
 	"cerfadesk/core/ident"
+	"cerfadesk/core/opco/store"
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
 )
-
-// Account is a user of the service: an employer, a CFA or an OPCO agent.
-type Account struct {
-	ID    int64
-	Login string
-	Role  workflow.Role
-	Email string
-	// Siret is the employer's establishment; an entreprise account sees the
-	// contracts of this SIRET.
-	Siret string
-	Name  string
-}
-
-// API returns the account as the wire sends it.
-func (a Account) API() opcoapi.Account {
-	return opcoapi.Account{Login: a.Login, Role: string(a.Role), Email: a.Email, Siret: a.Siret, Name: a.Name}
-}
-
-// Actor is the account as the workflow records it.
-func (a Account) Actor() workflow.Actor { return workflow.Actor{Role: a.Role, Name: a.Login} }
 
 // NewAccount is an account to create, with its clear-text password.
 type NewAccount struct {
@@ -75,37 +55,26 @@ func (s *Service) CreateAccount(ctx context.Context, n NewAccount) (Account, err
 		return Account{}, internal("Le mot de passe n'a pas pu être chiffré.", err)
 	}
 	a := Account{Login: n.Login, Role: n.Role, Email: n.Email, Siret: n.Siret, Name: strings.TrimSpace(n.Name)}
-	err = s.DB.update(ctx, func(tx wtx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO accounts (login, role, email, siret, name, password_hash, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, a.Login, string(a.Role), a.Email, a.Siret, a.Name, hash, s.now().UnixMicro())
-		if isUnique(err) {
+	err = s.Store.Update(ctx, func(tx Tx) error {
+		err := tx.CreateAccount(ctx, &a, hash, s.now())
+		if errors.Is(err, ErrExists) {
 			return errorf(opcoapi.CodeConflict, "L'identifiant « %s » existe déjà.", a.Login)
 		}
 		if err != nil {
 			return internal("Le compte n'a pas pu être créé.", err)
 		}
-		a.ID, err = res.LastInsertId()
-		return err
+		return nil
 	})
 	return a, err
 }
 
 // Accounts lists the accounts by login.
 func (s *Service) Accounts(ctx context.Context) ([]Account, error) {
-	rows, err := s.DB.r.QueryContext(ctx, `SELECT id, login, role, email, siret, name FROM accounts ORDER BY login`)
+	out, err := s.Store.Accounts(ctx)
 	if err != nil {
 		return nil, internal("Les comptes n'ont pas pu être lus.", err)
 	}
-	defer rows.Close()
-	var out []Account
-	for rows.Next() {
-		var a Account
-		if err := rows.Scan(&a.ID, &a.Login, &a.Role, &a.Email, &a.Siret, &a.Name); err != nil {
-			return nil, internal("Les comptes n'ont pas pu être lus.", err)
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func validEmail(s string) bool {
@@ -144,54 +113,47 @@ func (s *Service) Login(ctx context.Context, login, password, remote string) (op
 	}
 	loginKey := "login:" + strings.ToLower(login)
 	keys := []string{loginKey, "addr:" + remote}
-	if wait := s.limiter.begin(keys, s.now()); wait > 0 {
+	begun := s.now()
+	wait, err := s.limiter.begin(ctx, s.Store, keys, begun)
+	if err != nil {
+		return opcoapi.Session{}, internal("La connexion a échoué.", err)
+	}
+	if wait > 0 {
 		secs := int((wait + time.Second - 1) / time.Second)
-		msg := "Trop de tentatives de connexion : réessayez dans quelques minutes."
-		if wait <= pendingWait {
-			msg = "Trop de connexions en cours pour ce compte ou cette adresse : réessayez dans un instant."
-		}
-		return opcoapi.Session{}, &opcoapi.Error{Code: opcoapi.CodeRateLimited, RetryAfter: secs, Message: msg}
+		return opcoapi.Session{}, &opcoapi.Error{Code: opcoapi.CodeRateLimited, RetryAfter: secs,
+			Message: "Trop de tentatives de connexion : réessayez dans quelques minutes."}
 	}
 	if !s.hashes.enter(ctx) {
-		s.limiter.done(keys, false, s.now())
+		s.limiter.forgive(ctx, s.Store, keys, begun)
 		return opcoapi.Session{}, &opcoapi.Error{Code: opcoapi.CodeUnavailable, RetryAfter: 1,
 			Message: "Le service de l'OPCO reçoit trop de connexions à la fois : réessayez dans un instant."}
 	}
-	var (
-		a    Account
-		hash string
-	)
-	err := s.DB.r.QueryRowContext(ctx, `SELECT id, login, role, email, siret, name, password_hash FROM accounts WHERE login = ?`,
-		login).Scan(&a.ID, &a.Login, &a.Role, &a.Email, &a.Siret, &a.Name, &hash)
-	if errors.Is(err, sql.ErrNoRows) {
+	a, hash, found, err := s.Store.AccountByLogin(ctx, login)
+	if err == nil && !found {
 		hash = dummyHash()
 	} else if err != nil {
 		s.hashes.leave()
-		s.limiter.done(keys, false, s.now())
+		s.limiter.forgive(ctx, s.Store, keys, begun)
 		return opcoapi.Session{}, internal("La connexion a échoué.", err)
 	}
 	ok, herr := CheckPassword(password, hash)
 	s.hashes.leave()
 	if err != nil || herr != nil || !ok {
-		s.limiter.done(keys, true, s.now())
 		return opcoapi.Session{}, errorf(opcoapi.CodeUnauthorized, "Identifiant ou mot de passe incorrect.")
 	}
-	s.limiter.done(keys, false, s.now())
-	s.limiter.reset(loginKey)
+	s.limiter.succeeded(ctx, s.Store, loginKey, keys, begun)
 	token, tokenHash, err := newToken()
 	if err != nil {
 		return opcoapi.Session{}, internal("La session n'a pas pu être ouverte.", err)
 	}
 	now := s.now()
 	exp := now.Add(s.sessionTTL())
-	err = s.DB.update(ctx, func(tx wtx) error {
+	err = s.Store.Update(ctx, func(tx Tx) error {
 		// Expired sessions of anyone go at each login: the table stays small.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < ?`, now.UnixMicro()); err != nil {
+		if err := tx.DeleteExpiredSessions(ctx, now); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
-			tokenHash, a.ID, now.UnixMicro(), exp.UnixMicro())
-		return err
+		return tx.CreateSession(ctx, store.Session{TokenHash: tokenHash, AccountID: a.ID, CreatedAt: now, ExpiresAt: exp})
 	})
 	if err != nil {
 		return opcoapi.Session{}, internal("La session n'a pas pu être ouverte.", err)
@@ -232,19 +194,14 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Account, erro
 		}
 		s.sessions.Delete(h)
 	}
-	var (
-		a   Account
-		exp int64
-	)
-	err := s.DB.r.QueryRowContext(ctx, `SELECT a.id, a.login, a.role, a.email, a.siret, a.name, s.expires_at
-		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?`, h).Scan(
-		&a.ID, &a.Login, &a.Role, &a.Email, &a.Siret, &a.Name, &exp)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Account{}, errorf(opcoapi.CodeUnauthorized, "Session inconnue ou fermée : reconnectez-vous.")
-	}
+	a, expires, found, err := s.Store.Session(ctx, h)
 	if err != nil {
 		return Account{}, internal("La session n'a pas pu être vérifiée.", err)
 	}
+	if !found {
+		return Account{}, errorf(opcoapi.CodeUnauthorized, "Session inconnue ou fermée : reconnectez-vous.")
+	}
+	exp := expires.UnixMicro()
 	if now.UnixMicro() >= exp {
 		return Account{}, errorf(opcoapi.CodeUnauthorized, "Session expirée : reconnectez-vous.")
 	}
@@ -265,15 +222,10 @@ type cachedSession struct {
 // Logout closes the session of token.
 func (s *Service) Logout(ctx context.Context, token string) error {
 	s.sessions.Delete(hashToken(token))
-	return s.DB.update(ctx, func(tx wtx) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = ?`, hashToken(token))
-		if err != nil {
+	return s.Store.Update(ctx, func(tx Tx) error {
+		if err := tx.DeleteSession(ctx, hashToken(token)); err != nil {
 			return internal("La session n'a pas pu être fermée.", err)
 		}
 		return nil
 	})
-}
-
-func isUnique(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }

@@ -3,7 +3,6 @@ package opco
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"errors"
 	"strconv"
 	"strings"
@@ -43,26 +42,17 @@ func (s *Service) Queue(ctx context.Context, a Account, after string, limit int)
 			return opcoapi.Queue{}, errorf(opcoapi.CodeInvalid, "Paramètre after invalide : reprenez le curseur (cursor) de la page précédente.")
 		}
 	}
-	rows, err := s.DB.r.QueryContext(ctx, `SELECT `+recordColumns+recordFrom+
-		`WHERE c.status IN ('transmis', 'en_instruction') AND (c.received_on, c.id) > (?, ?)
-		ORDER BY c.received_on, c.id LIMIT ?`, day, rowID, limit+1)
+	srecs, err := s.Store.Queue(ctx, day, rowID, limit+1)
 	if err != nil {
 		return opcoapi.Queue{}, internal("La file des contrats n'a pas pu être lue.", err)
 	}
-	recs, err := scanRecords(rows)
-	if err != nil {
-		return opcoapi.Queue{}, err
-	}
+	recs := fromStoreAll(srecs)
 	q := opcoapi.Queue{Today: s.today(), Contracts: []opcoapi.Contract{}}
 	if len(recs) > limit {
 		recs, q.More = recs[:limit], true
 	}
-	for _, r := range recs {
-		c, err := s.api(ctx, s.DB.r, r, false)
-		if err != nil {
-			return opcoapi.Queue{}, err
-		}
-		q.Contracts = append(q.Contracts, c)
+	if q.Contracts, err = s.apis(ctx, s.Store, recs, false); err != nil {
+		return opcoapi.Queue{}, err
 	}
 	if q.More {
 		last := recs[len(recs)-1]
@@ -85,22 +75,6 @@ func parseQueueCursor(s string) (day string, rowID int64, ok bool) {
 		return "", 0, false
 	}
 	return day, n, true
-}
-
-func scanRecords(rows *sql.Rows) ([]record, error) {
-	defer rows.Close()
-	var out []record
-	for rows.Next() {
-		r, err := scanRecord(rows, false)
-		if err != nil {
-			return nil, internal("Les contrats n'ont pas pu être lus.", err)
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, internal("Les contrats n'ont pas pu être lus.", err)
-	}
-	return out, nil
 }
 
 // OpenInstruction is the agent's « Ouvrir l'instruction ».
@@ -143,7 +117,7 @@ func (s *Service) Decide(ctx context.Context, a Account, id string, req opcoapi.
 		return opcoapi.PushResponse{}, err
 	}
 	for attempt := 1; ; attempt++ {
-		if resp, ok, err := s.duplicate(ctx, s.DB.r, a, req.MessageID, id, routeDecision); ok || err != nil {
+		if resp, ok, err := s.duplicate(ctx, s.Store, a, req.MessageID, id, routeDecision); ok || err != nil {
 			return resp, err
 		}
 		p, err := s.prepareDecision(ctx, a, id, req)
@@ -191,7 +165,7 @@ var renderLetter = func(s *Service, r record, c *contract.Contract, req opcoapi.
 // prepareDecision checks the decision against the contract as last
 // committed, then draws its letter and stores it in the blob store.
 func (s *Service) prepareDecision(ctx context.Context, a Account, id string, req opcoapi.DecisionRequest) (preparedDecision, error) {
-	r, err := visibleRecord(ctx, s.DB.r, a, id)
+	r, err := visibleRecord(ctx, s.Store, a, id)
 	if err != nil {
 		return preparedDecision{}, err
 	}
@@ -209,7 +183,7 @@ func (s *Service) prepareDecision(ctx context.Context, a Account, id string, req
 	p := preparedDecision{today: s.today(), actions: []workflow.Action{action}}
 	if action == workflow.DeclarerConforme {
 		p.dept = departement3(c.Employeur.Adresse)
-		if p.numero, err = peekNumeroDepot(ctx, s.DB.r, p.dept, p.today); err != nil {
+		if p.numero, err = peekNumeroDepot(ctx, s.Store, p.dept, p.today); err != nil {
 			return preparedDecision{}, err
 		}
 		r.numeroDepot = p.numero
@@ -225,7 +199,7 @@ func (s *Service) prepareDecision(ctx context.Context, a Account, id string, req
 	}
 	// Stored before the transaction: if it fails, an unreferenced content
 	// stays in the blob store, harmless (named by its hash).
-	if p.blob, err = s.Blobs.Put(ctx, bytes.NewReader(l.data)); err != nil {
+	if p.blob, err = s.Contents.PutVerified(ctx, bytes.NewReader(l.data), ""); err != nil {
 		return preparedDecision{}, err
 	}
 	p.rec, p.typ, p.name = r, l.typ, l.name
@@ -236,7 +210,7 @@ func (s *Service) prepareDecision(ctx context.Context, a Account, id string, req
 // answers errRedraw when the letter no longer matches.
 func (s *Service) commitDecision(ctx context.Context, a Account, id string, req opcoapi.DecisionRequest, p preparedDecision) (opcoapi.PushResponse, error) {
 	var out opcoapi.PushResponse
-	err := s.DB.update(ctx, func(tx wtx) error {
+	err := s.Store.Update(ctx, func(tx Tx) error {
 		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id, routeDecision); ok || err != nil {
 			out = resp
 			return err
@@ -261,7 +235,7 @@ func (s *Service) commitDecision(ctx context.Context, a Account, id string, req 
 				return err
 			}
 			if n != p.numero {
-				return errRedraw // the savepoint undoes the counter's step
+				return errRedraw // the rollback undoes the counter's step
 			}
 		}
 		now := s.now()
@@ -275,14 +249,8 @@ func (s *Service) commitDecision(ctx context.Context, a Account, id string, req 
 			return err
 		}
 		r.status, r.updatedAt = to, now
-		if err := reserveSeq(ctx, tx, &r, len(evs)); err != nil {
-			return err
-		}
-		if err := updateRecord(ctx, tx, &r); err != nil {
-			return err
-		}
 		evs[0].at, evs[0].messageID, evs[0].documentID, evs[0].note = now, req.MessageID, doc.rowID, decisionNote(req)
-		if err := addEvents(ctx, tx, &r, evs); err != nil {
+		if err := updateRecord(ctx, tx, &r, evs); err != nil {
 			return err
 		}
 		out.Contract, err = s.api(ctx, tx, r, true)

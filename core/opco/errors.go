@@ -22,7 +22,17 @@ func (e *causeError) Error() string   { return e.api.Message + ": " + e.cause.Er
 func (e *causeError) Unwrap() []error { return []error{e.api, e.cause} }
 
 func internal(msg string, cause error) error {
+	if errors.Is(cause, ErrUnavailable) {
+		return unavailable(cause)
+	}
 	return &causeError{api: &opcoapi.Error{Code: opcoapi.CodeInternal, Message: msg}, cause: cause}
+}
+
+// unavailable is the answer when the database cannot be reached: 503, the
+// client retries later (its push is kept).
+func unavailable(cause error) error {
+	return &causeError{api: &opcoapi.Error{Code: opcoapi.CodeUnavailable, RetryAfter: 2,
+		Message: "Le service de l'OPCO est momentanément indisponible : réessayez dans un instant."}, cause: cause}
 }
 
 func errorf(code opcoapi.Code, format string, args ...any) error {
@@ -36,6 +46,12 @@ func APIError(err error) *opcoapi.Error {
 	var ae *opcoapi.Error
 	if errors.As(err, &ae) {
 		return ae
+	}
+	if errors.Is(err, ErrUnavailable) {
+		return unavailable(err).(*causeError).api
+	}
+	if errors.Is(err, ErrExists) { // a key taken by a concurrent request, past the store's retries
+		return &opcoapi.Error{Code: opcoapi.CodeConflict, Message: "Une autre requête a modifié le contrat au même moment : réessayez."}
 	}
 	var we *workflow.Error
 	if errors.As(err, &we) {

@@ -20,6 +20,7 @@ import (
 
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
+	"cerfadesk/storage/opcosqlite"
 )
 
 // cheap are argon2id parameters for tests: hashing stays fast under -race.
@@ -54,11 +55,11 @@ const (
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	dir := t.TempDir()
-	db, err := OpenDB(filepath.Join(dir, DBFile), DBOptions{Synchronous: "NORMAL"})
+	db, err := opcosqlite.Open(filepath.Join(dir, opcosqlite.DBFile), opcosqlite.DBOptions{Synchronous: "NORMAL"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	blobs, err := OpenBlobDir(filepath.Join(dir, "documents"))
+	blobs, err := opcosqlite.OpenBlobDir(filepath.Join(dir, "documents"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -315,7 +315,7 @@ func (h *Handler) withID(next func(w http.ResponseWriter, r *http.Request, a Acc
 func (h *Handler) health(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	if err := h.svc.DB.Ping(ctx); err != nil {
+	if err := h.svc.Store.Ping(ctx); err != nil {
 		h.fail(w, r, &causeError{api: &opcoapi.Error{Code: opcoapi.CodeUnavailable, Message: "Base de données indisponible."}, cause: err})
 		return
 	}

@@ -188,8 +188,7 @@ func depotPrefix(dept string, day civil.Date) string {
 // transaction, which then checks it got that one.
 func peekNumeroDepot(ctx context.Context, q queryer, dept string, day civil.Date) (string, error) {
 	prefix := depotPrefix(dept, day)
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(last), 0) + 1 FROM depot_counters WHERE prefix = ?`, prefix).Scan(&n)
+	n, err := q.PeekDepot(ctx, prefix)
 	if err != nil {
 		return "", internal("Le numéro de dépôt n'a pas pu être attribué.", err)
 	}
@@ -201,11 +200,9 @@ func peekNumeroDepot(ctx context.Context, q queryer, dept string, day civil.Date
 
 // nextNumeroDepot assigns the next n° de dépôt of a département and month:
 // DDDYYYYMMNCnnnn, as ident.NumContratValid reads it.
-func nextNumeroDepot(ctx context.Context, tx wtx, dept string, day civil.Date) (string, error) {
+func nextNumeroDepot(ctx context.Context, tx Tx, dept string, day civil.Date) (string, error) {
 	prefix := depotPrefix(dept, day)
-	var n int
-	err := tx.QueryRowContext(ctx, `INSERT INTO depot_counters (prefix, last) VALUES (?, 1)
-		ON CONFLICT (prefix) DO UPDATE SET last = last + 1 RETURNING last`, prefix).Scan(&n)
+	n, err := tx.NextDepot(ctx, prefix)
 	if err != nil {
 		return "", internal("Le numéro de dépôt n'a pas pu être attribué.", err)
 	}

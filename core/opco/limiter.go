@@ -1,105 +1,90 @@
 package opco
 
 import (
-	"sync"
+	"context"
 	"time"
 )
 
-// loginLimiter counts failed logins per key (a login, a client address) in
-// a sliding window: past Max failures in Window, the key is blocked until
-// its oldest failure leaves the window. It lives in memory: a restart
-// forgives, which is acceptable for a brake on guessing.
+// loginLimiter counts login attempts per key (a login, a client address) in
+// a sliding window: past Max attempts in Window, the key is blocked until
+// its oldest attempt leaves the window. The attempts are kept in the store,
+// so that the limit counts across the instances of the service and
+// survives a restart.
 //
-// The check and the count are one step (begin): an attempt is counted as
-// pending from the moment it is let through until its outcome is known
-// (done), and a key whose failures plus pending attempts reach Max lets no
-// more through. Checking first and counting after the password hash let
-// 200 parallel guesses all pass the check before any was counted. A key
-// blocked only by attempts still in flight is told to retry in a second,
-// not in minutes: they may well succeed.
+// An attempt is counted when it starts (begin), in the same transaction as
+// the check (the store holds the key until it ends), and forgiven if it
+// succeeds (succeeded): checking first and counting after the password
+// hash let parallel guesses all pass the check before any was counted.
 type loginLimiter struct {
 	Max    int
 	Window time.Duration
-
-	mu       sync.Mutex
-	failures map[string][]time.Time
-	pending  map[string]int
 }
 
 func newLoginLimiter(max int, window time.Duration) *loginLimiter {
-	return &loginLimiter{Max: max, Window: window, failures: map[string][]time.Time{}, pending: map[string]int{}}
+	return &loginLimiter{Max: max, Window: window}
 }
 
 // pendingWait is the wait of a key blocked by attempts in flight only.
 const pendingWait = time.Second
 
 // begin checks and counts an attempt in one step: when a key is blocked it
-// returns how long to wait and counts nothing; otherwise it counts the
-// attempt as pending for every key and returns 0, and the caller reports
-// its outcome with done.
-func (l *loginLimiter) begin(keys []string, now time.Time) time.Duration {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+// returns how long the longest-blocked key must still wait and counts
+// nothing; otherwise it counts the attempt at now for every key and
+// returns 0.
+func (l *loginLimiter) begin(ctx context.Context, st Store, keys []string, now time.Time) (time.Duration, error) {
 	var wait time.Duration
-	for _, k := range keys {
-		f := l.prune(k, now)
-		switch {
-		case len(f) >= l.Max:
-			wait = max(wait, f[len(f)-l.Max].Add(l.Window).Sub(now))
-		case len(f)+l.pending[k] >= l.Max:
-			wait = max(wait, pendingWait)
+	err := st.Update(ctx, func(tx Tx) error {
+		wait = 0
+		for _, k := range keys {
+			f, err := tx.LoginFailures(ctx, k, now.Add(-l.Window))
+			if err != nil {
+				return err
+			}
+			if len(f) >= l.Max {
+				if w := f[len(f)-l.Max].Add(l.Window).Sub(now); w > wait {
+					wait = w
+				}
+			}
 		}
-	}
-	if wait > 0 {
-		return wait
-	}
-	for _, k := range keys {
-		l.pending[k]++
-	}
-	if len(l.failures) > 100_000 { // a flood of distinct keys: forget the stale ones
-		for k := range l.failures {
-			l.prune(k, now)
+		if wait > 0 {
+			return nil
 		}
-	}
-	return 0
-}
-
-// done ends an attempt begin let through: failed records a failure at now
-// for every key; otherwise (a success, or an attempt never judged) nothing
-// is recorded.
-func (l *loginLimiter) done(keys []string, failed bool, now time.Time) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, k := range keys {
-		if l.pending[k] <= 1 {
-			delete(l.pending, k)
-		} else {
-			l.pending[k]--
+		for _, k := range keys {
+			if err := tx.AddLoginFailure(ctx, k, now); err != nil {
+				return err
+			}
 		}
-		if failed {
-			l.failures[k] = append(l.prune(k, now), now)
-		}
-	}
-}
-
-// reset forgets the failures of key (a successful login).
-func (l *loginLimiter) reset(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.failures, key)
-}
-
-func (l *loginLimiter) prune(k string, now time.Time) []time.Time {
-	f := l.failures[k]
-	i := 0
-	for i < len(f) && now.Sub(f[i]) >= l.Window {
-		i++
-	}
-	f = f[i:]
-	if len(f) == 0 {
-		delete(l.failures, k)
 		return nil
-	}
-	l.failures[k] = f
-	return f
+	})
+	return wait, err
+}
+
+// forgive takes back the attempt begin counted at at for every key (the
+// attempt was never judged: the service was too busy).
+func (l *loginLimiter) forgive(ctx context.Context, st Store, keys []string, at time.Time) error {
+	return st.Update(context.WithoutCancel(ctx), func(tx Tx) error {
+		for _, k := range keys {
+			if err := tx.RemoveLoginFailure(ctx, k, at); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// succeeded records a successful login begun at at: the login's failures
+// are forgotten, and the address's count loses this attempt.
+func (l *loginLimiter) succeeded(ctx context.Context, st Store, loginKey string, keys []string, at time.Time) error {
+	return st.Update(context.WithoutCancel(ctx), func(tx Tx) error {
+		for _, k := range keys {
+			if k == loginKey {
+				if err := tx.ClearLoginFailures(ctx, k); err != nil {
+					return err
+				}
+			} else if err := tx.RemoveLoginFailure(ctx, k, at); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -3,7 +3,6 @@ package opco
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"log/slog"
 	"mime"
@@ -16,14 +15,6 @@ import (
 
 	"cerfadesk/core/workflow"
 )
-
-// Mail is an e-mail of the service to a person.
-type Mail struct {
-	ID      int64
-	To      string
-	Subject string
-	Body    string // plain text, UTF-8
-}
 
 // Mailer delivers e-mails.
 type Mailer interface {
@@ -148,10 +139,8 @@ func forWhom(name string) string {
 
 // queueMail writes an e-mail to the queue, in the caller's transaction:
 // it leaves only if the change it reports is committed.
-func (s *Service) queueMail(ctx context.Context, tx wtx, m Mail) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO mails (to_addr, subject, body, created_at) VALUES (?, ?, ?, ?)`,
-		m.To, m.Subject, m.Body, s.now().UnixMicro())
-	if err != nil {
+func (s *Service) queueMail(ctx context.Context, tx Tx, m Mail) error {
+	if err := tx.QueueMail(ctx, m, s.now()); err != nil {
 		return internal("Le courriel n'a pas pu être préparé.", err)
 	}
 	return nil
@@ -189,29 +178,22 @@ func (s *Service) RunMailer(ctx context.Context, m Mailer) {
 	}
 }
 
+// mailLease is how long a claimed e-mail is hidden from the other
+// instances' senders: past it, an e-mail whose sender died unmarked is
+// sent again (at least once, never by two senders at a time).
+const mailLease = 2 * time.Minute
+
 // deliverMails sends the e-mails due and returns when the next retry is due
-// (zero when none waits).
+// (zero when none waits). Every instance runs it: each e-mail is claimed by
+// one of them (store.MailQueue).
 func (s *Service) deliverMails(ctx context.Context, m Mailer) time.Time {
-	rows, err := s.DB.r.QueryContext(ctx, `SELECT id, to_addr, subject, body, attempts FROM mails
-		WHERE sent_at IS NULL AND next_try_at <= ? ORDER BY id LIMIT 20`, time.Now().UnixMicro())
+	list, err := s.Store.ClaimMails(ctx, time.Now(), mailLease, 20)
 	if err != nil {
 		if ctx.Err() == nil {
 			s.log().Error("mail queue", "err", err)
 		}
 		return time.Now().Add(10 * time.Second)
 	}
-	type pending struct {
-		Mail
-		attempts int
-	}
-	var list []pending
-	for rows.Next() {
-		var p pending
-		if err := rows.Scan(&p.ID, &p.To, &p.Subject, &p.Body, &p.attempts); err == nil {
-			list = append(list, p)
-		}
-	}
-	rows.Close()
 	for _, p := range list {
 		if ctx.Err() != nil {
 			return time.Time{}
@@ -219,28 +201,22 @@ func (s *Service) deliverMails(ctx context.Context, m Mailer) time.Time {
 		err := m.Send(ctx, s.MailFrom, p.Mail)
 		now := time.Now()
 		if err == nil {
-			err = s.DB.update(ctx, func(tx wtx) error {
-				_, err := tx.ExecContext(ctx, `UPDATE mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?`, now.UnixMicro(), p.ID)
-				return err
-			})
+			err = s.Store.MailSent(context.WithoutCancel(ctx), p.ID, now)
 			s.log().Info("e-mail sent", "to", p.To, "subject", p.Subject, "via", m.String())
-			if err != nil && ctx.Err() == nil {
+			if err != nil {
 				s.log().Error("mail queue", "err", err)
 			}
 			continue
 		}
-		backoff := min(10*time.Second<<min(p.attempts, 10), time.Hour)
-		s.log().Warn("e-mail not sent, will retry", "to", p.To, "attempt", p.attempts+1, "retry_in", backoff, "err", err)
-		s.DB.update(ctx, func(tx wtx) error {
-			_, err := tx.ExecContext(ctx, `UPDATE mails SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?`,
-				err.Error(), now.Add(backoff).UnixMicro(), p.ID)
-			return err
-		})
+		backoff := min(10*time.Second<<min(p.Attempts, 10), time.Hour)
+		s.log().Warn("e-mail not sent, will retry", "to", p.To, "attempt", p.Attempts+1, "retry_in", backoff, "err", err)
+		if err := s.Store.MailFailed(context.WithoutCancel(ctx), p.ID, err.Error(), now.Add(backoff)); err != nil {
+			s.log().Error("mail queue", "err", err)
+		}
 	}
-	var next sql.NullInt64
-	s.DB.r.QueryRowContext(ctx, `SELECT MIN(next_try_at) FROM mails WHERE sent_at IS NULL`).Scan(&next)
-	if !next.Valid {
+	next, ok, err := s.Store.NextMail(ctx)
+	if err != nil || !ok {
 		return time.Time{}
 	}
-	return time.UnixMicro(next.Int64)
+	return next
 }

@@ -2,12 +2,11 @@ package opco
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"cerfadesk/core/contract"
 	"cerfadesk/core/docs"
@@ -30,6 +29,10 @@ func ValidID(s string) bool {
 		}
 	}
 	return true
+}
+
+func validSHA256(s string) bool {
+	return len(s) == 64 && strings.Trim(s, "0123456789abcdef") == ""
 }
 
 func checkMessageID(id string) error {
@@ -134,17 +137,13 @@ func blobMeta(ctx context.Context, q queryer, a Account, contractRow int64, shas
 		if _, done := meta[sha]; done || slices.Contains(missing, sha) {
 			continue
 		}
-		b := docs.Blob{SHA256: sha}
-		err := q.QueryRowContext(ctx, `SELECT b.size, b.mime FROM blobs b WHERE b.sha256 = ? AND (
-			EXISTS (SELECT 1 FROM blob_owners o WHERE o.sha256 = b.sha256 AND o.account_id = ?)
-			OR EXISTS (SELECT 1 FROM documents d WHERE d.contract_id = ? AND d.sha256 = b.sha256))`,
-			sha, a.ID, contractRow).Scan(&b.Size, &b.MIME)
-		if errors.Is(err, sql.ErrNoRows) {
-			missing = append(missing, sha)
-			continue
-		}
+		b, ok, err := q.BlobMeta(ctx, sha, a.ID, contractRow)
 		if err != nil {
 			return nil, nil, internal("Les documents n'ont pas pu être vérifiés.", err)
+		}
+		if !ok {
+			missing = append(missing, sha)
+			continue
 		}
 		meta[sha] = b
 	}
@@ -179,7 +178,7 @@ func missingContent(missing []string) error {
 }
 
 // attachListed attaches the documents c lists with a content.
-func (s *Service) attachListed(ctx context.Context, tx wtx, r *record, c *contract.Contract, meta map[string]docs.Blob, a Account) error {
+func (s *Service) attachListed(ctx context.Context, tx Tx, r *record, c *contract.Contract, meta map[string]docs.Blob, a Account) error {
 	for _, d := range c.Documents {
 		b, ok := meta[d.Sha256]
 		if d.Sha256 == "" || !ok {
@@ -234,7 +233,7 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 	if err := checkMessageID(req.MessageID); err != nil {
 		return opcoapi.PushResponse{}, err
 	}
-	if resp, ok, err := s.duplicate(ctx, s.DB.r, a, req.MessageID, id, routeTransmit); ok || err != nil {
+	if resp, ok, err := s.duplicate(ctx, s.Store, a, req.MessageID, id, routeTransmit); ok || err != nil {
 		return resp, err
 	}
 	c, err := decodeContract(req.Contract)
@@ -254,7 +253,7 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 		return opcoapi.PushResponse{}, err
 	}
 	var out opcoapi.PushResponse
-	err = s.DB.update(ctx, func(tx wtx) error {
+	err = s.Store.Update(ctx, func(tx Tx) error {
 		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id, routeTransmit); ok || err != nil {
 			out = resp
 			return err
@@ -313,26 +312,20 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 		r.status, r.transmitted, r.receivedOn, r.updatedAt = to, true, s.today(), now
 		late := evs[len(evs)-1].horsDelai
 		r.horsDelai, r.correction = late, actx.Correction
-		if err := reserveSeq(ctx, tx, &r, len(evs)); err != nil {
-			return err
-		}
-		if exists {
-			err = updateRecord(ctx, tx, &r)
-		} else {
-			err = insertRecord(ctx, tx, &r)
-		}
-		if err != nil {
-			return err
-		}
-		if err := s.attachListed(ctx, tx, &r, c, meta, a); err != nil {
-			return err
-		}
 		last := &evs[len(evs)-1]
 		last.messageID, last.horsDelai, last.correction = req.MessageID, late, actx.Correction
 		for i := range evs {
 			evs[i].at = now
 		}
-		if err := addEvents(ctx, tx, &r, evs); err != nil {
+		if exists {
+			if err := s.attachListed(ctx, tx, &r, c, meta, a); err != nil {
+				return err
+			}
+			err = updateRecord(ctx, tx, &r, evs)
+		} else if err = insertRecord(ctx, tx, &r, evs); err == nil {
+			err = s.attachListed(ctx, tx, &r, c, meta, a)
+		}
+		if err != nil {
 			return err
 		}
 		out.Contract, err = s.api(ctx, tx, r, false)
@@ -357,7 +350,7 @@ func (s *Service) Send(ctx context.Context, a Account, id string, req opcoapi.Se
 	if err := checkMessageID(req.MessageID); err != nil {
 		return opcoapi.PushResponse{}, err
 	}
-	if resp, ok, err := s.duplicate(ctx, s.DB.r, a, req.MessageID, id, routeSend); ok || err != nil {
+	if resp, ok, err := s.duplicate(ctx, s.Store, a, req.MessageID, id, routeSend); ok || err != nil {
 		return resp, err
 	}
 	c, err := decodeContract(req.Contract)
@@ -376,7 +369,7 @@ func (s *Service) Send(ctx context.Context, a Account, id string, req opcoapi.Se
 		return opcoapi.PushResponse{}, err
 	}
 	var out opcoapi.PushResponse
-	err = s.DB.update(ctx, func(tx wtx) error {
+	err = s.Store.Update(ctx, func(tx Tx) error {
 		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id, routeSend); ok || err != nil {
 			out = resp
 			return err
@@ -408,17 +401,11 @@ func (s *Service) Send(ctx context.Context, a Account, id string, req opcoapi.Se
 		if err := r.setContent(c); err != nil {
 			return err
 		}
-		if err := reserveSeq(ctx, tx, &r, len(evs)); err != nil {
-			return err
-		}
-		if err := insertRecord(ctx, tx, &r); err != nil {
+		evs[0].at, evs[0].messageID, evs[0].note = now, req.MessageID, "Envoyé à "+r.sentTo
+		if err := insertRecord(ctx, tx, &r, evs); err != nil {
 			return err
 		}
 		if err := s.attachListed(ctx, tx, &r, c, meta, a); err != nil {
-			return err
-		}
-		evs[0].at, evs[0].messageID, evs[0].note = now, req.MessageID, "Envoyé à "+r.sentTo
-		if err := addEvents(ctx, tx, &r, evs); err != nil {
 			return err
 		}
 		if err := s.queueMail(ctx, tx, sentMail(s.opcoName(), a, r)); err != nil {
@@ -442,7 +429,7 @@ func (s *Service) simpleAction(ctx context.Context, a Account, id string, req op
 		return opcoapi.PushResponse{}, err
 	}
 	var out opcoapi.PushResponse
-	err := s.DB.update(ctx, func(tx wtx) error {
+	err := s.Store.Update(ctx, func(tx Tx) error {
 		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id, rt); ok || err != nil {
 			out = resp
 			return err
@@ -463,14 +450,8 @@ func (s *Service) simpleAction(ctx context.Context, a Account, id string, req op
 		if fix != nil {
 			fix(&r)
 		}
-		if err := reserveSeq(ctx, tx, &r, len(evs)); err != nil {
-			return err
-		}
-		if err := updateRecord(ctx, tx, &r); err != nil {
-			return err
-		}
 		evs[0].at, evs[0].messageID, evs[0].note = now, req.MessageID, strings.TrimSpace(req.Note)
-		if err := addEvents(ctx, tx, &r, evs); err != nil {
+		if err := updateRecord(ctx, tx, &r, evs); err != nil {
 			return err
 		}
 		out.Contract, err = s.api(ctx, tx, r, false)
@@ -534,7 +515,7 @@ func (s *Service) Attach(ctx context.Context, a Account, id string, req opcoapi.
 		return opcoapi.PushResponse{}, errorf(opcoapi.CodeInvalid, "Type de document inconnu : « %s ».", d.Type)
 	}
 	var out opcoapi.PushResponse
-	err := s.DB.update(ctx, func(tx wtx) error {
+	err := s.Store.Update(ctx, func(tx Tx) error {
 		if resp, ok, err := s.duplicate(ctx, tx, a, req.MessageID, id, routeAttach); ok || err != nil {
 			out = resp
 			return err
@@ -584,14 +565,8 @@ func (s *Service) Attach(ctx context.Context, a Account, id string, req opcoapi.
 			r.status, r.receivedOn = to, s.today() // the complete file arrives: the clock restarts
 		}
 		r.updatedAt = now
-		if err := reserveSeq(ctx, tx, &r, len(evs)); err != nil {
-			return err
-		}
-		if err := updateRecord(ctx, tx, &r); err != nil {
-			return err
-		}
 		evs[0].at, evs[0].messageID, evs[0].documentID = now, req.MessageID, doc.rowID
-		if err := addEvents(ctx, tx, &r, evs); err != nil {
+		if err := updateRecord(ctx, tx, &r, evs); err != nil {
 			return err
 		}
 		out.Contract, err = s.api(ctx, tx, r, false)
@@ -609,7 +584,7 @@ func (s *Service) PutBlob(ctx context.Context, a Account, sha string, body io.Re
 	if !validSHA256(sha) {
 		return opcoapi.Blob{}, errorf(opcoapi.CodeInvalid, "Empreinte SHA-256 invalide : 64 caractères hexadécimaux en minuscules attendus.")
 	}
-	b, err := s.Blobs.PutVerified(ctx, body, sha)
+	b, err := s.Contents.PutVerified(ctx, body, sha)
 	if err != nil {
 		return opcoapi.Blob{}, err
 	}
@@ -621,23 +596,17 @@ func (s *Service) PutBlob(ctx context.Context, a Account, sha string, body io.Re
 
 // recordBlob records an uploaded content and that a uploaded it.
 func (s *Service) recordBlob(ctx context.Context, b docs.Blob, a Account) error {
-	return s.DB.update(ctx, func(tx wtx) error {
-		now := s.now()
-		if err := insertBlob(ctx, tx, b, now); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO blob_owners (sha256, account_id, created_at) VALUES (?, ?, ?)`,
-			b.SHA256, a.ID, now.UnixMicro()); err != nil {
+	return s.Store.Update(ctx, func(tx Tx) error {
+		if err := tx.PutBlobMeta(ctx, b, a.ID, s.now()); err != nil {
 			return internal("Le document n'a pas pu être enregistré.", err)
 		}
 		return nil
 	})
 }
 
-func insertBlob(ctx context.Context, tx wtx, b docs.Blob, now interface{ UnixMicro() int64 }) error {
-	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)`,
-		b.SHA256, b.Size, b.MIME, now.UnixMicro())
-	if err != nil {
+// insertBlob records a content the service wrote itself (a letter).
+func insertBlob(ctx context.Context, tx Tx, b docs.Blob, now time.Time) error {
+	if err := tx.PutBlobMeta(ctx, b, 0, now); err != nil {
 		return internal("Le document n'a pas pu être enregistré.", err)
 	}
 	return nil
@@ -652,13 +621,9 @@ func (s *Service) HasBlob(ctx context.Context, a Account, sha string) (bool, err
 	if !validSHA256(sha) {
 		return false, errorf(opcoapi.CodeInvalid, "Empreinte SHA-256 invalide.")
 	}
-	var one int
-	err := s.DB.r.QueryRowContext(ctx, `SELECT 1 FROM blob_owners WHERE sha256 = ? AND account_id = ?`, sha, a.ID).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	}
+	ok, err := s.Store.BlobOwned(ctx, sha, a.ID)
 	if err != nil {
 		return false, internal("Les documents n'ont pas pu être vérifiés.", err)
 	}
-	return true, nil
+	return ok, nil
 }

@@ -3,28 +3,9 @@ package opco
 import (
 	"context"
 	"io"
-	"strings"
 
 	"cerfadesk/core/opcoapi"
-	"cerfadesk/core/workflow"
 )
-
-// visibility is the SQL condition and arguments of the contracts a may see.
-func visibility(a Account) (string, []any) {
-	switch a.Role {
-	case workflow.Entreprise:
-		siret := a.Siret
-		if siret == "" {
-			siret = "-" // never an empty SIRET: it would match the contracts without one
-		}
-		return `(c.employer_siret = ? OR (c.sent_to <> '' AND c.sent_to = ?))`, []any{siret, strings.ToLower(a.Email)}
-	case workflow.CFA:
-		return `c.cfa_account = ?`, []any{a.ID}
-	case workflow.Agent:
-		return `c.transmitted = 1`, nil
-	}
-	return `0`, nil
-}
 
 // MaxChangesPage is the largest page of Changes.
 const MaxChangesPage = 500
@@ -41,101 +22,87 @@ func (s *Service) Changes(ctx context.Context, a Account, cursor int64, limit in
 	if cursor < 0 {
 		return opcoapi.Changes{}, errorf(opcoapi.CodeInvalid, "Curseur invalide.")
 	}
-	cond, args := visibility(a)
-	args = append(args, cursor, limit+1)
-	rows, err := s.DB.r.QueryContext(ctx, `SELECT `+recordColumns+`, c.doc`+recordFrom+`WHERE `+cond+
-		` AND c.seq > ? ORDER BY c.seq LIMIT ?`, args...)
+	srecs, err := s.Store.Changes(ctx, a, cursor, limit+1)
 	if err != nil {
 		return opcoapi.Changes{}, internal("Les changements n'ont pas pu être lus.", err)
 	}
-	var recs []record
-	func() {
-		defer rows.Close()
-		for rows.Next() {
-			var r record
-			if r, err = scanRecord(rows, true); err != nil {
-				return
-			}
-			recs = append(recs, r)
-		}
-		err = rows.Err()
-	}()
-	if err != nil {
-		return opcoapi.Changes{}, internal("Les changements n'ont pas pu être lus.", err)
-	}
+	recs := fromStoreAll(srecs)
 	out := opcoapi.Changes{Cursor: cursor, Contracts: []opcoapi.Contract{}}
 	if len(recs) > limit {
 		recs, out.More = recs[:limit], true
 	}
-	for _, r := range recs {
-		c, err := s.api(ctx, s.DB.r, r, true)
-		if err != nil {
-			return opcoapi.Changes{}, err
+	if len(recs) == 0 {
+		return out, nil
+	}
+	cs, err := s.apis(ctx, s.Store, recs, true)
+	if err != nil {
+		return opcoapi.Changes{}, err
+	}
+	ids := make([]int64, len(recs))
+	for i, r := range recs {
+		ids[i] = r.rowID
+	}
+	evs, err := s.Store.History(ctx, cursor, ids...)
+	if err != nil {
+		return opcoapi.Changes{}, internal("L'historique n'a pas pu être lu.", err)
+	}
+	for i, r := range recs {
+		cs[i].Events = evs[r.rowID]
+		if cs[i].Events == nil {
+			cs[i].Events = []opcoapi.Event{}
 		}
-		if c.Events, err = history(ctx, s.DB.r, r.rowID, cursor); err != nil {
-			return opcoapi.Changes{}, err
-		}
-		out.Contracts = append(out.Contracts, c)
 		out.Cursor = r.seq
 	}
+	out.Contracts = cs
 	return out, nil
 }
 
 // List returns the contracts a may see, most recently changed first,
 // without their content (at most 1000).
 func (s *Service) List(ctx context.Context, a Account) (opcoapi.ContractList, error) {
-	cond, args := visibility(a)
-	rows, err := s.DB.r.QueryContext(ctx, `SELECT `+recordColumns+recordFrom+`WHERE `+cond+` ORDER BY c.seq DESC LIMIT 1000`, args...)
+	srecs, err := s.Store.List(ctx, a, 1000)
 	if err != nil {
 		return opcoapi.ContractList{}, internal("Les contrats n'ont pas pu être lus.", err)
 	}
-	recs, err := scanRecords(rows)
+	cs, err := s.apis(ctx, s.Store, fromStoreAll(srecs), false)
 	if err != nil {
 		return opcoapi.ContractList{}, err
 	}
-	out := opcoapi.ContractList{Contracts: []opcoapi.Contract{}}
-	for _, r := range recs {
-		c, err := s.api(ctx, s.DB.r, r, false)
-		if err != nil {
-			return opcoapi.ContractList{}, err
-		}
-		out.Contracts = append(out.Contracts, c)
-	}
-	return out, nil
+	return opcoapi.ContractList{Contracts: cs}, nil
 }
 
 // Contract returns one contract with its content.
 func (s *Service) Contract(ctx context.Context, a Account, id string) (opcoapi.Contract, error) {
-	r, err := visibleRecord(ctx, s.DB.r, a, id)
+	r, err := visibleRecord(ctx, s.Store, a, id)
 	if err != nil {
 		return opcoapi.Contract{}, err
 	}
-	return s.api(ctx, s.DB.r, r, true)
+	return s.api(ctx, s.Store, r, true)
 }
 
 // History returns a contract's whole history, oldest first.
 func (s *Service) History(ctx context.Context, a Account, id string) (opcoapi.History, error) {
-	r, err := visibleRecord(ctx, s.DB.r, a, id)
+	r, err := visibleRecord(ctx, s.Store, a, id)
 	if err != nil {
 		return opcoapi.History{}, err
 	}
-	evs, err := history(ctx, s.DB.r, r.rowID, 0)
+	evs, err := history(ctx, s.Store, r.rowID, 0)
 	return opcoapi.History{Events: evs}, err
 }
 
 // Document opens a document of a contract: its metadata and its content.
 func (s *Service) Document(ctx context.Context, a Account, id, docID string) (opcoapi.Document, io.ReadCloser, error) {
-	r, err := visibleRecord(ctx, s.DB.r, a, id)
+	r, err := visibleRecord(ctx, s.Store, a, id)
 	if err != nil {
 		return opcoapi.Document{}, nil, err
 	}
-	list, err := documents(ctx, s.DB.r, r.rowID)
+	list, err := documents(ctx, s.Store, r.rowID)
 	if err != nil {
 		return opcoapi.Document{}, nil, err
 	}
 	for _, d := range list {
 		if d.ID == docID {
-			rc, err := s.Blobs.Open(d.SHA256)
+			rc, err := s.Contents.OpenContent(ctx, d.SHA256)
 			return d, rc, err
 		}
 	}

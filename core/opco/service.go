@@ -19,8 +19,10 @@ import (
 // the agents' decisions with their letters (core/pdf), and the e-mails to
 // employers. The HTTP layer (Handler) only decodes, calls and encodes.
 type Service struct {
-	DB    *DB
-	Blobs *BlobDir
+	// Store holds the service's data; Contents the documents' contents
+	// (a folder beside SQLite, or PostgreSQL itself).
+	Store    Store
+	Contents Contents
 	// OPCO is the letters' sender; its Nom names the OPCO everywhere
 	// ("Transmis à l'Opcommerce"). Empty Nom means workflow.DefaultOPCO.
 	OPCO pdf.Sender
@@ -44,13 +46,13 @@ type Service struct {
 	sessions gosync.Map // token hash → cachedSession
 }
 
-// NewService returns a service on a database and a blob store with the
-// real clock, the default OPCO and a login limit of 5 failures in 5 minutes
-// per login and per client address.
-func NewService(db *DB, blobs *BlobDir) *Service {
+// NewService returns a service on a store and its documents' contents
+// with the real clock, the default OPCO and a login limit of 5 failures in
+// 5 minutes per login and per client address.
+func NewService(st Store, contents Contents) *Service {
 	return &Service{
-		DB:       db,
-		Blobs:    blobs,
+		Store:    st,
+		Contents: contents,
 		OPCO:     DefaultSender(),
 		Now:      time.Now,
 		NewID:    uuid.NewString,

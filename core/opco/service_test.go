@@ -2,6 +2,7 @@ package opco
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"os/exec"
@@ -38,49 +39,49 @@ func TestPassword(t *testing.T) {
 }
 
 func TestLoginLimiter(t *testing.T) {
+	st := newFixture(t).svc.Store
+	ctx := context.Background()
 	l := newLoginLimiter(3, time.Minute)
 	t0 := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
 	keys := []string{"login:a", "addr:1.2.3.4"}
+	begin := func(l *loginLimiter, keys []string, at time.Time) time.Duration {
+		t.Helper()
+		w, err := l.begin(ctx, st, keys, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
 	for i := 0; i < 3; i++ {
-		at := t0.Add(time.Duration(i) * time.Second)
-		if w := l.begin(keys, at); w != 0 {
+		if w := begin(l, keys, t0.Add(time.Duration(i)*time.Second)); w != 0 {
 			t.Fatalf("blocked after %d failures", i)
 		}
-		l.done(keys, true, at)
 	}
-	if w := l.begin(keys, t0.Add(3*time.Second)); w != 57*time.Second {
+	if w := begin(l, keys, t0.Add(3*time.Second)); w != 57*time.Second {
 		t.Errorf("wait %v, want 57s", w)
 	}
-	if w := l.begin([]string{"login:b", "addr:1.2.3.4"}, t0.Add(3*time.Second)); w == 0 {
+	if w := begin(l, []string{"login:b", "addr:1.2.3.4"}, t0.Add(3*time.Second)); w == 0 {
 		t.Error("the address must stay blocked for another login")
 	}
-	if w := l.begin(keys, t0.Add(61*time.Second)); w != 0 {
+	if w := begin(l, keys, t0.Add(61*time.Second)); w != 0 {
 		t.Errorf("still blocked once the window passed: %v", w)
 	}
-}
-
-// Attempts in flight count: no more than Max pass begin before any ends,
-// and the ones turned away for that retry in a second.
-func TestLoginLimiterCountsAttemptsInFlight(t *testing.T) {
-	l := newLoginLimiter(2, time.Minute)
-	t0 := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
-	keys := []string{"login:a", "addr:1.2.3.4"}
-	if l.begin(keys, t0) != 0 || l.begin(keys, t0) != 0 {
-		t.Fatal("the first two attempts were blocked")
+	// A success forgives its own attempt and the login's failures.
+	keys2 := []string{"login:c", "addr:5.6.7.8"}
+	l2 := newLoginLimiter(2, time.Minute)
+	begin(l2, keys2, t0)
+	begin(l2, keys2, t0.Add(time.Second))
+	if err := l2.succeeded(ctx, st, "login:c", keys2, t0.Add(time.Second)); err != nil {
+		t.Fatal(err)
 	}
-	if w := l.begin(keys, t0); w != pendingWait {
-		t.Fatalf("a third attempt in flight: wait %v, want %v", w, pendingWait)
-	}
-	l.done(keys, false, t0) // a success
-	l.reset("login:a")
-	if w := l.begin(keys, t0); w != 0 {
-		t.Fatalf("after a success: wait %v", w)
-	}
-	l.done(keys, false, t0)
-	l.done(keys, true, t0) // the last one in flight fails
-	if len(l.pending) != 0 || len(l.failures["addr:1.2.3.4"]) != 1 {
-		t.Errorf("pending %v, failures %v", l.pending, l.failures)
-	}
+	st.Update(ctx, func(tx Tx) error {
+		addr, _ := tx.LoginFailures(ctx, "addr:5.6.7.8", time.Time{})
+		login, _ := tx.LoginFailures(ctx, "login:c", time.Time{})
+		if len(addr) != 1 || len(login) != 0 {
+			t.Errorf("after a success: address %v, login %v", addr, login)
+		}
+		return nil
+	})
 }
 
 func TestLogin(t *testing.T) {
@@ -273,7 +274,7 @@ func TestAnomalieListsPiecesAndFields(t *testing.T) {
 		t.Fatalf("status %s", dec.Contract.Status)
 	}
 	d := dec.Contract.Documents[len(dec.Contract.Documents)-1]
-	rc, err := f.svc.Blobs.Open(d.SHA256)
+	rc, err := f.svc.Contents.OpenContent(context.Background(), d.SHA256)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -226,12 +226,7 @@ func TestRowErrorsNameFileRowAndColumn(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	for i, tab := range []string{cerfa.TabSalarie, cerfa.TabSalarie, cerfa.TabEmployeur, cerfa.TabSalarie, cerfa.TabContrat, cerfa.TabSalarie} {
-		if e := res.Rows[1].Errors[i]; e.Tab != tab {
-			t.Errorf("%s: tab %q, want %q", e.Key, e.Tab, tab)
-		}
-	}
-	if e := res.Rows[2].Errors[0]; e.Code != CodeKind || e.Line != 4 || e.Tab != cerfa.TabIntroduction {
+	if e := res.Rows[2].Errors[0]; e.Code != CodeKind || e.Line != 4 {
 		t.Errorf("unknown kind: %v", e)
 	}
 }
@@ -472,14 +467,5 @@ func TestLabelsMatchFieldsOfTheFilesKind(t *testing.T) {
 	res = importBytes(t, "pro.csv", []byte(strings.Replace(csv, "APPRENTISSAGE", "PROFESSIONNALISATION", 1)), Options{Rules: today})
 	if res.Columns[0].Key != "tuteur.nom" || res.Columns[1].Key != "apprenti.prenom" || res.Rows[0].Refused() {
 		t.Errorf("professionalisation: %+v, %v", res.Columns, res.Rows[0].Errors)
-	}
-}
-
-func TestTitleRowsAboveTheHeader(t *testing.T) {
-	csv := "Export des apprentis du 01/09/2025\n\nTypeFormulaire;apprenti.nom\nAPPRENTISSAGE;MARTIN\n"
-	res := importBytes(t, "titre.csv", []byte(csv), Options{Rules: today})
-	if len(res.Columns) != 2 || res.Columns[1].Key != "apprenti.nom" || len(res.Rows) != 1 || res.Rows[0].Line != 4 ||
-		res.Rows[0].Contract == nil || res.Rows[0].Contract.Apprenti.Nom != "MARTIN" {
-		t.Errorf("columns %+v, rows %+v", res.Columns, res.Rows)
 	}
 }

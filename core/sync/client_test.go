@@ -15,6 +15,7 @@ import (
 	"cerfadesk/core/opco"
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
+	"cerfadesk/storage/opcosqlite"
 )
 
 // The app never sends a password in clear text to another machine
@@ -62,11 +63,11 @@ func TestCheckURL(t *testing.T) {
 // "bearer" scheme is accepted (issue 14, point 17).
 func TestQueuePagesThrough(t *testing.T) {
 	dir := t.TempDir()
-	db, err := opco.OpenDB(filepath.Join(dir, opco.DBFile), opco.DBOptions{Synchronous: "NORMAL"})
+	db, err := opcosqlite.Open(filepath.Join(dir, opcosqlite.DBFile), opcosqlite.DBOptions{Synchronous: "NORMAL"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	blobs, err := opco.OpenBlobDir(filepath.Join(dir, "documents"))
+	blobs, err := opcosqlite.OpenBlobDir(filepath.Join(dir, "documents"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"cerfadesk/core/docs"
-	"cerfadesk/core/opco"
+	"cerfadesk/core/opco/store"
 	"cerfadesk/core/opcoapi"
 )
 
@@ -28,6 +28,11 @@ func (s *Store) PutVerified(ctx context.Context, r io.Reader, want string) (docs
 		return docs.Blob{}, opcoapi.Errorf(opcoapi.CodeHashMismatch,
 			"Le contenu reçu ne correspond pas à son empreinte (SHA-256 %s… attendu, %s… reçu) : il n'a pas été conservé.",
 			want[:min(12, len(want))], blob.SHA256[:12])
+	}
+	// Beyond the first bytes: the structure (a PDF's trailer, an image's
+	// header), as the SQLite store's folder checks it.
+	if err := docs.CheckStructure(bytes.NewReader(buf.Bytes()), blob.Size, blob.MIME); err != nil {
+		return docs.Blob{}, err
 	}
 	if _, err := s.pool.Exec(ctx, `INSERT INTO blob_contents (sha256, data) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING`,
 		blob.SHA256, buf.Bytes()); err != nil {
@@ -49,4 +54,4 @@ func (s *Store) OpenContent(ctx context.Context, sha string) (io.ReadCloser, err
 	return io.NopCloser(bytes.NewReader(data)), nil
 }
 
-var _ opco.Contents = (*Store)(nil)
+var _ store.Contents = (*Store)(nil)

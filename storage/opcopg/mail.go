@@ -8,13 +8,13 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"cerfadesk/core/opco"
+	"cerfadesk/core/opco/store"
 )
 
 // ClaimMails hides the e-mails due from the other instances for the lease
 // (FOR UPDATE SKIP LOCKED: two instances claiming at once take different
 // e-mails, none waits for the other).
-func (s *Store) ClaimMails(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]opco.PendingMail, error) {
+func (s *Store) ClaimMails(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]store.PendingMail, error) {
 	rows, err := s.pool.Query(ctx, `UPDATE mails SET next_try_at = $1 WHERE id IN (
 			SELECT id FROM mails WHERE sent_at IS NULL AND next_try_at <= $2 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
 		RETURNING id, to_addr, subject, body, attempts`, now.Add(lease).UnixMicro(), now.UnixMicro(), limit)
@@ -22,9 +22,9 @@ func (s *Store) ClaimMails(ctx context.Context, now time.Time, lease time.Durati
 		return nil, wrap(err)
 	}
 	defer rows.Close()
-	var out []opco.PendingMail
+	var out []store.PendingMail
 	for rows.Next() {
-		var m opco.PendingMail
+		var m store.PendingMail
 		if err := rows.Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.Attempts); err != nil {
 			return nil, wrap(err)
 		}

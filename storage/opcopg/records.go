@@ -3,6 +3,7 @@ package opcopg
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -10,7 +11,7 @@ import (
 
 	"cerfadesk/core/civil"
 	"cerfadesk/core/docs"
-	"cerfadesk/core/opco"
+	"cerfadesk/core/opco/store"
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
 )
@@ -22,7 +23,7 @@ type querier interface {
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 }
 
-// reader runs the queries of opco.Reader on the pool (each its own
+// reader runs the queries of store.Reader on the pool (each its own
 // snapshot) or in a transaction (lock set: contracts read are locked).
 type reader struct {
 	q    querier
@@ -44,9 +45,9 @@ const recordColumns = `c.id, c.uuid, c.reference, c.kind, c.status, c.version, c
 
 const recordFrom = ` FROM contracts c LEFT JOIN accounts a ON a.id = c.cfa_account `
 
-func scanRecord(row pgx.Row, withDoc bool) (opco.Record, error) {
+func scanRecord(row pgx.Row, withDoc bool) (store.Record, error) {
 	var (
-		r                opco.Record
+		r                store.Record
 		start, received  string
 		created, updated int64
 		status           string
@@ -67,9 +68,9 @@ func scanRecord(row pgx.Row, withDoc bool) (opco.Record, error) {
 	return r, nil
 }
 
-func scanRecords(rows pgx.Rows, withDoc bool) ([]opco.Record, error) {
+func scanRecords(rows pgx.Rows, withDoc bool) ([]store.Record, error) {
 	defer rows.Close()
-	var out []opco.Record
+	var out []store.Record
 	for rows.Next() {
 		r, err := scanRecord(rows, withDoc)
 		if err != nil {
@@ -80,33 +81,33 @@ func scanRecords(rows pgx.Rows, withDoc bool) ([]opco.Record, error) {
 	return out, rows.Err()
 }
 
-func (r reader) Record(ctx context.Context, id string) (opco.Record, bool, error) {
+func (r reader) Record(ctx context.Context, id string) (store.Record, bool, error) {
 	q := `SELECT ` + recordColumns + `, c.doc` + recordFrom + `WHERE c.uuid = $1`
 	if r.lock {
 		q += ` FOR UPDATE OF c`
 	}
 	rec, err := scanRecord(r.q.QueryRow(ctx, q, id), true)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return opco.Record{}, false, nil
+		return store.Record{}, false, nil
 	}
 	if err != nil {
-		return opco.Record{}, false, r.fail(err)
+		return store.Record{}, false, r.fail(err)
 	}
 	return rec, true, nil
 }
 
-func (r reader) Message(ctx context.Context, msgID string) (opco.MessageUse, bool, error) {
+func (r reader) Message(ctx context.Context, msgID string) (store.MessageUse, bool, error) {
 	var (
-		m      opco.MessageUse
+		m      store.MessageUse
 		action string
 	)
 	err := r.q.QueryRow(ctx, `SELECT c.uuid, COALESCE(h.account_id, 0), h.action FROM history h
 		JOIN contracts c ON c.id = h.contract_id WHERE h.message_id = $1`, msgID).Scan(&m.ContractID, &m.AccountID, &action)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return opco.MessageUse{}, false, nil
+		return store.MessageUse{}, false, nil
 	}
 	if err != nil {
-		return opco.MessageUse{}, false, r.fail(err)
+		return store.MessageUse{}, false, r.fail(err)
 	}
 	m.Action = workflow.Action(action)
 	return m, true, nil
@@ -200,7 +201,7 @@ func (r reader) History(ctx context.Context, after int64, rowIDs ...int64) (map[
 
 // visibility is the condition and arguments of the contracts a may see,
 // its placeholders numbered from $1.
-func visibility(a opco.Account) (string, []any) {
+func visibility(a store.Account) (string, []any) {
 	switch a.Role {
 	case workflow.Entreprise:
 		siret := a.Siret
@@ -216,7 +217,7 @@ func visibility(a opco.Account) (string, []any) {
 	return `false`, nil
 }
 
-func (r reader) Changes(ctx context.Context, a opco.Account, cursor int64, limit int) ([]opco.Record, error) {
+func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limit int) ([]store.Record, error) {
 	cond, args := visibility(a)
 	n := len(args)
 	args = append(args, cursor, limit)
@@ -232,7 +233,7 @@ func (r reader) Changes(ctx context.Context, a opco.Account, cursor int64, limit
 	return recs, nil
 }
 
-func (r reader) List(ctx context.Context, a opco.Account, limit int) ([]opco.Record, error) {
+func (r reader) List(ctx context.Context, a store.Account, limit int) ([]store.Record, error) {
 	cond, args := visibility(a)
 	args = append(args, limit)
 	rows, err := r.q.Query(ctx, `SELECT `+recordColumns+recordFrom+`WHERE `+cond+
@@ -247,7 +248,7 @@ func (r reader) List(ctx context.Context, a opco.Account, limit int) ([]opco.Rec
 	return recs, nil
 }
 
-func (r reader) Queue(ctx context.Context, afterDay string, afterRow int64, limit int) ([]opco.Record, error) {
+func (r reader) Queue(ctx context.Context, afterDay string, afterRow int64, limit int) ([]store.Record, error) {
 	rows, err := r.q.Query(ctx, `SELECT `+recordColumns+recordFrom+
 		`WHERE c.status IN ('transmis', 'en_instruction') AND (c.received_on, c.id) > ($1, $2)
 		ORDER BY c.received_on, c.id LIMIT $3`, afterDay, afterRow, limit)
@@ -261,34 +262,34 @@ func (r reader) Queue(ctx context.Context, afterDay string, afterRow int64, limi
 	return recs, nil
 }
 
-func (r reader) AccountByLogin(ctx context.Context, login string) (opco.Account, string, bool, error) {
+func (r reader) AccountByLogin(ctx context.Context, login string) (store.Account, string, bool, error) {
 	var (
-		a    opco.Account
+		a    store.Account
 		role string
 		hash string
 	)
 	err := r.q.QueryRow(ctx, `SELECT id, login, role, email, siret, name, password_hash FROM accounts
 		WHERE lower(login) = lower($1)`, login).Scan(&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name, &hash)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return opco.Account{}, "", false, nil
+		return store.Account{}, "", false, nil
 	}
 	if err != nil {
-		return opco.Account{}, "", false, r.fail(err)
+		return store.Account{}, "", false, r.fail(err)
 	}
 	a.Role = workflow.Role(role)
 	return a, hash, true, nil
 }
 
-func (r reader) Accounts(ctx context.Context) ([]opco.Account, error) {
+func (r reader) Accounts(ctx context.Context) ([]store.Account, error) {
 	rows, err := r.q.Query(ctx, `SELECT id, login, role, email, siret, name FROM accounts ORDER BY lower(login), login`)
 	if err != nil {
 		return nil, r.fail(err)
 	}
 	defer rows.Close()
-	var out []opco.Account
+	var out []store.Account
 	for rows.Next() {
 		var (
-			a    opco.Account
+			a    store.Account
 			role string
 		)
 		if err := rows.Scan(&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name); err != nil {
@@ -303,9 +304,9 @@ func (r reader) Accounts(ctx context.Context) ([]opco.Account, error) {
 	return out, nil
 }
 
-func (r reader) Session(ctx context.Context, tokenHash string) (opco.Account, time.Time, bool, error) {
+func (r reader) Session(ctx context.Context, tokenHash string) (store.Account, time.Time, bool, error) {
 	var (
-		a    opco.Account
+		a    store.Account
 		role string
 		exp  int64
 	)
@@ -313,13 +314,22 @@ func (r reader) Session(ctx context.Context, tokenHash string) (opco.Account, ti
 		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1`, tokenHash).Scan(
 		&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name, &exp)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return opco.Account{}, time.Time{}, false, nil
+		return store.Account{}, time.Time{}, false, nil
 	}
 	if err != nil {
-		return opco.Account{}, time.Time{}, false, r.fail(err)
+		return store.Account{}, time.Time{}, false, r.fail(err)
 	}
 	a.Role = workflow.Role(role)
 	return a, time.UnixMicro(exp), true, nil
+}
+
+func (r reader) PeekDepot(ctx context.Context, prefix string) (int, error) {
+	var n int
+	err := r.q.QueryRow(ctx, `SELECT COALESCE(MAX(last), 0) + 1 FROM depot_counters WHERE prefix = $1`, prefix).Scan(&n)
+	if err != nil {
+		return 0, r.fail(err)
+	}
+	return n, nil
 }
 
 func dateText(d civil.Date) string {
@@ -329,15 +339,19 @@ func dateText(d civil.Date) string {
 	return d.String()
 }
 
-// pendingEvents are the history rows of one record, written at commit.
+// pendingEvents is a record to write with its history rows, at commit.
 type pendingEvents struct {
-	r   *opco.Record
-	evs []opco.Event
+	r      *store.Record
+	evs    []store.Event
+	insert bool
 }
 
-// The history rows of a record and its seq, at commit: the counter's row
-// lock, taken here, is held until the commit is durable.
-const eventsSQL = `WITH c AS (UPDATE seq_counter SET last = last + $1 RETURNING last),
+// The record, its history rows and its seq are written at commit, in one
+// statement per record: the counter's row lock, taken there, is held only
+// until the commit is durable, and the record's row is written once, seq
+// included (a second write would add an entry to each of its 9 indexes).
+const (
+	counterCTE = `WITH c AS (UPDATE seq_counter SET last = last + $1 RETURNING last),
 h AS (INSERT INTO history (seq, contract_id, at, account_id, role, actor, action, status_before, status_after, note,
 		document_id, hors_delai, correction, message_id)
 	SELECT c.last - $1 + e.n, $2, e.at, NULLIF(e.account_id, 0), e.role, e.actor, e.action, e.status_before,
@@ -345,9 +359,20 @@ h AS (INSERT INTO history (seq, contract_id, at, account_id, role, actor, action
 	FROM c, unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
 		$11::bigint[], $12::boolean[], $13::boolean[], $14::text[])
 		WITH ORDINALITY AS e(at, account_id, role, actor, action, status_before, status_after, note, document_id,
-			hors_delai, correction, message_id, n)),
-u AS (UPDATE contracts SET seq = c.last FROM c WHERE contracts.id = $2)
+			hors_delai, correction, message_id, n))`
+	insertSQL = counterCTE + `,
+w AS (INSERT INTO contracts (id, uuid, reference, kind, status, version, employer_siret, employer_name, apprentice_name,
+		cfa_name, sent_to, cfa_account, transmitted, hors_delai, correction, numero_depot, start_date, received_on,
+		seq, created_at, updated_at, doc)
+	SELECT $2, $15, $16, $17, $18, 1, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, c.last, $31, $32, $33 FROM c)
 SELECT last FROM c`
+	updateSQL = counterCTE + `,
+w AS (UPDATE contracts SET kind = $15, status = $16, version = $17, employer_siret = $18, employer_name = $19,
+		apprentice_name = $20, cfa_name = $21, transmitted = $22, hors_delai = $23, correction = $24, numero_depot = $25,
+		start_date = $26, received_on = $27, seq = c.last, updated_at = $28, doc = $29
+	FROM c WHERE contracts.id = $2)
+SELECT last FROM c`
+)
 
 func queueEvents(b *pgx.Batch, p *pendingEvents) {
 	n := len(p.evs)
@@ -362,48 +387,42 @@ func queueEvents(b *pgx.Batch, p *pendingEvents) {
 		before[i], after[i], note[i], msg[i] = string(e.From), string(e.To), e.Note, e.MessageID
 		horsDelai[i], correction[i] = e.HorsDelai, e.Correction
 	}
-	b.Queue(eventsSQL, n, p.r.RowID, at, account, role, actor, action, before, after, note, doc, horsDelai, correction, msg)
+	r := p.r
+	args := []any{n, r.RowID, at, account, role, actor, action, before, after, note, doc, horsDelai, correction, msg}
+	if p.insert {
+		var cfa any
+		if r.CFAAccount != 0 {
+			cfa = r.CFAAccount
+		}
+		b.Queue(insertSQL, append(args, r.ID, r.Reference, r.Kind, string(r.Status), r.EmployerSiret, r.EmployerName,
+			r.ApprenticeName, r.CFAName, r.SentTo, cfa, r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot,
+			dateText(r.StartDate), dateText(r.ReceivedOn), r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc)...)
+		return
+	}
+	b.Queue(updateSQL, append(args, r.Kind, string(r.Status), r.Version, r.EmployerSiret, r.EmployerName, r.ApprenticeName,
+		r.CFAName, r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn),
+		r.UpdatedAt.UnixMicro(), r.Doc)...)
 }
 
-func (t *tx) InsertRecord(ctx context.Context, r *opco.Record, evs []opco.Event) error {
-	var cfa any
-	if r.CFAAccount != 0 {
-		cfa = r.CFAAccount
-	}
-	err := t.q.QueryRow(ctx, `WITH n AS (SELECT nextval('contracts_id_seq') AS id)
-		INSERT INTO contracts (id, uuid, reference, kind, status, version, employer_siret, employer_name, apprentice_name,
-			cfa_name, sent_to, cfa_account, transmitted, hors_delai, correction, numero_depot, start_date, received_on,
-			seq, created_at, updated_at, doc)
-		SELECT n.id, $1, 'OPC-' || CASE WHEN n.id < 1000000 THEN lpad(n.id::text, 6, '0') ELSE n.id::text END,
-			$2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, $16, $17, $18 FROM n
-		RETURNING id, reference`,
-		r.ID, r.Kind, string(r.Status), r.EmployerSiret, r.EmployerName, r.ApprenticeName, r.CFAName, r.SentTo, cfa,
-		r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn),
-		r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc).Scan(&r.RowID, &r.Reference)
-	if err != nil {
+// InsertRecord takes the contract's row id now (its reference and its
+// documents need it) and writes the row at commit.
+func (t *tx) InsertRecord(ctx context.Context, r *store.Record, evs []store.Event) error {
+	if err := t.q.QueryRow(ctx, `SELECT nextval('contracts_id_seq')`).Scan(&r.RowID); err != nil {
 		return t.fail(err)
 	}
-	r.Version = 1
-	t.pending = append(t.pending, &pendingEvents{r: r, evs: evs})
+	r.Reference, r.Version = fmt.Sprintf("OPC-%06d", r.RowID), 1
+	t.pending = append(t.pending, &pendingEvents{r: r, evs: evs, insert: true})
 	return nil
 }
 
-func (t *tx) UpdateRecord(ctx context.Context, r *opco.Record, evs []opco.Event) error {
-	_, err := t.q.Exec(ctx, `UPDATE contracts SET kind = $1, status = $2, version = $3, employer_siret = $4,
-		employer_name = $5, apprentice_name = $6, cfa_name = $7, transmitted = $8, hors_delai = $9, correction = $10,
-		numero_depot = $11, start_date = $12, received_on = $13, updated_at = $14, doc = $15 WHERE id = $16`,
-		r.Kind, string(r.Status), r.Version+1, r.EmployerSiret, r.EmployerName, r.ApprenticeName, r.CFAName, r.Transmitted,
-		r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn), r.UpdatedAt.UnixMicro(),
-		r.Doc, r.RowID)
-	if err != nil {
-		return t.fail(err)
-	}
+// UpdateRecord writes the contract's row at commit, with its next version.
+func (t *tx) UpdateRecord(ctx context.Context, r *store.Record, evs []store.Event) error {
 	r.Version++
 	t.pending = append(t.pending, &pendingEvents{r: r, evs: evs})
 	return nil
 }
 
-func (t *tx) AttachDocument(ctx context.Context, r *opco.Record, d opcoapi.Document) (int64, opcoapi.Document, bool, error) {
+func (t *tx) AttachDocument(ctx context.Context, r *store.Record, d opcoapi.Document) (int64, opcoapi.Document, bool, error) {
 	var (
 		have  opcoapi.Document
 		rowID int64
@@ -441,7 +460,7 @@ func (t *tx) PutBlobMeta(ctx context.Context, b docs.Blob, ownerID int64, at tim
 	return t.fail(err)
 }
 
-func (t *tx) QueueMail(ctx context.Context, m opco.Mail, at time.Time) error {
+func (t *tx) QueueMail(ctx context.Context, m store.Mail, at time.Time) error {
 	_, err := t.q.Exec(ctx, `INSERT INTO mails (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)`,
 		m.To, m.Subject, m.Body, at.UnixMicro())
 	return t.fail(err)
@@ -457,14 +476,14 @@ func (t *tx) NextDepot(ctx context.Context, prefix string) (int, error) {
 	return n, nil
 }
 
-func (t *tx) CreateAccount(ctx context.Context, a *opco.Account, hash string, at time.Time) error {
+func (t *tx) CreateAccount(ctx context.Context, a *store.Account, hash string, at time.Time) error {
 	err := t.q.QueryRow(ctx, `INSERT INTO accounts (login, role, email, siret, name, password_hash, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, a.Login, string(a.Role), a.Email, a.Siret, a.Name, hash,
 		at.UnixMicro()).Scan(&a.ID)
 	return t.fail(err)
 }
 
-func (t *tx) CreateSession(ctx context.Context, s opco.Session) error {
+func (t *tx) CreateSession(ctx context.Context, s store.Session) error {
 	_, err := t.q.Exec(ctx, `INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
 		s.TokenHash, s.AccountID, s.CreatedAt.UnixMicro(), s.ExpiresAt.UnixMicro())
 	return t.fail(err)
@@ -517,6 +536,12 @@ func (t *tx) LoginFailures(ctx context.Context, key string, since time.Time) ([]
 
 func (t *tx) AddLoginFailure(ctx context.Context, key string, at time.Time) error {
 	_, err := t.q.Exec(ctx, `INSERT INTO login_failures (key, at) VALUES ($1, $2)`, key, at.UnixMicro())
+	return t.fail(err)
+}
+
+func (t *tx) RemoveLoginFailure(ctx context.Context, key string, at time.Time) error {
+	_, err := t.q.Exec(ctx, `DELETE FROM login_failures WHERE ctid = (SELECT ctid FROM login_failures WHERE key = $1 AND at = $2 LIMIT 1)`,
+		key, at.UnixMicro())
 	return t.fail(err)
 }
 

@@ -22,7 +22,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"cerfadesk/core/opco"
+	"cerfadesk/core/opco/store"
 )
 
 // Options tune Open; the zero value is the service's setting.
@@ -43,8 +43,8 @@ type Store struct {
 }
 
 var (
-	_ opco.Store    = (*Store)(nil)
-	_ opco.Contents = (*Store)(nil)
+	_ store.Store    = (*Store)(nil)
+	_ store.Contents = (*Store)(nil)
 )
 
 // Open connects to the database at url (postgres://user@host:port/db?…,
@@ -93,7 +93,7 @@ const maxAttempts = 5
 // fn again after a deadlock or a serialization failure, and once after a
 // unique violation: another instance committed the same key meanwhile, and
 // fn's next run sees it (a retried push then answers as a duplicate).
-func (s *Store) Update(ctx context.Context, fn func(tx opco.Tx) error) error {
+func (s *Store) Update(ctx context.Context, fn func(tx store.Tx) error) error {
 	for attempt := 1; ; attempt++ {
 		err, retry := s.update(ctx, fn, attempt)
 		if err == nil || !retry || attempt >= maxAttempts || ctx.Err() != nil {
@@ -102,7 +102,7 @@ func (s *Store) Update(ctx context.Context, fn func(tx opco.Tx) error) error {
 	}
 }
 
-func (s *Store) update(ctx context.Context, fn func(tx opco.Tx) error, attempt int) (error, bool) {
+func (s *Store) update(ctx context.Context, fn func(tx store.Tx) error, attempt int) (error, bool) {
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return wrap(err), false
@@ -187,7 +187,7 @@ func (t *tx) retryable(attempt int) bool {
 }
 
 // storeError is a database error with its kind for the service
-// (opco.ErrExists, opco.ErrUnavailable).
+// (store.ErrExists, store.ErrUnavailable).
 type storeError struct {
 	kind  error
 	cause error
@@ -202,9 +202,9 @@ func wrap(err error) error {
 	case err == nil:
 		return nil
 	case isUnique(err):
-		return &storeError{kind: opco.ErrExists, cause: err}
+		return &storeError{kind: store.ErrExists, cause: err}
 	case isUnavailable(err):
-		return &storeError{kind: opco.ErrUnavailable, cause: err}
+		return &storeError{kind: store.ErrUnavailable, cause: err}
 	}
 	return err
 }

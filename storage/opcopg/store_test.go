@@ -3,6 +3,7 @@ package opcopg_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"strings"
@@ -10,7 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"cerfadesk/core/opco"
+	"cerfadesk/core/opco/store"
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/storage/opcopg"
 	"cerfadesk/storage/opcopg/pgtest"
@@ -69,7 +70,7 @@ func TestContents(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	pdf := "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+	pdf := minimalPDF()
 	b, err := s.PutVerified(ctx, strings.NewReader(pdf), "")
 	if err != nil || b.MIME != "application/pdf" || b.Size != int64(len(pdf)) {
 		t.Fatalf("PutVerified = %+v, %v", b, err)
@@ -88,10 +89,10 @@ func TestContents(t *testing.T) {
 	}
 	wrong := strings.Repeat("0", 64)
 	_, err = s.PutVerified(ctx, strings.NewReader(pdf+"x"), wrong)
-	if opco.APIError(err).Code != opcoapi.CodeHashMismatch {
+	if apiCode(err) != opcoapi.CodeHashMismatch {
 		t.Errorf("wrong hash: %v", err)
 	}
-	if _, err := s.OpenContent(ctx, wrong); opco.APIError(err).Code != opcoapi.CodeNotFound {
+	if _, err := s.OpenContent(ctx, wrong); apiCode(err) != opcoapi.CodeNotFound {
 		t.Errorf("unknown content: %v", err)
 	}
 }
@@ -105,7 +106,29 @@ func TestUnavailable(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	_, err = opcopg.Open(ctx, "postgres://postgres@"+addr+"/x?sslmode=disable&connect_timeout=2", opcopg.Options{})
-	if !errors.Is(err, opco.ErrUnavailable) {
+	if !errors.Is(err, store.ErrUnavailable) {
 		t.Errorf("closed port: %v, want ErrUnavailable", err)
 	}
+}
+
+func apiCode(err error) opcoapi.Code {
+	var ae *opcoapi.Error
+	if errors.As(err, &ae) {
+		return ae.Code
+	}
+	return ""
+}
+
+// minimalPDF is a complete one-page-less PDF: header, catalog, xref,
+// trailer with /Root, startxref and %%EOF (what docs.CheckStructure reads).
+func minimalPDF() string {
+	var b strings.Builder
+	b.WriteString("%PDF-1.4\n")
+	o1 := b.Len()
+	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+	o2 := b.Len()
+	b.WriteString("2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n")
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 3\n0000000000 65535 f \n%010d 00000 n \n%010d 00000 n \ntrailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", o1, o2, x)
+	return b.String()
 }

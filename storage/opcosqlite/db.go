@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
+	"runtime"
 	"strings"
 	gosync "sync"
 	"sync/atomic"
@@ -178,6 +180,9 @@ func OpenDB(path string, opt DBOptions) (*DB, error) {
 	default:
 		return nil, fmt.Errorf("synchronous %q: FULL or NORMAL", opt.Synchronous)
 	}
+	if err := privateFiles(path); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
@@ -236,6 +241,27 @@ func OpenDB(path string, opt DBOptions) (*DB, error) {
 	go db.checkpoints(ctx)
 	go db.writer()
 	return db, nil
+}
+
+// privateFiles creates the database file 0600 when it is missing (SQLite
+// then creates its -wal and -shm with the same mode) and brings an
+// existing one, with its -wal and -shm, back to 0600: they hold password
+// hashes and apprentices' personal data.
+func privateFiles(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkpointEvery is the period of the background checkpoint; it also runs

@@ -11,7 +11,7 @@ import (
 
 	"cerfadesk/core/civil"
 	"cerfadesk/core/docs"
-	"cerfadesk/core/opco"
+	"cerfadesk/core/opco/store"
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
 )
@@ -22,7 +22,7 @@ type Store struct {
 	reader
 }
 
-var _ opco.Store = (*Store)(nil)
+var _ store.Store = (*Store)(nil)
 
 // Open opens or creates the database at path and applies its migrations
 // (a database from a newer program is refused untouched).
@@ -43,7 +43,7 @@ func (s *Store) Close() error { return s.db.Close() }
 // Update runs fn with the other transactions queued meanwhile, in one
 // SQLite transaction (group commit), inside its own savepoint. fn runs
 // once: the single writer never has to retry.
-func (s *Store) Update(ctx context.Context, fn func(tx opco.Tx) error) error {
+func (s *Store) Update(ctx context.Context, fn func(tx store.Tx) error) error {
 	return s.db.update(ctx, func(w wtx) error {
 		return fn(&tx{reader: reader{q: w}, w: w})
 	})
@@ -55,7 +55,7 @@ type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// reader runs the queries of opco.Reader on the read pool or in the write
+// reader runs the queries of store.Reader on the read pool or in the write
 // transaction (where the single writer is the lock).
 type reader struct{ q queryer }
 
@@ -66,7 +66,7 @@ func isUnique(err error) bool {
 // wrap gives a database error its kind for the service.
 func wrap(err error) error {
 	if isUnique(err) {
-		return fmt.Errorf("%w: %w", opco.ErrExists, err)
+		return fmt.Errorf("%w: %w", store.ErrExists, err)
 	}
 	return err
 }
@@ -77,9 +77,9 @@ const recordColumns = `c.id, c.uuid, c.reference, c.kind, c.status, c.version, c
 
 const recordFrom = ` FROM contracts c LEFT JOIN accounts a ON a.id = c.cfa_account `
 
-func scanRecord(sc interface{ Scan(...any) error }, withDoc bool) (opco.Record, error) {
+func scanRecord(sc interface{ Scan(...any) error }, withDoc bool) (store.Record, error) {
 	var (
-		r                opco.Record
+		r                store.Record
 		start, received  string
 		created, updated int64
 		status           string
@@ -100,9 +100,9 @@ func scanRecord(sc interface{ Scan(...any) error }, withDoc bool) (opco.Record, 
 	return r, nil
 }
 
-func scanRecords(rows *sql.Rows, withDoc bool) ([]opco.Record, error) {
+func scanRecords(rows *sql.Rows, withDoc bool) ([]store.Record, error) {
 	defer rows.Close()
-	var out []opco.Record
+	var out []store.Record
 	for rows.Next() {
 		r, err := scanRecord(rows, withDoc)
 		if err != nil {
@@ -113,29 +113,29 @@ func scanRecords(rows *sql.Rows, withDoc bool) ([]opco.Record, error) {
 	return out, rows.Err()
 }
 
-func (r reader) Record(ctx context.Context, id string) (opco.Record, bool, error) {
+func (r reader) Record(ctx context.Context, id string) (store.Record, bool, error) {
 	rec, err := scanRecord(r.q.QueryRowContext(ctx, `SELECT `+recordColumns+`, c.doc`+recordFrom+`WHERE c.uuid = ?`, id), true)
 	if errors.Is(err, sql.ErrNoRows) {
-		return opco.Record{}, false, nil
+		return store.Record{}, false, nil
 	}
 	if err != nil {
-		return opco.Record{}, false, err
+		return store.Record{}, false, err
 	}
 	return rec, true, nil
 }
 
-func (r reader) Message(ctx context.Context, msgID string) (opco.MessageUse, bool, error) {
+func (r reader) Message(ctx context.Context, msgID string) (store.MessageUse, bool, error) {
 	var (
-		m      opco.MessageUse
+		m      store.MessageUse
 		action string
 	)
 	err := r.q.QueryRowContext(ctx, `SELECT c.uuid, COALESCE(h.account_id, 0), h.action FROM history h
 		JOIN contracts c ON c.id = h.contract_id WHERE h.message_id = ?`, msgID).Scan(&m.ContractID, &m.AccountID, &action)
 	if errors.Is(err, sql.ErrNoRows) {
-		return opco.MessageUse{}, false, nil
+		return store.MessageUse{}, false, nil
 	}
 	if err != nil {
-		return opco.MessageUse{}, false, err
+		return store.MessageUse{}, false, err
 	}
 	m.Action = workflow.Action(action)
 	return m, true, nil
@@ -226,7 +226,7 @@ func (r reader) History(ctx context.Context, after int64, rowIDs ...int64) (map[
 }
 
 // visibility is the SQL condition and arguments of the contracts a may see.
-func visibility(a opco.Account) (string, []any) {
+func visibility(a store.Account) (string, []any) {
 	switch a.Role {
 	case workflow.Entreprise:
 		siret := a.Siret
@@ -242,7 +242,7 @@ func visibility(a opco.Account) (string, []any) {
 	return `0`, nil
 }
 
-func (r reader) Changes(ctx context.Context, a opco.Account, cursor int64, limit int) ([]opco.Record, error) {
+func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limit int) ([]store.Record, error) {
 	cond, args := visibility(a)
 	args = append(args, cursor, limit)
 	rows, err := r.q.QueryContext(ctx, `SELECT `+recordColumns+`, c.doc`+recordFrom+`WHERE `+cond+
@@ -253,7 +253,7 @@ func (r reader) Changes(ctx context.Context, a opco.Account, cursor int64, limit
 	return scanRecords(rows, true)
 }
 
-func (r reader) List(ctx context.Context, a opco.Account, limit int) ([]opco.Record, error) {
+func (r reader) List(ctx context.Context, a store.Account, limit int) ([]store.Record, error) {
 	cond, args := visibility(a)
 	args = append(args, limit)
 	rows, err := r.q.QueryContext(ctx, `SELECT `+recordColumns+recordFrom+`WHERE `+cond+` ORDER BY c.seq DESC LIMIT ?`, args...)
@@ -263,7 +263,7 @@ func (r reader) List(ctx context.Context, a opco.Account, limit int) ([]opco.Rec
 	return scanRecords(rows, false)
 }
 
-func (r reader) Queue(ctx context.Context, afterDay string, afterRow int64, limit int) ([]opco.Record, error) {
+func (r reader) Queue(ctx context.Context, afterDay string, afterRow int64, limit int) ([]store.Record, error) {
 	rows, err := r.q.QueryContext(ctx, `SELECT `+recordColumns+recordFrom+
 		`WHERE c.status IN ('transmis', 'en_instruction') AND (c.received_on, c.id) > (?, ?)
 		ORDER BY c.received_on, c.id LIMIT ?`, afterDay, afterRow, limit)
@@ -273,33 +273,33 @@ func (r reader) Queue(ctx context.Context, afterDay string, afterRow int64, limi
 	return scanRecords(rows, false)
 }
 
-func (r reader) AccountByLogin(ctx context.Context, login string) (opco.Account, string, bool, error) {
+func (r reader) AccountByLogin(ctx context.Context, login string) (store.Account, string, bool, error) {
 	var (
-		a          opco.Account
+		a          store.Account
 		role, hash string
 	)
 	err := r.q.QueryRowContext(ctx, `SELECT id, login, role, email, siret, name, password_hash FROM accounts WHERE login = ?`,
 		login).Scan(&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
-		return opco.Account{}, "", false, nil
+		return store.Account{}, "", false, nil
 	}
 	if err != nil {
-		return opco.Account{}, "", false, err
+		return store.Account{}, "", false, err
 	}
 	a.Role = workflow.Role(role)
 	return a, hash, true, nil
 }
 
-func (r reader) Accounts(ctx context.Context) ([]opco.Account, error) {
+func (r reader) Accounts(ctx context.Context) ([]store.Account, error) {
 	rows, err := r.q.QueryContext(ctx, `SELECT id, login, role, email, siret, name FROM accounts ORDER BY login`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []opco.Account
+	var out []store.Account
 	for rows.Next() {
 		var (
-			a    opco.Account
+			a    store.Account
 			role string
 		)
 		if err := rows.Scan(&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name); err != nil {
@@ -311,9 +311,9 @@ func (r reader) Accounts(ctx context.Context) ([]opco.Account, error) {
 	return out, rows.Err()
 }
 
-func (r reader) Session(ctx context.Context, tokenHash string) (opco.Account, time.Time, bool, error) {
+func (r reader) Session(ctx context.Context, tokenHash string) (store.Account, time.Time, bool, error) {
 	var (
-		a    opco.Account
+		a    store.Account
 		role string
 		exp  int64
 	)
@@ -321,13 +321,19 @@ func (r reader) Session(ctx context.Context, tokenHash string) (opco.Account, ti
 		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?`, tokenHash).Scan(
 		&a.ID, &a.Login, &role, &a.Email, &a.Siret, &a.Name, &exp)
 	if errors.Is(err, sql.ErrNoRows) {
-		return opco.Account{}, time.Time{}, false, nil
+		return store.Account{}, time.Time{}, false, nil
 	}
 	if err != nil {
-		return opco.Account{}, time.Time{}, false, err
+		return store.Account{}, time.Time{}, false, err
 	}
 	a.Role = workflow.Role(role)
 	return a, time.UnixMicro(exp), true, nil
+}
+
+func (r reader) PeekDepot(ctx context.Context, prefix string) (int, error) {
+	var n int
+	err := r.q.QueryRowContext(ctx, `SELECT COALESCE(MAX(last), 0) + 1 FROM depot_counters WHERE prefix = ?`, prefix).Scan(&n)
+	return n, err
 }
 
 // tx is a job of the single writer.
@@ -351,7 +357,7 @@ func dateText(d civil.Date) string {
 // reserveSeq gives r the seq of the last of n history rows about to be
 // written, before its row is written: one write of the row and its
 // indexes instead of two.
-func (t *tx) reserveSeq(ctx context.Context, r *opco.Record, n int) error {
+func (t *tx) reserveSeq(ctx context.Context, r *store.Record, n int) error {
 	var last int64
 	if err := t.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM history`).Scan(&last); err != nil {
 		return err
@@ -360,7 +366,7 @@ func (t *tx) reserveSeq(ctx context.Context, r *opco.Record, n int) error {
 	return nil
 }
 
-func (t *tx) InsertRecord(ctx context.Context, r *opco.Record, evs []opco.Event) error {
+func (t *tx) InsertRecord(ctx context.Context, r *store.Record, evs []store.Event) error {
 	var rowID int64
 	if err := t.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM contracts`).Scan(&rowID); err != nil {
 		return err
@@ -386,7 +392,7 @@ func (t *tx) InsertRecord(ctx context.Context, r *opco.Record, evs []opco.Event)
 	return t.addEvents(ctx, r, evs)
 }
 
-func (t *tx) UpdateRecord(ctx context.Context, r *opco.Record, evs []opco.Event) error {
+func (t *tx) UpdateRecord(ctx context.Context, r *store.Record, evs []store.Event) error {
 	if err := t.reserveSeq(ctx, r, len(evs)); err != nil {
 		return err
 	}
@@ -405,7 +411,7 @@ func (t *tx) UpdateRecord(ctx context.Context, r *opco.Record, evs []opco.Event)
 
 // addEvents appends the history rows, numbered up to the seq reserveSeq
 // gave the contract.
-func (t *tx) addEvents(ctx context.Context, r *opco.Record, evs []opco.Event) error {
+func (t *tx) addEvents(ctx context.Context, r *store.Record, evs []store.Event) error {
 	seq := r.Seq - int64(len(evs))
 	for _, e := range evs {
 		seq++
@@ -430,7 +436,7 @@ func (t *tx) addEvents(ctx context.Context, r *opco.Record, evs []opco.Event) er
 	return nil
 }
 
-func (t *tx) AttachDocument(ctx context.Context, r *opco.Record, d opcoapi.Document) (int64, opcoapi.Document, bool, error) {
+func (t *tx) AttachDocument(ctx context.Context, r *store.Record, d opcoapi.Document) (int64, opcoapi.Document, bool, error) {
 	var (
 		have         opcoapi.Document
 		rowID, added int64
@@ -467,7 +473,7 @@ func (t *tx) PutBlobMeta(ctx context.Context, b docs.Blob, ownerID int64, at tim
 		b.SHA256, ownerID, at.UnixMicro())
 }
 
-func (t *tx) QueueMail(ctx context.Context, m opco.Mail, at time.Time) error {
+func (t *tx) QueueMail(ctx context.Context, m store.Mail, at time.Time) error {
 	return t.exec(ctx, `INSERT INTO mails (to_addr, subject, body, created_at) VALUES (?, ?, ?, ?)`,
 		m.To, m.Subject, m.Body, at.UnixMicro())
 }
@@ -479,7 +485,7 @@ func (t *tx) NextDepot(ctx context.Context, prefix string) (int, error) {
 	return n, err
 }
 
-func (t *tx) CreateAccount(ctx context.Context, a *opco.Account, hash string, at time.Time) error {
+func (t *tx) CreateAccount(ctx context.Context, a *store.Account, hash string, at time.Time) error {
 	res, err := t.w.ExecContext(ctx, `INSERT INTO accounts (login, role, email, siret, name, password_hash, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, a.Login, string(a.Role), a.Email, a.Siret, a.Name, hash, at.UnixMicro())
 	if err != nil {
@@ -489,7 +495,7 @@ func (t *tx) CreateAccount(ctx context.Context, a *opco.Account, hash string, at
 	return err
 }
 
-func (t *tx) CreateSession(ctx context.Context, s opco.Session) error {
+func (t *tx) CreateSession(ctx context.Context, s store.Session) error {
 	return t.exec(ctx, `INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
 		s.TokenHash, s.AccountID, s.CreatedAt.UnixMicro(), s.ExpiresAt.UnixMicro())
 }
@@ -526,14 +532,19 @@ func (t *tx) AddLoginFailure(ctx context.Context, key string, at time.Time) erro
 	return t.exec(ctx, `INSERT INTO login_failures (key, at) VALUES (?, ?)`, key, at.UnixMicro())
 }
 
+func (t *tx) RemoveLoginFailure(ctx context.Context, key string, at time.Time) error {
+	return t.exec(ctx, `DELETE FROM login_failures WHERE rowid = (SELECT rowid FROM login_failures WHERE key = ? AND at = ? LIMIT 1)`,
+		key, at.UnixMicro())
+}
+
 func (t *tx) ClearLoginFailures(ctx context.Context, key string) error {
 	return t.exec(ctx, `DELETE FROM login_failures WHERE key = ?`, key)
 }
 
 // ClaimMails hides the e-mails due for the lease (the single writer makes
 // the claim one step).
-func (s *Store) ClaimMails(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]opco.PendingMail, error) {
-	var out []opco.PendingMail
+func (s *Store) ClaimMails(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]store.PendingMail, error) {
+	var out []store.PendingMail
 	err := s.db.update(ctx, func(w wtx) error {
 		out = nil
 		rows, err := w.QueryContext(ctx, `SELECT id, to_addr, subject, body, attempts FROM mails
@@ -542,7 +553,7 @@ func (s *Store) ClaimMails(ctx context.Context, now time.Time, lease time.Durati
 			return err
 		}
 		for rows.Next() {
-			var m opco.PendingMail
+			var m store.PendingMail
 			if err := rows.Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.Attempts); err != nil {
 				rows.Close()
 				return err

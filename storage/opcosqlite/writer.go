@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"cerfadesk/core/opco"
+	"cerfadesk/core/opco/store"
 )
 
 // job is the work of one write transaction, run by the writer goroutine.
@@ -32,7 +32,7 @@ func (db *DB) update(ctx context.Context, fn func(tx wtx) error) error {
 	db.closeMu.RLock()
 	if db.closed {
 		db.closeMu.RUnlock()
-		return fmt.Errorf("%w: the store is closing", opco.ErrUnavailable)
+		return fmt.Errorf("%w: the store is closing", store.ErrUnavailable)
 	}
 	select {
 	case db.jobs <- j:
@@ -89,7 +89,7 @@ func (db *DB) runBatch(batch []*job) {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		for _, j := range batch {
-			j.done <- fmt.Errorf("%w: begin: %w", opco.ErrUnavailable, err)
+			j.done <- fmt.Errorf("%w: begin: %w", store.ErrUnavailable, err)
 		}
 		return
 	}

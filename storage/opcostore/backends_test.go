@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"cerfadesk/core/opco"
+	"cerfadesk/core/opco/store"
 	"cerfadesk/storage/opcopg"
 	"cerfadesk/storage/opcopg/pgtest"
 	"cerfadesk/storage/opcosqlite"
@@ -14,12 +14,12 @@ import (
 // backend opens a new, empty store for a test.
 type backend struct {
 	name string
-	open func(t *testing.T) opco.Store
+	open func(t *testing.T) store.Store
 }
 
 func backends() []backend {
 	return []backend{
-		{"sqlite", func(t *testing.T) opco.Store {
+		{"sqlite", func(t *testing.T) store.Store {
 			s, err := opcosqlite.Open(filepath.Join(t.TempDir(), "opco.db"), opcosqlite.DBOptions{Synchronous: "NORMAL"})
 			if err != nil {
 				t.Fatal(err)
@@ -27,7 +27,7 @@ func backends() []backend {
 			t.Cleanup(func() { s.Close() })
 			return s
 		}},
-		{"postgres", func(t *testing.T) opco.Store {
+		{"postgres", func(t *testing.T) store.Store {
 			s, err := opcopg.Open(context.Background(), pgtest.URL(t), opcopg.Options{Migrate: true})
 			if err != nil {
 				t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"cerfadesk/core/opco"
+	"cerfadesk/core/opco/store"
 	"cerfadesk/core/workflow"
 	"cerfadesk/storage/opcopg"
 	"cerfadesk/storage/opcopg/pgtest"
@@ -22,18 +22,18 @@ import (
 // committed, and the service goes on writing in it (no key reused).
 
 // fill writes two contracts with a document and an e-mail.
-func fill(t *testing.T, s opco.Store) opco.Account {
+func fill(t *testing.T, s store.Store) store.Account {
 	a := account(t, s, "leroux", workflow.Entreprise, "rh@leroux.example", "83475962300012")
 	insert(t, s, a, newRecord("c-1", a.Siret, workflow.Transmis), "m-1")
 	insert(t, s, a, newRecord("c-2", a.Siret, workflow.Transmis), "m-2")
-	update(t, s, func(tx opco.Tx) error {
-		return tx.QueueMail(ctx, opco.Mail{To: "a@b.example", Subject: "s", Body: "b"}, t0)
+	update(t, s, func(tx store.Tx) error {
+		return tx.QueueMail(ctx, store.Mail{To: "a@b.example", Subject: "s", Body: "b"}, t0)
 	})
 	return a
 }
 
 // check reads the copy and writes in it.
-func check(t *testing.T, s opco.Store, a opco.Account) {
+func check(t *testing.T, s store.Store, a store.Account) {
 	t.Helper()
 	recs, err := s.Changes(ctx, a, 0, 10)
 	if err != nil || ids(recs) != "[c-1 c-2]" {

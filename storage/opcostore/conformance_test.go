@@ -11,7 +11,7 @@ import (
 
 	"cerfadesk/core/civil"
 	"cerfadesk/core/docs"
-	"cerfadesk/core/opco"
+	"cerfadesk/core/opco/store"
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
 )
@@ -35,7 +35,7 @@ func TestStore(t *testing.T) {
 
 var conformance = []struct {
 	name string
-	run  func(t *testing.T, s opco.Store)
+	run  func(t *testing.T, s store.Store)
 }{
 	{"Accounts", testAccounts},
 	{"Sessions", testSessions},
@@ -60,54 +60,54 @@ var (
 	t0  = time.Date(2025, 9, 3, 9, 0, 0, 0, time.UTC)
 )
 
-func update(t *testing.T, s opco.Store, fn func(tx opco.Tx) error) {
+func update(t *testing.T, s store.Store, fn func(tx store.Tx) error) {
 	t.Helper()
 	if err := s.Update(ctx, fn); err != nil {
 		t.Fatalf("Update: %v", err)
 	}
 }
 
-func account(t *testing.T, s opco.Store, login string, role workflow.Role, email, siret string) opco.Account {
+func account(t *testing.T, s store.Store, login string, role workflow.Role, email, siret string) store.Account {
 	t.Helper()
-	a := opco.Account{Login: login, Role: role, Email: email, Siret: siret, Name: "Nom " + login}
-	update(t, s, func(tx opco.Tx) error { return tx.CreateAccount(ctx, &a, "hash-"+login, t0) })
+	a := store.Account{Login: login, Role: role, Email: email, Siret: siret, Name: "Nom " + login}
+	update(t, s, func(tx store.Tx) error { return tx.CreateAccount(ctx, &a, "hash-"+login, t0) })
 	if a.ID == 0 {
 		t.Fatalf("CreateAccount %s: no ID", login)
 	}
 	return a
 }
 
-func newRecord(id, siret string, status workflow.Status) opco.Record {
-	return opco.Record{ID: id, Kind: "APPRENTISSAGE", Status: status, EmployerSiret: siret, EmployerName: "Maison " + id,
+func newRecord(id, siret string, status workflow.Status) store.Record {
+	return store.Record{ID: id, Kind: "APPRENTISSAGE", Status: status, EmployerSiret: siret, EmployerName: "Maison " + id,
 		ApprenticeName: "DUPONT Léa", CFAName: "CFA Lyon", Transmitted: status != workflow.EnvoyeParCFA,
 		StartDate: civil.Date{Year: 2025, Month: 9, Day: 1}, ReceivedOn: civil.Date{Year: 2025, Month: 9, Day: 3},
 		CreatedAt: t0, UpdatedAt: t0, Doc: []byte(`{"typeFormulaire":"APPRENTISSAGE","id":"` + id + `"}`)}
 }
 
-func ev(a opco.Account, action workflow.Action, from, to workflow.Status, msg string) opco.Event {
-	return opco.Event{At: t0, Account: a, Action: action, From: from, To: to, MessageID: msg}
+func ev(a store.Account, action workflow.Action, from, to workflow.Status, msg string) store.Event {
+	return store.Event{At: t0, Account: a, Action: action, From: from, To: to, MessageID: msg}
 }
 
 // insert stores a new transmitted contract with one event.
-func insert(t *testing.T, s opco.Store, a opco.Account, r opco.Record, msg string) opco.Record {
+func insert(t *testing.T, s store.Store, a store.Account, r store.Record, msg string) store.Record {
 	t.Helper()
-	update(t, s, func(tx opco.Tx) error {
-		return tx.InsertRecord(ctx, &r, []opco.Event{ev(a, workflow.Transmettre, workflow.EnCoursDeSaisie, r.Status, msg)})
+	update(t, s, func(tx store.Tx) error {
+		return tx.InsertRecord(ctx, &r, []store.Event{ev(a, workflow.Transmettre, workflow.EnCoursDeSaisie, r.Status, msg)})
 	})
 	return r
 }
 
-func testAccounts(t *testing.T, s opco.Store) {
+func testAccounts(t *testing.T, s store.Store) {
 	b := account(t, s, "Zoe", workflow.Agent, "zoe@opco.example", "")
 	a := account(t, s, "leroux", workflow.Entreprise, "rh@leroux.example", "83475962300012")
 	if a.ID == b.ID {
 		t.Fatalf("two accounts with ID %d", a.ID)
 	}
-	err := s.Update(ctx, func(tx opco.Tx) error {
-		dup := opco.Account{Login: "LEROUX", Role: workflow.CFA, Email: "x@y.example"}
+	err := s.Update(ctx, func(tx store.Tx) error {
+		dup := store.Account{Login: "LEROUX", Role: workflow.CFA, Email: "x@y.example"}
 		return tx.CreateAccount(ctx, &dup, "h", t0)
 	})
-	if !errors.Is(err, opco.ErrExists) {
+	if !errors.Is(err, store.ErrExists) {
 		t.Errorf("same login in capitals: %v, want ErrExists", err)
 	}
 	got, hash, ok, err := s.AccountByLogin(ctx, "LeRoux")
@@ -123,11 +123,11 @@ func testAccounts(t *testing.T, s opco.Store) {
 	}
 }
 
-func testSessions(t *testing.T, s opco.Store) {
+func testSessions(t *testing.T, s store.Store) {
 	a := account(t, s, "leroux", workflow.Entreprise, "rh@leroux.example", "83475962300012")
-	update(t, s, func(tx opco.Tx) error {
+	update(t, s, func(tx store.Tx) error {
 		for i, exp := range []time.Time{t0.Add(-time.Minute), t0.Add(time.Hour)} {
-			if err := tx.CreateSession(ctx, opco.Session{TokenHash: fmt.Sprint("h", i), AccountID: a.ID, CreatedAt: t0, ExpiresAt: exp}); err != nil {
+			if err := tx.CreateSession(ctx, store.Session{TokenHash: fmt.Sprint("h", i), AccountID: a.ID, CreatedAt: t0, ExpiresAt: exp}); err != nil {
 				return err
 			}
 		}
@@ -137,20 +137,20 @@ func testSessions(t *testing.T, s opco.Store) {
 	if err != nil || !ok || got != a || !exp.Equal(t0.Add(time.Hour)) {
 		t.Errorf("Session(h1) = %+v %v %v %v", got, exp, ok, err)
 	}
-	update(t, s, func(tx opco.Tx) error { return tx.DeleteExpiredSessions(ctx, t0) })
+	update(t, s, func(tx store.Tx) error { return tx.DeleteExpiredSessions(ctx, t0) })
 	if _, _, ok, _ := s.Session(ctx, "h0"); ok {
 		t.Error("an expired session outlived DeleteExpiredSessions")
 	}
 	if _, _, ok, _ := s.Session(ctx, "h1"); !ok {
 		t.Error("DeleteExpiredSessions removed a live session")
 	}
-	update(t, s, func(tx opco.Tx) error { return tx.DeleteSession(ctx, "h1") })
+	update(t, s, func(tx store.Tx) error { return tx.DeleteSession(ctx, "h1") })
 	if _, _, ok, _ := s.Session(ctx, "h1"); ok {
 		t.Error("DeleteSession left the session")
 	}
 }
 
-func testInsertAndRead(t *testing.T, s opco.Store) {
+func testInsertAndRead(t *testing.T, s store.Store) {
 	a := account(t, s, "leroux", workflow.Entreprise, "rh@leroux.example", "83475962300012")
 	cfa := account(t, s, "cfa", workflow.CFA, "cfa@example.fr", "")
 	r := newRecord("c-1", a.Siret, workflow.Transmis)
@@ -188,17 +188,17 @@ func testInsertAndRead(t *testing.T, s opco.Store) {
 	}
 }
 
-func testUpdateVersionSeq(t *testing.T, s opco.Store) {
+func testUpdateVersionSeq(t *testing.T, s store.Store) {
 	a := account(t, s, "agent", workflow.Agent, "agent@opco.example", "")
 	r := insert(t, s, a, newRecord("c-1", "83475962300012", workflow.Transmis), "m-1")
-	update(t, s, func(tx opco.Tx) error {
+	update(t, s, func(tx store.Tx) error {
 		cur, ok, err := tx.Record(ctx, "c-1")
 		if err != nil || !ok {
 			return fmt.Errorf("Record in tx: %v %v", ok, err)
 		}
 		r = cur
 		r.Status, r.Doc, r.NumeroDepot = workflow.Engage, []byte(`{"v":2}`), "069202509NC0001"
-		return tx.UpdateRecord(ctx, &r, []opco.Event{
+		return tx.UpdateRecord(ctx, &r, []store.Event{
 			ev(a, workflow.OuvrirInstruction, workflow.Transmis, workflow.EnInstruction, ""),
 			ev(a, workflow.DeclarerConforme, workflow.EnInstruction, workflow.Engage, "m-2")})
 	})
@@ -235,14 +235,14 @@ func testUpdateVersionSeq(t *testing.T, s opco.Store) {
 
 var errStop = errors.New("stop")
 
-func testRollback(t *testing.T, s opco.Store) {
+func testRollback(t *testing.T, s store.Store) {
 	a := account(t, s, "leroux", workflow.Entreprise, "rh@leroux.example", "83475962300012")
-	err := s.Update(ctx, func(tx opco.Tx) error {
+	err := s.Update(ctx, func(tx store.Tx) error {
 		r := newRecord("c-1", a.Siret, workflow.Transmis)
-		if err := tx.InsertRecord(ctx, &r, []opco.Event{ev(a, workflow.Transmettre, "", workflow.Transmis, "m-1")}); err != nil {
+		if err := tx.InsertRecord(ctx, &r, []store.Event{ev(a, workflow.Transmettre, "", workflow.Transmis, "m-1")}); err != nil {
 			return err
 		}
-		if err := tx.QueueMail(ctx, opco.Mail{To: "x@y.example", Subject: "s", Body: "b"}, t0); err != nil {
+		if err := tx.QueueMail(ctx, store.Mail{To: "x@y.example", Subject: "s", Body: "b"}, t0); err != nil {
 			return err
 		}
 		if _, err := tx.NextDepot(ctx, "069202509"); err != nil {
@@ -266,7 +266,7 @@ func testRollback(t *testing.T, s opco.Store) {
 	if r.Seq != 1 {
 		t.Errorf("first committed event has seq %d, want 1", r.Seq)
 	}
-	update(t, s, func(tx opco.Tx) error {
+	update(t, s, func(tx store.Tx) error {
 		n, err := tx.NextDepot(ctx, "069202509")
 		if err == nil && n != 1 {
 			err = fmt.Errorf("NextDepot after a rollback = %d, want 1", n)
@@ -275,21 +275,21 @@ func testRollback(t *testing.T, s opco.Store) {
 	})
 }
 
-func testDuplicateKeys(t *testing.T, s opco.Store) {
+func testDuplicateKeys(t *testing.T, s store.Store) {
 	a := account(t, s, "leroux", workflow.Entreprise, "rh@leroux.example", "83475962300012")
 	insert(t, s, a, newRecord("c-1", a.Siret, workflow.Transmis), "m-1")
-	err := s.Update(ctx, func(tx opco.Tx) error {
+	err := s.Update(ctx, func(tx store.Tx) error {
 		r := newRecord("c-1", a.Siret, workflow.Transmis)
-		return tx.InsertRecord(ctx, &r, []opco.Event{ev(a, workflow.Transmettre, "", workflow.Transmis, "m-9")})
+		return tx.InsertRecord(ctx, &r, []store.Event{ev(a, workflow.Transmettre, "", workflow.Transmis, "m-9")})
 	})
-	if !errors.Is(err, opco.ErrExists) {
+	if !errors.Is(err, store.ErrExists) {
 		t.Errorf("same contract id: %v, want ErrExists", err)
 	}
-	err = s.Update(ctx, func(tx opco.Tx) error {
+	err = s.Update(ctx, func(tx store.Tx) error {
 		r := newRecord("c-2", a.Siret, workflow.Transmis)
-		return tx.InsertRecord(ctx, &r, []opco.Event{ev(a, workflow.Transmettre, "", workflow.Transmis, "m-1")})
+		return tx.InsertRecord(ctx, &r, []store.Event{ev(a, workflow.Transmettre, "", workflow.Transmis, "m-1")})
 	})
-	if !errors.Is(err, opco.ErrExists) {
+	if !errors.Is(err, store.ErrExists) {
 		t.Errorf("same message id: %v, want ErrExists", err)
 	}
 	if _, ok, _ := s.Record(ctx, "c-2"); ok {
@@ -305,14 +305,14 @@ func sha(c byte) string {
 	return string(b)
 }
 
-func testDocuments(t *testing.T, s opco.Store) {
+func testDocuments(t *testing.T, s store.Store) {
 	a := account(t, s, "leroux", workflow.Entreprise, "rh@leroux.example", "83475962300012")
 	r1 := insert(t, s, a, newRecord("c-1", a.Siret, workflow.Transmis), "m-1")
 	r2 := insert(t, s, a, newRecord("c-2", a.Siret, workflow.Transmis), "m-2")
 	d := opcoapi.Document{ID: "d-1", Type: "CONVENTION_FORMATION", Name: "Convention.pdf", MIME: "application/pdf",
 		Size: 1234, SHA256: sha('a'), AddedAt: t0, AddedBy: "leroux"}
 	var first int64
-	update(t, s, func(tx opco.Tx) error {
+	update(t, s, func(tx store.Tx) error {
 		r, _, err := tx.Record(ctx, "c-1")
 		if err != nil {
 			return err
@@ -334,20 +334,20 @@ func testDocuments(t *testing.T, s opco.Store) {
 		if err != nil {
 			return err
 		}
-		return tx.UpdateRecord(ctx, &r, []opco.Event{{At: t0, Account: a, Action: workflow.AjouterDocument,
+		return tx.UpdateRecord(ctx, &r, []store.Event{{At: t0, Account: a, Action: workflow.AjouterDocument,
 			From: r.Status, To: r.Status, DocumentID: lid, MessageID: "m-3"}})
 	})
-	err := s.Update(ctx, func(tx opco.Tx) error {
+	err := s.Update(ctx, func(tx store.Tx) error {
 		r, _, _ := tx.Record(ctx, "c-1")
 		other := d
 		other.SHA256 = sha('c')
 		_, _, _, err := tx.AttachDocument(ctx, &r, other)
 		return err
 	})
-	if !errors.Is(err, opco.ErrExists) {
+	if !errors.Is(err, store.ErrExists) {
 		t.Errorf("another content under an id already used: %v, want ErrExists", err)
 	}
-	update(t, s, func(tx opco.Tx) error { // the same id on another contract is another document
+	update(t, s, func(tx store.Tx) error { // the same id on another contract is another document
 		_, _, _, err := tx.AttachDocument(ctx, &r2, d)
 		return err
 	})
@@ -370,12 +370,12 @@ func testDocuments(t *testing.T, s opco.Store) {
 	}
 }
 
-func testBlobMeta(t *testing.T, s opco.Store) {
+func testBlobMeta(t *testing.T, s store.Store) {
 	a := account(t, s, "leroux", workflow.Entreprise, "rh@leroux.example", "83475962300012")
 	o := account(t, s, "autre", workflow.Entreprise, "rh@autre.example", "73282932000074")
 	b := docs.Blob{SHA256: sha('a'), Size: 10, MIME: "application/pdf"}
-	update(t, s, func(tx opco.Tx) error { return tx.PutBlobMeta(ctx, b, a.ID, t0) })
-	update(t, s, func(tx opco.Tx) error { // the same content again: the first metadata stay
+	update(t, s, func(tx store.Tx) error { return tx.PutBlobMeta(ctx, b, a.ID, t0) })
+	update(t, s, func(tx store.Tx) error { // the same content again: the first metadata stay
 		return tx.PutBlobMeta(ctx, docs.Blob{SHA256: sha('a'), Size: 99, MIME: "image/png"}, a.ID, t0)
 	})
 	got, ok, err := s.BlobMeta(ctx, sha('a'), a.ID, 0)
@@ -394,7 +394,7 @@ func testBlobMeta(t *testing.T, s opco.Store) {
 	// A content already on a contract stays attachable to it by whoever
 	// may write it (the OPCO's letters have no uploader).
 	r := insert(t, s, a, newRecord("c-1", a.Siret, workflow.Transmis), "m-1")
-	update(t, s, func(tx opco.Tx) error {
+	update(t, s, func(tx store.Tx) error {
 		letter := docs.Blob{SHA256: sha('b'), Size: 5, MIME: "application/pdf"}
 		if err := tx.PutBlobMeta(ctx, letter, 0, t0); err != nil {
 			return err
@@ -414,7 +414,7 @@ func testBlobMeta(t *testing.T, s opco.Store) {
 	}
 }
 
-func ids(recs []opco.Record) string {
+func ids(recs []store.Record) string {
 	var out []string
 	for _, r := range recs {
 		out = append(out, r.ID)
@@ -422,7 +422,7 @@ func ids(recs []opco.Record) string {
 	return fmt.Sprint(out)
 }
 
-func testVisibility(t *testing.T, s opco.Store) {
+func testVisibility(t *testing.T, s store.Store) {
 	leroux := account(t, s, "leroux", workflow.Entreprise, "RH@Leroux.example", "83475962300012")
 	autre := account(t, s, "autre", workflow.Entreprise, "rh@autre.example", "73282932000074")
 	nosiret := account(t, s, "nosiret", workflow.Entreprise, "x@nosiret.example", "")
@@ -440,7 +440,7 @@ func testVisibility(t *testing.T, s opco.Store) {
 	insert(t, s, cfa2, nos, "m-4")
 
 	for _, c := range []struct {
-		a    opco.Account
+		a    store.Account
 		want string
 	}{
 		{leroux, "[own sent]"},
@@ -449,7 +449,7 @@ func testVisibility(t *testing.T, s opco.Store) {
 		{cfa, "[sent]"},
 		{cfa2, "[nosiret]"},
 		{agent, "[own other]"},
-		{opco.Account{ID: 999, Role: "inconnu"}, "[]"},
+		{store.Account{ID: 999, Role: "inconnu"}, "[]"},
 	} {
 		recs, err := s.Changes(ctx, c.a, 0, 100)
 		if err != nil || ids(recs) != c.want {
@@ -472,7 +472,7 @@ func testVisibility(t *testing.T, s opco.Store) {
 	}
 }
 
-func testListAndQueue(t *testing.T, s opco.Store) {
+func testListAndQueue(t *testing.T, s store.Store) {
 	a := account(t, s, "agent", workflow.Agent, "agent@opco.example", "")
 	for i, st := range []workflow.Status{workflow.Transmis, workflow.EnInstruction, workflow.Engage, workflow.Transmis} {
 		r := newRecord(fmt.Sprint("c-", i), "83475962300012", st)
@@ -500,7 +500,7 @@ func testListAndQueue(t *testing.T, s opco.Store) {
 	}
 }
 
-func testDepot(t *testing.T, s opco.Store) {
+func testDepot(t *testing.T, s store.Store) {
 	var (
 		mu  gosync.Mutex
 		got []int
@@ -510,7 +510,7 @@ func testDepot(t *testing.T, s opco.Store) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			err := s.Update(ctx, func(tx opco.Tx) error {
+			err := s.Update(ctx, func(tx store.Tx) error {
 				n, err := tx.NextDepot(ctx, "069202509")
 				if err == nil {
 					mu.Lock()
@@ -533,7 +533,7 @@ func testDepot(t *testing.T, s opco.Store) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("20 parallel numbers: %v", got)
 	}
-	update(t, s, func(tx opco.Tx) error {
+	update(t, s, func(tx store.Tx) error {
 		n, err := tx.NextDepot(ctx, "075202509")
 		if err == nil && n != 1 {
 			err = fmt.Errorf("another prefix starts at %d", n)
@@ -542,13 +542,13 @@ func testDepot(t *testing.T, s opco.Store) {
 	})
 }
 
-func testMailQueue(t *testing.T, s opco.Store) {
+func testMailQueue(t *testing.T, s store.Store) {
 	if _, ok, err := s.NextMail(ctx); ok || err != nil {
 		t.Errorf("empty queue: NextMail ok %v, err %v", ok, err)
 	}
-	update(t, s, func(tx opco.Tx) error {
+	update(t, s, func(tx store.Tx) error {
 		for i := 0; i < 3; i++ {
-			if err := tx.QueueMail(ctx, opco.Mail{To: fmt.Sprint("p", i, "@example.fr"), Subject: "Sujet é", Body: "Corps\nligne"}, t0); err != nil {
+			if err := tx.QueueMail(ctx, store.Mail{To: fmt.Sprint("p", i, "@example.fr"), Subject: "Sujet é", Body: "Corps\nligne"}, t0); err != nil {
 				return err
 			}
 		}
@@ -588,9 +588,9 @@ func testMailQueue(t *testing.T, s opco.Store) {
 	}
 }
 
-func testLoginFailures(t *testing.T, s opco.Store) {
+func testLoginFailures(t *testing.T, s store.Store) {
 	const key = "login:leroux"
-	update(t, s, func(tx opco.Tx) error {
+	update(t, s, func(tx store.Tx) error {
 		for i := 0; i < 3; i++ {
 			if err := tx.AddLoginFailure(ctx, key, t0.Add(time.Duration(i)*time.Minute)); err != nil {
 				return err
@@ -598,15 +598,15 @@ func testLoginFailures(t *testing.T, s opco.Store) {
 		}
 		return tx.AddLoginFailure(ctx, "addr:127.0.0.1", t0)
 	})
-	update(t, s, func(tx opco.Tx) error {
+	update(t, s, func(tx store.Tx) error {
 		f, err := tx.LoginFailures(ctx, key, t0.Add(30*time.Second))
 		if err == nil && (len(f) != 2 || !f[0].Equal(t0.Add(time.Minute))) {
 			err = fmt.Errorf("LoginFailures since 30 s = %v", f)
 		}
 		return err
 	})
-	update(t, s, func(tx opco.Tx) error { return tx.ClearLoginFailures(ctx, key) })
-	update(t, s, func(tx opco.Tx) error {
+	update(t, s, func(tx store.Tx) error { return tx.ClearLoginFailures(ctx, key) })
+	update(t, s, func(tx store.Tx) error {
 		f, err := tx.LoginFailures(ctx, key, t0.Add(-time.Hour))
 		g, err2 := tx.LoginFailures(ctx, "addr:127.0.0.1", t0.Add(-time.Hour))
 		if err == nil && err2 == nil && (len(f) != 0 || len(g) != 1) {
@@ -624,7 +624,7 @@ func testLoginFailures(t *testing.T, s opco.Store) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			err := s.Update(ctx, func(tx opco.Tx) error {
+			err := s.Update(ctx, func(tx store.Tx) error {
 				f, err := tx.LoginFailures(ctx, "login:x", t0.Add(-time.Hour))
 				if err != nil || len(f) >= 5 {
 					return err
@@ -642,7 +642,7 @@ func testLoginFailures(t *testing.T, s opco.Store) {
 	wg.Wait()
 	// A retried fn may have counted twice in memory: the stored count is
 	// what matters.
-	update(t, s, func(tx opco.Tx) error {
+	update(t, s, func(tx store.Tx) error {
 		f, err := tx.LoginFailures(ctx, "login:x", t0.Add(-time.Hour))
 		if err == nil && len(f) != 5 {
 			err = fmt.Errorf("30 parallel checked attempts stored %d failures, want 5", len(f))
@@ -656,7 +656,7 @@ func testLoginFailures(t *testing.T, s opco.Store) {
 
 // Parallel writers and a reader paging /v1/changes by cursor: the reader
 // sees every contract, because seqs follow the commit order.
-func testConcurrentCursor(t *testing.T, s opco.Store) {
+func testConcurrentCursor(t *testing.T, s store.Store) {
 	a := account(t, s, "agent", workflow.Agent, "agent@opco.example", "")
 	const writers, each = 8, 25
 	var wg gosync.WaitGroup
@@ -667,9 +667,9 @@ func testConcurrentCursor(t *testing.T, s opco.Store) {
 			defer wg.Done()
 			for i := 0; i < each; i++ {
 				id := fmt.Sprintf("w%d-%d", w, i)
-				err := s.Update(ctx, func(tx opco.Tx) error {
+				err := s.Update(ctx, func(tx store.Tx) error {
 					r := newRecord(id, "83475962300012", workflow.Transmis)
-					return tx.InsertRecord(ctx, &r, []opco.Event{
+					return tx.InsertRecord(ctx, &r, []store.Event{
 						ev(a, workflow.Accepter, workflow.EnvoyeParCFA, workflow.EnCoursDeSaisie, ""),
 						ev(a, workflow.Transmettre, workflow.EnCoursDeSaisie, workflow.Transmis, "m-"+id)})
 				})
@@ -725,7 +725,7 @@ func testConcurrentCursor(t *testing.T, s opco.Store) {
 }
 
 // Parallel read-modify-write of one contract: no update is lost.
-func testConcurrentSameRecord(t *testing.T, s opco.Store) {
+func testConcurrentSameRecord(t *testing.T, s store.Store) {
 	a := account(t, s, "agent", workflow.Agent, "agent@opco.example", "")
 	insert(t, s, a, newRecord("c-1", "83475962300012", workflow.Transmis), "m-0")
 	const n = 20
@@ -734,13 +734,13 @@ func testConcurrentSameRecord(t *testing.T, s opco.Store) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			err := s.Update(ctx, func(tx opco.Tx) error {
+			err := s.Update(ctx, func(tx store.Tx) error {
 				r, _, err := tx.Record(ctx, "c-1")
 				if err != nil {
 					return err
 				}
 				r.Doc = append(append([]byte(nil), r.Doc...), 'x')
-				return tx.UpdateRecord(ctx, &r, []opco.Event{ev(a, workflow.AjouterDocument, r.Status, r.Status, fmt.Sprint("m-", i+1))})
+				return tx.UpdateRecord(ctx, &r, []store.Event{ev(a, workflow.AjouterDocument, r.Status, r.Status, fmt.Sprint("m-", i+1))})
 			})
 			if err != nil {
 				t.Error(err)
@@ -756,7 +756,7 @@ func testConcurrentSameRecord(t *testing.T, s opco.Store) {
 
 // Parallel first pushes of one contract id (a retry racing its original
 // on another instance): one is stored, the others see it.
-func testConcurrentSameID(t *testing.T, s opco.Store) {
+func testConcurrentSameID(t *testing.T, s store.Store) {
 	a := account(t, s, "leroux", workflow.Entreprise, "rh@leroux.example", "83475962300012")
 	const n = 10
 	var (
@@ -768,35 +768,32 @@ func testConcurrentSameID(t *testing.T, s opco.Store) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			err := s.Update(ctx, func(tx opco.Tx) error {
+			var outcome string // of fn's last run: the one Update committed
+			err := s.Update(ctx, func(tx store.Tx) error {
+				outcome = ""
 				if _, ok, err := tx.Message(ctx, "m-same"); err != nil || ok {
-					if ok {
-						mu.Lock()
-						seen++
-						mu.Unlock()
-					}
+					outcome = "seen"
 					return err
 				}
 				if _, ok, err := tx.Record(ctx, "c-1"); err != nil || ok {
-					if ok {
-						mu.Lock()
-						seen++
-						mu.Unlock()
-					}
+					outcome = "seen"
 					return err
 				}
 				r := newRecord("c-1", a.Siret, workflow.Transmis)
-				if err := tx.InsertRecord(ctx, &r, []opco.Event{ev(a, workflow.Transmettre, "", workflow.Transmis, "m-same")}); err != nil {
-					return err
-				}
-				mu.Lock()
-				inserted++
-				mu.Unlock()
-				return nil
+				outcome = "inserted"
+				return tx.InsertRecord(ctx, &r, []store.Event{ev(a, workflow.Transmettre, "", workflow.Transmis, "m-same")})
 			})
 			if err != nil {
 				t.Errorf("a racing push failed instead of seeing the first: %v", err)
+				return
 			}
+			mu.Lock()
+			if outcome == "inserted" {
+				inserted++
+			} else {
+				seen++
+			}
+			mu.Unlock()
 		}()
 	}
 	wg.Wait()

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"cerfadesk/core/opco"
+	"cerfadesk/core/opco/store"
 	"cerfadesk/storage/opcopg"
 	"cerfadesk/storage/opcosqlite"
 )
@@ -28,12 +28,15 @@ type Options struct {
 	// Migrate applies PostgreSQL's missing migrations (SQLite always
 	// migrates: one process owns its file).
 	Migrate bool
+	// StoreOnly leaves the documents' contents closed (Contents nil): what
+	// the user commands need beside a running server.
+	StoreOnly bool
 }
 
 // Opened is an open store with where its documents' contents live.
 type Opened struct {
-	Store    opco.Store
-	Contents opco.Contents
+	Store    store.Store
+	Contents store.Contents
 	// Kind is "sqlite" or "postgres", Where the file or the server (no
 	// password), for the start-up log.
 	Kind, Where string
@@ -69,7 +72,10 @@ func Open(ctx context.Context, url string, opt Options) (Opened, error) {
 	if err != nil {
 		return Opened{}, err
 	}
-	dir, err := opcosqlite.OpenDir(filepath.Join(opt.DataDir, "documents"))
+	if opt.StoreOnly {
+		return Opened{Store: s, Kind: "sqlite", Where: path}, nil
+	}
+	dir, err := opcosqlite.OpenBlobDir(filepath.Join(opt.DataDir, "documents"))
 	if err != nil {
 		s.Close()
 		return Opened{}, fmt.Errorf("dossier des documents : %w", err)

@@ -49,8 +49,8 @@ CREATE TABLE contracts (
 	numero_depot    text    NOT NULL DEFAULT '',
 	start_date      text    NOT NULL DEFAULT '',
 	received_on     text    NOT NULL DEFAULT '',
-	-- The seq of the last history row, set at commit.
-	seq             bigint  NOT NULL DEFAULT 0,
+	-- The seq of the last history row, given at commit.
+	seq             bigint  NOT NULL,
 	created_at      bigint  NOT NULL,
 	updated_at      bigint  NOT NULL,
 	doc             bytea   NOT NULL
@@ -66,7 +66,9 @@ CREATE INDEX contracts_queue   ON contracts (status, received_on);
 CREATE TABLE documents (
 	id          bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	uuid        text    NOT NULL,
-	contract_id bigint  NOT NULL REFERENCES contracts (id),
+	-- Checked at commit: a new contract's row is written at the end of
+	-- its transaction, after the documents attached to it.
+	contract_id bigint  NOT NULL REFERENCES contracts (id) DEFERRABLE INITIALLY DEFERRED,
 	type        text    NOT NULL,
 	name        text    NOT NULL,
 	mime        text    NOT NULL,

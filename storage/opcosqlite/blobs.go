@@ -1,8 +1,9 @@
-package opco
+package opcosqlite
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"cerfadesk/core/docs"
+	"cerfadesk/core/opco/store"
 	"cerfadesk/core/opcoapi"
 )
 
@@ -24,7 +26,7 @@ type BlobDir struct {
 	dir string
 }
 
-var _ docs.BlobStore = (*BlobDir)(nil)
+var _ store.Contents = (*BlobDir)(nil)
 
 // OpenBlobDir opens (creating it) the store in dir.
 func OpenBlobDir(dir string) (*BlobDir, error) {
@@ -50,6 +52,10 @@ func OpenBlobDir(dir string) (*BlobDir, error) {
 func validSHA256(s string) bool {
 	return len(s) == 64 && strings.Trim(s, "0123456789abcdef") == ""
 }
+
+// internal is a failure of the folder: the service answers 500 and logs
+// the cause.
+func internal(msg string, cause error) error { return fmt.Errorf("%s: %w", msg, cause) }
 
 func (b *BlobDir) path(sha string) string { return filepath.Join(b.dir, sha[:2], sha) }
 
@@ -78,7 +84,7 @@ func (b *BlobDir) PutVerified(ctx context.Context, r io.Reader, want string) (do
 		return docs.Blob{}, err
 	}
 	if want != "" && blob.SHA256 != want {
-		return docs.Blob{}, errorf(opcoapi.CodeHashMismatch,
+		return docs.Blob{}, opcoapi.Errorf(opcoapi.CodeHashMismatch,
 			"Le contenu reçu ne correspond pas à son empreinte (SHA-256 %s… attendu, %s… reçu) : il n'a pas été conservé.",
 			want[:12], blob.SHA256[:12])
 	}
@@ -112,14 +118,14 @@ func (b *BlobDir) PutVerified(ctx context.Context, r io.Reader, want string) (do
 	return blob, nil
 }
 
-// Open returns the content of a hash.
-func (b *BlobDir) Open(sha string) (io.ReadCloser, error) {
+// OpenContent returns the content of a hash.
+func (b *BlobDir) OpenContent(_ context.Context, sha string) (io.ReadCloser, error) {
 	if !validSHA256(sha) {
-		return nil, errorf(opcoapi.CodeInvalid, "Empreinte de document invalide.")
+		return nil, opcoapi.Errorf(opcoapi.CodeInvalid, "Empreinte de document invalide.")
 	}
 	f, err := os.Open(b.path(sha))
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, errorf(opcoapi.CodeNotFound, "Le contenu du document est introuvable sur le service.")
+		return nil, opcoapi.Errorf(opcoapi.CodeNotFound, "Le contenu du document est introuvable sur le service.")
 	}
 	if err != nil {
 		return nil, internal("Le document n'a pas pu être lu.", err)

@@ -1,4 +1,8 @@
-package opco
+// Package store is what the OPCO service (core/opco) asks of its database:
+// the Store and Tx interfaces and the rows they carry. It imports no SQL
+// and no driver; storage/opcosqlite and storage/opcopg implement it, and
+// storage/opcostore's conformance suite holds both to it.
+package store
 
 import (
 	"context"
@@ -78,6 +82,9 @@ type Reader interface {
 	AccountByLogin(ctx context.Context, login string) (a Account, passwordHash string, ok bool, err error)
 	// Accounts lists the accounts by login.
 	Accounts(ctx context.Context) ([]Account, error)
+	// PeekDepot returns the number NextDepot would give a n° de dépôt
+	// prefix now (a letter is drawn with it before the transaction).
+	PeekDepot(ctx context.Context, prefix string) (int, error)
 	// Session returns the account of a session by its token's hash, and
 	// when the session expires.
 	Session(ctx context.Context, tokenHash string) (a Account, expires time.Time, ok bool, err error)
@@ -126,6 +133,9 @@ type Tx interface {
 	// forgets them (a successful login).
 	AddLoginFailure(ctx context.Context, key string, at time.Time) error
 	ClearLoginFailures(ctx context.Context, key string) error
+	// RemoveLoginFailure takes back one attempt counted at at (an attempt
+	// never judged, or a successful one).
+	RemoveLoginFailure(ctx context.Context, key string, at time.Time) error
 }
 
 // MailQueue delivers the queued e-mails from any number of instances: a
@@ -163,6 +173,34 @@ var ErrExists = errors.New("opco store: already exists")
 // ErrUnavailable wraps a store's failure to reach its database (the
 // service answers 503: retry later).
 var ErrUnavailable = errors.New("opco store: database unavailable")
+
+// Account is a user of the service: an employer, a CFA or an OPCO agent.
+type Account struct {
+	ID    int64
+	Login string
+	Role  workflow.Role
+	Email string
+	// Siret is the employer's establishment; an entreprise account sees the
+	// contracts of this SIRET.
+	Siret string
+	Name  string
+}
+
+// API returns the account as the wire sends it.
+func (a Account) API() opcoapi.Account {
+	return opcoapi.Account{Login: a.Login, Role: string(a.Role), Email: a.Email, Siret: a.Siret, Name: a.Name}
+}
+
+// Actor is the account as the workflow records it.
+func (a Account) Actor() workflow.Actor { return workflow.Actor{Role: a.Role, Name: a.Login} }
+
+// Mail is an e-mail of the service to a person.
+type Mail struct {
+	ID      int64
+	To      string
+	Subject string
+	Body    string // plain text, UTF-8
+}
 
 // Record is a contract as the service stores it.
 type Record struct {
