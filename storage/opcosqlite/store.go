@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -608,6 +609,16 @@ func (s *Store) NextMail(ctx context.Context) (time.Time, bool, error) {
 // folder is copied beside it by the caller: its files never change once
 // written.
 func (s *Store) Backup(ctx context.Context, dest string) error {
-	_, err := s.db.c.ExecContext(ctx, `VACUUM INTO ?`, dest)
-	return err
+	// Created empty and private first (VACUUM INTO accepts an empty file):
+	// the copy holds password hashes and personal data.
+	f, err := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if _, err := s.db.c.ExecContext(ctx, `VACUUM INTO ?`, dest); err != nil {
+		os.Remove(dest)
+		return err
+	}
+	return nil
 }

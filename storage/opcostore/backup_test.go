@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -61,6 +62,9 @@ func TestBackupRestoreSQLite(t *testing.T) {
 	backup := filepath.Join(t.TempDir(), "opco-backup.db")
 	if err := s.Backup(ctx, backup); err != nil {
 		t.Fatal(err)
+	}
+	if fi, err := os.Stat(backup); err != nil || runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Errorf("the backup's mode: %v %v, want 0600 (it holds personal data)", fi.Mode(), err)
 	}
 	insert(t, s, a, newRecord("after", a.Siret, workflow.Transmis), "m-after") // not in the backup
 	s.Close()
