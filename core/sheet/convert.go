@@ -253,10 +253,14 @@ func unguard(s string) string {
 
 func (res *Result) row(l Line, kindCol int, opt Options) Row {
 	row := Row{Line: l.N}
-	fail := func(col, key, code, msg string) {
-		row.Errors = append(row.Errors, &Error{File: res.File, Line: l.N, Column: col, Key: key, Code: code, Message: msg})
-	}
 	kind := opt.Kind
+	fail := func(col, key, code, msg string) {
+		e := &Error{File: res.File, Line: l.N, Column: col, Key: key, Code: code, Message: msg, Tab: cerfa.TabIntroduction}
+		if f := field(kind, key); f != nil {
+			e.Tab = f.Tab
+		}
+		row.Errors = append(row.Errors, e)
+	}
 	if kindCol >= 0 {
 		if v := strings.TrimSpace(l.Cell(kindCol)); v != "" {
 			k, ok := ParseKind(v)
@@ -400,7 +404,14 @@ func codesOf(l contract.CodeList) string {
 func (res *Result) jsonRow(n int, raw []byte, opt Options) Row {
 	row := Row{Line: n}
 	fail := func(col, code, msg string) {
-		row.Errors = append(row.Errors, &Error{File: res.File, Line: n, Column: col, Key: col, Code: code, Message: msg, JSONRank: true})
+		e := &Error{File: res.File, Line: n, Column: col, Key: col, Code: code, Message: msg, JSONRank: true}
+		for _, k := range kinds {
+			if f := field(k, col); f != nil {
+				e.Tab = f.Tab
+				break
+			}
+		}
+		row.Errors = append(row.Errors, e)
 	}
 	c, err := contract.Decode(raw)
 	if err != nil {

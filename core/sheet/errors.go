@@ -33,6 +33,7 @@ type Error struct {
 	Line    int    `json:"line,omitempty"`   // 0: the whole file
 	Column  string `json:"column,omitempty"` // the column's header as in the file
 	Key     string `json:"key,omitempty"`    // the field's canonical key, when known
+	Tab     string `json:"tab,omitempty"`    // the field's tab, when known
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	// JSONRank says Line is the rank of a contract in a JSON file.

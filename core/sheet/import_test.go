@@ -226,7 +226,12 @@ func TestRowErrorsNameFileRowAndColumn(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if e := res.Rows[2].Errors[0]; e.Code != CodeKind || e.Line != 4 {
+	for i, tab := range []string{cerfa.TabSalarie, cerfa.TabSalarie, cerfa.TabEmployeur, cerfa.TabSalarie, cerfa.TabContrat, cerfa.TabSalarie} {
+		if e := res.Rows[1].Errors[i]; e.Tab != tab {
+			t.Errorf("%s: tab %q, want %q", e.Key, e.Tab, tab)
+		}
+	}
+	if e := res.Rows[2].Errors[0]; e.Code != CodeKind || e.Line != 4 || e.Tab != cerfa.TabIntroduction {
 		t.Errorf("unknown kind: %v", e)
 	}
 }
@@ -467,5 +472,35 @@ func TestLabelsMatchFieldsOfTheFilesKind(t *testing.T) {
 	res = importBytes(t, "pro.csv", []byte(strings.Replace(csv, "APPRENTISSAGE", "PROFESSIONNALISATION", 1)), Options{Rules: today})
 	if res.Columns[0].Key != "tuteur.nom" || res.Columns[1].Key != "apprenti.prenom" || res.Rows[0].Refused() {
 		t.Errorf("professionalisation: %+v, %v", res.Columns, res.Rows[0].Errors)
+	}
+}
+
+func TestTitleRowsAboveTheHeader(t *testing.T) {
+	csv := "Export des apprentis du 01/09/2025\n\nTypeFormulaire;apprenti.nom\nAPPRENTISSAGE;MARTIN\n"
+	res := importBytes(t, "titre.csv", []byte(csv), Options{Rules: today})
+	if len(res.Columns) != 2 || res.Columns[1].Key != "apprenti.nom" || len(res.Rows) != 1 || res.Rows[0].Line != 4 ||
+		res.Rows[0].Contract == nil || res.Rows[0].Contract.Apprenti.Nom != "MARTIN" {
+		t.Errorf("columns %+v, rows %+v", res.Columns, res.Rows)
+	}
+}
+
+func TestRowsWiderThanAnyHeaderAreRefused(t *testing.T) {
+	f := excelize.NewFile()
+	sh := f.GetSheetName(0)
+	f.SetSheetRow(sh, "A1", &[]any{"typeFormulaire", "apprenti.nom"})
+	f.SetCellValue(sh, "A2", "APPRENTISSAGE")
+	f.SetCellValue(sh, "XFD2", "x") // the last column of a sheet
+	var buf bytes.Buffer
+	f.WriteTo(&buf)
+	_, err := Read("large.xlsx", bytes.NewReader(buf.Bytes()))
+	if e, ok := err.(*Error); !ok || e.Code != CodeTooBig || e.Line != 2 {
+		t.Errorf("error %v", err)
+	}
+	// Empty cells far right are only the sheet's width.
+	f.SetCellValue(sh, "XFD2", "")
+	buf.Reset()
+	f.WriteTo(&buf)
+	if tab, err := Read("large.xlsx", bytes.NewReader(buf.Bytes())); err != nil || len(tab.Rows[0].Cells) != 1 {
+		t.Errorf("%v, %+v", err, tab)
 	}
 }

@@ -89,6 +89,9 @@ type Table struct {
 	Comma    rune   // CSV: the separator found
 	Header   []string
 	Rows     []Line
+	// HeaderLine is the header's row number; TitleLines the rows above it
+	// that were left out (a title).
+	HeaderLine, TitleLines int
 	// Docs holds the contracts of a JSON file, one raw object each.
 	Docs [][]byte
 	// Date1904 says the workbook counts its serial dates from 1904-01-01
@@ -225,10 +228,9 @@ func (t *Table) readCSV(data []byte) error {
 	cr.Comma = t.Comma
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
-	first := true
 	// Rows are numbered as a spreadsheet shows them (the header is 1), not
-	// by text line: a cell may hold several lines.
-	n := 0
+	// by text line: a cell may hold several lines, a blank line is a row.
+	n, end := 0, 0 // the last record's row, and its last text line
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -241,11 +243,13 @@ func (t *Table) readCSV(data []byte) error {
 			}
 			return fileError(t.File, CodeUnreadable, "CSV illisible : "+err.Error())
 		}
-		n++
-		if err := t.add(n, rec, first); err != nil {
+		start, _ := cr.FieldPos(0)
+		n += 1 + max(start-end-1, 0)
+		last, _ := cr.FieldPos(len(rec) - 1)
+		end = last + strings.Count(rec[len(rec)-1], "\n")
+		if err := t.add(n, rec); err != nil {
 			return err
 		}
-		first = false
 	}
 	return t.checkHeader()
 }
@@ -260,8 +264,9 @@ func frenchCSV(err error) string {
 	return err.Error()
 }
 
-// add appends a row (the header when first); blank rows are skipped.
-func (t *Table) add(n int, cells []string, first bool) error {
+// add appends a non-blank row; checkHeader then finds the header among
+// the first rows.
+func (t *Table) add(n int, cells []string) error {
 	blank := true
 	for i, c := range cells {
 		if len(c) > MaxCell {
@@ -271,24 +276,29 @@ func (t *Table) add(n int, cells []string, first bool) error {
 			blank = false
 		}
 	}
-	switch {
-	case first || t.Header == nil:
-		if blank {
-			return nil // blank lines before the header
-		}
-		if len(cells) > MaxColumns {
-			return fileError(t.File, CodeTooBig, fmt.Sprintf("plus de %d colonnes", MaxColumns))
-		}
-		t.Header = trimAll(cells)
-	case blank:
-	default:
-		if len(t.Rows) >= MaxRows {
-			return fileError(t.File, CodeTooBig, fmt.Sprintf("plus de %d lignes", MaxRows))
-		}
-		t.Rows = append(t.Rows, Line{N: n, Cells: append([]string(nil), cells...)})
+	if blank {
+		return nil
 	}
+	// Keep no trailing empty cells (a workbook may say a row runs to
+	// column XFD), and no row wider than a header may be.
+	last := len(cells) - 1
+	for last >= 0 && strings.TrimSpace(cells[last]) == "" {
+		last--
+	}
+	cells = cells[:last+1]
+	if len(cells) > MaxColumns {
+		return &Error{File: t.File, Line: n, Code: CodeTooBig, Message: fmt.Sprintf("ligne de plus de %d colonnes", MaxColumns)}
+	}
+	if len(t.Rows) >= MaxRows+titleRows {
+		return fileError(t.File, CodeTooBig, fmt.Sprintf("plus de %d lignes", MaxRows))
+	}
+	t.Rows = append(t.Rows, Line{N: n, Cells: append([]string(nil), cells...)})
 	return nil
 }
+
+// titleRows is how many rows above the header a file may have: a CFA
+// software's export often starts with a title (« Export du 01/09/2025 »).
+const titleRows = 10
 
 func trimAll(cells []string) []string {
 	out := make([]string, len(cells))
@@ -302,9 +312,33 @@ func trimAll(cells []string) []string {
 	return out
 }
 
+// checkHeader takes the header out of the rows: the first row with two
+// cells or more among the first ones (the rows above it are titles, left
+// out), or the first row of a file of one column.
 func (t *Table) checkHeader() error {
-	if len(t.Header) == 0 {
+	if len(t.Rows) == 0 {
 		return fileError(t.File, CodeNoHeader, "fichier vide : une ligne d'en-tête (les noms des colonnes) est attendue")
+	}
+	h := 0
+	for i, l := range t.Rows[:min(len(t.Rows), titleRows)] {
+		filled := 0
+		for _, c := range l.Cells {
+			if strings.TrimSpace(c) != "" {
+				filled++
+			}
+		}
+		if filled >= 2 {
+			h = i
+			break
+		}
+	}
+	if len(t.Rows[h].Cells) > MaxColumns {
+		return fileError(t.File, CodeTooBig, fmt.Sprintf("plus de %d colonnes", MaxColumns))
+	}
+	t.Header, t.HeaderLine, t.TitleLines = trimAll(t.Rows[h].Cells), t.Rows[h].N, h
+	t.Rows = t.Rows[h+1:]
+	if len(t.Rows) > MaxRows {
+		return fileError(t.File, CodeTooBig, fmt.Sprintf("plus de %d lignes", MaxRows))
 	}
 	return nil
 }
@@ -342,7 +376,7 @@ func (t *Table) readXLSX(data []byte) error {
 		if err != nil {
 			return &Error{File: t.File, Line: n, Code: CodeUnreadable, Message: "ligne illisible (" + err.Error() + ")"}
 		}
-		if err := t.add(n, cells, t.Header == nil); err != nil {
+		if err := t.add(n, cells); err != nil {
 			return err
 		}
 	}
