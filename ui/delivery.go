@@ -72,8 +72,10 @@ func (ed *Editor) deliveryTitle() string {
 	switch {
 	case ed.rec.PendingSync && ed.syncMode() == opcosync.ModeOnline, ed.rec.PendingSync && ed.syncMode() == opcosync.ModeSyncing:
 		return "envoi à l'OPCO en cours"
-	case ed.rec.PendingSync:
+	case ed.rec.PendingSync && ed.rec.Status == workflow.Transmis:
 		return "prêt, en attente de connexion à l'OPCO"
+	case ed.rec.PendingSync:
+		return "envoi à l'OPCO en attente de connexion"
 	case ed.rec.Status == workflow.Transmis && !ed.deliveredAt.IsZero():
 		return "transmis " + atText(ed.deliveredAt)
 	}

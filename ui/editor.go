@@ -402,4 +402,11 @@ func (ed *Editor) loadHistory() {
 }
 
 // Show shows the window.
-func (ed *Editor) Show() { ed.win.Show() }
+// Show shows the window. Its size is set again once it is shown: before
+// the first layout, a wrapped banner is measured narrow (many lines), and
+// the window would keep the height of that first measure (754 px instead
+// of 640 for a contract with an anomaly).
+func (ed *Editor) Show() {
+	ed.win.Show()
+	ed.win.Resize(windowSize(ed.env.Prefs, "contrat", contractWindowSize))
+}
