@@ -36,6 +36,10 @@ type Config struct {
 	// Open is the reference of a contract to open once the main window is
 	// up (--ouvrir C-000001).
 	Open string
+	// Async runs the store's work off the UI goroutine (nil: a goroutine
+	// each). Tests on Fyne's test driver, whose fyne.Do runs where it is
+	// called, run it inline.
+	Async func(func())
 }
 
 // frenchJSON translates Fyne's own words (dialog buttons, file dialogs) into
@@ -60,6 +64,9 @@ func Start(a fyne.App, c Config) *Desktop {
 	env.OpenURL = a.OpenURL
 	env.OPCO = c.OPCO
 	env.Service.OPCO = c.OPCO
+	if c.Async != nil {
+		env.Async = c.Async
+	}
 	d := NewDesktop(a, env)
 	a.Lifecycle().SetOnStarted(func() {
 		trace("main window up")

@@ -131,10 +131,10 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 		container.NewBorder(nil, nil, d.opco.icon, nil, d.syncLabel))
 	status := container.NewBorder(nil, nil, nil,
 		container.NewHBox(d.syncButton, widget.NewLabel("Profil :"), d.profile), texts)
-	d.win.SetContent(container.NewBorder(
+	d.win.SetContent(hintLayer(container.NewBorder(
 		container.NewVBox(container.NewPadded(toolbar), widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), status),
-		nil, nil, d.list.content()))
+		nil, nil, d.list.content()), d.count, d.notice, d.syncLabel))
 	d.win.Resize(windowSize(env.Prefs, "principale", mainWindowSize))
 	d.win.SetMaster()
 	d.win.SetCloseIntercept(d.quit)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -156,7 +157,7 @@ func syncStatusText(s opcosync.Status) (string, widget.Importance) {
 		text += " — " + s.Step
 	}
 	var extra []string
-	if s.Pending > 0 && s.Mode != opcosync.ModeSyncing {
+	if s.Pending > 0 && s.Mode != opcosync.ModeSyncing && !strings.Contains(text, "en attente") { // not twice
 		extra = append(extra, countWord(s.Pending, "envoi en attente", "envois en attente"))
 	}
 	if s.Conflicts > 0 {

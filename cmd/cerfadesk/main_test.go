@@ -130,6 +130,7 @@ func TestRunWiresStoreWindowAndLoopsThenCloses(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "données", "cerfadesk")
 	m := NewMain()
 	m.NewApp = func(string) fyne.App { return test.NewTempApp(t) }
+	m.Async = func(f func()) { f() } // the test driver's fyne.Do runs inline
 	m.Getenv = func(key string) string {
 		if key == "CERFADESK_OPCO" {
 			return "Opco Test"
@@ -191,6 +192,7 @@ func TestFirstRunImportsFynePreferences(t *testing.T) {
 	start := func() *Main {
 		m := NewMain()
 		m.NewApp = func(string) fyne.App { return test.NewTempApp(t) }
+		m.Async = func(f func()) { f() } // the test driver's fyne.Do runs inline
 		m.Getenv = func(string) string { return "" }
 		m.UserConfigDir = func() (string, error) { return conf, nil }
 		m.DataDir = filepath.Join(conf, "profil")

@@ -38,6 +38,9 @@ type Main struct {
 	// NewApp creates the Fyne app of an application ID (app.NewWithID; with
 	// -tags ci, the headless test driver).
 	NewApp func(id string) fyne.App
+	// Async is ui.Config.Async (nil: goroutines); tests on Fyne's test
+	// driver run the store's work inline.
+	Async func(func())
 	// Getenv and UserConfigDir are os.Getenv and os.UserConfigDir, replaced in tests.
 	Getenv        func(key string) string
 	UserConfigDir func() (string, error)
@@ -107,7 +110,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if opco == "" {
 		opco = prefs.String("opco.nom")
 	}
-	d := ui.Start(m.App, ui.Config{Store: st, Blobs: st.Blobs, OPCO: opco, Open: m.Open})
+	d := ui.Start(m.App, ui.Config{Store: st, Blobs: st.Blobs, OPCO: opco, Open: m.Open, Async: m.Async})
 	m.Desktop = d
 	m.trace("main window built")
 
