@@ -3,14 +3,17 @@ package opco
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
 
+	"cerfadesk/core/cerfa"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/docs"
 	"cerfadesk/core/opcoapi"
+	"cerfadesk/core/pay"
 	"cerfadesk/core/workflow"
 )
 
@@ -83,7 +86,51 @@ func (s *Service) OpenInstruction(ctx context.Context, a Account, id string, req
 		return opcoapi.PushResponse{}, err
 	}
 	return s.simpleAction(ctx, a, id, req, routeInstruction, workflow.OuvrirInstruction,
-		func(record) workflow.Context { return workflow.Context{OPCO: s.opcoName()} }, nil)
+		func(record) workflow.Context { return workflow.Context{OPCO: s.opcoName()} },
+		func(r *record, note *string) { *note = joinNote(takeOverNote(*r, a), *note); r.holder = a.Login })
+}
+
+// takeOverNote is the history's word of an agent taking over a contract
+// another agent instructed ("" when it is the agent's own, or nobody's).
+func takeOverNote(r record, a Account) string {
+	if r.holder == "" || strings.EqualFold(r.holder, a.Login) {
+		return ""
+	}
+	return "Reprise de l'instruction de « " + r.holder + " »"
+}
+
+func joinNote(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " ; ")
+}
+
+// checkHolder refuses a decision on a contract another agent instructs,
+// unless the request takes it over.
+func checkHolder(r record, a Account, takeOver bool) error {
+	if takeOver || takeOverNote(r, a) == "" {
+		return nil
+	}
+	return errorf(opcoapi.CodeAssigned, "Ce contrat est instruit par « %s » : seul cet agent peut décider. Pour décider à sa place, "+
+		"il faut reprendre l'instruction (la reprise sera inscrite dans l'historique).", r.holder)
+}
+
+// checkFields makes every field of a courrier d'anomalie a field of the
+// table for the contract's kind (any field, not only those the rules
+// flag), on the tab that holds it.
+func checkFields(req opcoapi.DecisionRequest, k contract.Kind) error {
+	for i, e := range req.Errors {
+		f := cerfa.Lookup(k, strings.TrimSpace(e.Field))
+		if f == nil {
+			return errorf(opcoapi.CodeInvalid, "Champ inconnu « %s » pour ce type de contrat : indiquez la clé d'un champ du Cerfa (voir cerfadesk champs).", e.Field)
+		}
+		req.Errors[i].Field, req.Errors[i].Tab = f.Key, f.Tab
+	}
+	return nil
 }
 
 var decisionActions = map[string]workflow.Action{
@@ -172,12 +219,18 @@ func (s *Service) prepareDecision(ctx context.Context, a Account, id string, req
 	if req.Version != r.version {
 		return preparedDecision{}, versionConflict(r.version, req.Version)
 	}
+	if err := checkHolder(r, a, req.TakeOver); err != nil {
+		return preparedDecision{}, err
+	}
 	action := decisionActions[req.Action]
 	if _, _, err := steps(a, r.status, workflow.Context{OPCO: s.opcoName()}, action); err != nil {
 		return preparedDecision{}, err
 	}
 	c, err := r.content()
 	if err != nil {
+		return preparedDecision{}, err
+	}
+	if err := checkFields(req, c.TypeFormulaire); err != nil {
 		return preparedDecision{}, err
 	}
 	p := preparedDecision{today: s.today(), actions: []workflow.Action{action}}
@@ -222,6 +275,9 @@ func (s *Service) commitDecision(ctx context.Context, a Account, id string, req 
 		if req.Version != r.version {
 			return versionConflict(r.version, req.Version)
 		}
+		if err := checkHolder(r, a, req.TakeOver); err != nil {
+			return err
+		}
 		if r.version != p.rec.version || s.today() != p.today {
 			return errRedraw
 		}
@@ -249,7 +305,19 @@ func (s *Service) commitDecision(ctx context.Context, a Account, id string, req 
 			return err
 		}
 		r.status, r.updatedAt = to, now
-		evs[0].at, evs[0].messageID, evs[0].documentID, evs[0].note = now, req.MessageID, doc.rowID, decisionNote(req)
+		note := joinNote(takeOverNote(r, a), decisionNote(req))
+		r.holder = a.Login
+		if req.Action == opcoapi.DecisionConforme {
+			r.funding = ""
+			if len(req.Financement) > 0 {
+				data, err := json.Marshal(req.Financement)
+				if err != nil {
+					return internal("Le financement n'a pas pu être enregistré.", err)
+				}
+				r.funding = string(data)
+			}
+		}
+		evs[0].at, evs[0].messageID, evs[0].documentID, evs[0].note = now, req.MessageID, doc.rowID, note
 		if err := updateRecord(ctx, tx, &r, evs); err != nil {
 			return err
 		}
@@ -267,6 +335,9 @@ func decisionNote(req opcoapi.DecisionRequest) string {
 	}
 	for _, e := range req.Errors {
 		parts = append(parts, strings.TrimSpace(e.Tab+" / "+e.Field+" : "+e.Commentaire))
+	}
+	for _, f := range req.Financement {
+		parts = append(parts, strings.TrimSpace(f.Libelle)+" : "+pay.FormatEuros(f.Cents))
 	}
 	parts = append(parts, req.Motifs...)
 	if n := strings.TrimSpace(req.Note); n != "" {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
@@ -112,6 +113,13 @@ func (s *Service) writeLetter(r record, c *contract.Contract, req opcoapi.Decisi
 	return l, nil
 }
 
+// Bounds of the funding lines of a declaration of conformity.
+const (
+	maxFundingLines = 20
+	maxFundingLabel = 200
+	maxFundingCents = 1_000_000_000 // 10 000 000 €
+)
+
 // checkDecision refuses a decision without what its letter must say.
 func checkDecision(req opcoapi.DecisionRequest) error {
 	switch req.Action {
@@ -134,6 +142,17 @@ func checkDecision(req opcoapi.DecisionRequest) error {
 	for _, p := range req.Pieces {
 		if strings.TrimSpace(p.Piece) == "" {
 			return errorf(opcoapi.CodeInvalid, "Pièce manquante sans nom.")
+		}
+	}
+	if len(req.Financement) > maxFundingLines {
+		return errorf(opcoapi.CodeInvalid, "Au plus %d lignes de financement.", maxFundingLines)
+	}
+	for _, f := range req.Financement {
+		if l := strings.TrimSpace(f.Libelle); l == "" || utf8.RuneCountInString(l) > maxFundingLabel {
+			return errorf(opcoapi.CodeInvalid, "Ligne de financement sans libellé, ou libellé de plus de %d caractères.", maxFundingLabel)
+		}
+		if f.Cents < 0 || f.Cents > maxFundingCents {
+			return errorf(opcoapi.CodeInvalid, "Montant de financement hors limites pour « %s » : de 0 à 10 000 000 €.", strings.TrimSpace(f.Libelle))
 		}
 	}
 	// A courrier d'anomalie may list pieces and errors together.

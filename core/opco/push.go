@@ -306,6 +306,11 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 		if !exists {
 			r = record{id: id, createdAt: now}
 		}
+		if exists && r.transmitted {
+			// The version the OPCO received before this one: the agent's
+			// « ce qui a changé ».
+			r.prevDoc = r.doc
+		}
 		if err := r.setContent(c); err != nil {
 			return err
 		}
@@ -424,7 +429,7 @@ func (s *Service) Send(ctx context.Context, a Account, id string, req opcoapi.Se
 // simpleAction runs an action without data (ACCEPTER, Annuler, Ouvrir
 // l'instruction) on a contract the account may see.
 func (s *Service) simpleAction(ctx context.Context, a Account, id string, req opcoapi.ActionRequest, rt route, action workflow.Action,
-	actx func(r record) workflow.Context, fix func(r *record)) (opcoapi.PushResponse, error) {
+	actx func(r record) workflow.Context, fix func(r *record, note *string)) (opcoapi.PushResponse, error) {
 	if err := checkMessageID(req.MessageID); err != nil {
 		return opcoapi.PushResponse{}, err
 	}
@@ -447,10 +452,10 @@ func (s *Service) simpleAction(ctx context.Context, a Account, id string, req op
 		}
 		now := s.now()
 		r.status, r.updatedAt = to, now
-		if fix != nil {
-			fix(&r)
-		}
 		evs[0].at, evs[0].messageID, evs[0].note = now, req.MessageID, strings.TrimSpace(req.Note)
+		if fix != nil {
+			fix(&r, &evs[0].note)
+		}
 		if err := updateRecord(ctx, tx, &r, evs); err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"cerfadesk/core/opcoapi"
+	"cerfadesk/core/workflow"
 )
 
 // MaxChangesPage is the largest page of Changes.
@@ -77,7 +78,11 @@ func (s *Service) Contract(ctx context.Context, a Account, id string) (opcoapi.C
 	if err != nil {
 		return opcoapi.Contract{}, err
 	}
-	return s.api(ctx, s.Store, r, true)
+	c, err := s.api(ctx, s.Store, r, true)
+	if err == nil && a.Role == workflow.Agent && len(r.prevDoc) > 0 {
+		c.Previous = r.prevDoc // the agent's « ce qui a changé »
+	}
+	return c, err
 }
 
 // History returns a contract's whole history, oldest first.

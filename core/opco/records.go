@@ -2,6 +2,7 @@ package opco
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 	"time"
@@ -39,6 +40,9 @@ type record struct {
 	createdAt      time.Time
 	updatedAt      time.Time
 	doc            []byte
+	holder         string // the agent instructing the contract
+	funding        string // JSON of the last conforme's funding lines
+	prevDoc        []byte // the content transmitted before doc
 }
 
 // visibleTo reports whether a may see the contract: an employer those of
@@ -105,7 +109,7 @@ func fromStore(r store.Record) record {
 		employerSiret: r.EmployerSiret, employerName: r.EmployerName, apprenticeName: r.ApprenticeName, cfaName: r.CFAName,
 		sentTo: r.SentTo, cfaAccount: r.CFAAccount, sentBy: r.SentBy, transmitted: r.Transmitted, horsDelai: r.HorsDelai,
 		correction: r.Correction, numeroDepot: r.NumeroDepot, startDate: r.StartDate, receivedOn: r.ReceivedOn, seq: r.Seq,
-		createdAt: r.CreatedAt, updatedAt: r.UpdatedAt, doc: r.Doc}
+		createdAt: r.CreatedAt, updatedAt: r.UpdatedAt, doc: r.Doc, holder: r.Holder, funding: r.Funding, prevDoc: r.PrevDoc}
 }
 
 // stored is r as the store writes it.
@@ -114,7 +118,7 @@ func (r *record) stored() store.Record {
 		EmployerSiret: r.employerSiret, EmployerName: r.employerName, ApprenticeName: r.apprenticeName, CFAName: r.cfaName,
 		SentTo: r.sentTo, CFAAccount: r.cfaAccount, SentBy: r.sentBy, Transmitted: r.transmitted, HorsDelai: r.horsDelai,
 		Correction: r.correction, NumeroDepot: r.numeroDepot, StartDate: r.startDate, ReceivedOn: r.receivedOn, Seq: r.seq,
-		CreatedAt: r.createdAt, UpdatedAt: r.updatedAt, Doc: r.doc}
+		CreatedAt: r.createdAt, UpdatedAt: r.updatedAt, Doc: r.doc, Holder: r.holder, Funding: r.funding, PrevDoc: r.prevDoc}
 }
 
 // loadRecord returns the contract with its content; ok is false when the
@@ -308,7 +312,7 @@ func (s *Service) apiWith(r record, docs []opcoapi.Document, withContent bool) o
 		EmployerSiret: r.employerSiret, EmployerName: r.employerName, ApprenticeName: r.apprenticeName,
 		CFAName: r.cfaName, SentTo: r.sentTo, SentBy: r.sentBy, HorsDelai: r.horsDelai, Correction: r.correction,
 		NumeroDepot: r.numeroDepot, StartDate: r.startDate, ReceivedOn: r.receivedOn, UpdatedAt: r.updatedAt.UTC(),
-		Documents: docs,
+		Documents: docs, Instructeur: r.holder, Financement: fundingOf(r.funding),
 	}
 	if !r.receivedOn.IsZero() {
 		c.DecisionDeadline = calendar.DecisionDeadline(r.receivedOn)
@@ -321,6 +325,19 @@ func (s *Service) apiWith(r record, docs []opcoapi.Document, withContent bool) o
 		c.Content = r.doc
 	}
 	return c
+}
+
+// fundingOf reads the stored funding lines (nil when none or unreadable:
+// the decision's letter holds them anyway).
+func fundingOf(s string) []opcoapi.Funding {
+	if s == "" {
+		return nil
+	}
+	var out []opcoapi.Funding
+	if json.Unmarshal([]byte(s), &out) != nil {
+		return nil
+	}
+	return out
 }
 
 func fromStoreAll(recs []store.Record) []record {

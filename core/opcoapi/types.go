@@ -191,10 +191,6 @@ type ActionRequest struct {
 	At         time.Time `json:"at"`
 	Correction bool      `json:"correction,omitempty"`
 	Note       string    `json:"note,omitempty"`
-	// TakeOver is an agent's explicit « Reprendre l'instruction » of a
-	// contract another agent holds (Ouvrir l'instruction only); it is
-	// recorded in the history.
-	TakeOver bool `json:"reprise,omitempty"`
 }
 
 // DocumentRef names an uploaded content to attach.

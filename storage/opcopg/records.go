@@ -41,7 +41,11 @@ func (r reader) fail(err error) error {
 
 const recordColumns = `c.id, c.uuid, c.reference, c.kind, c.status, c.version, c.employer_siret, c.employer_name,
 	c.apprentice_name, c.cfa_name, c.sent_to, COALESCE(c.cfa_account, 0), COALESCE(a.login, ''), c.transmitted,
-	c.hors_delai, c.correction, c.numero_depot, c.start_date, c.received_on, c.seq, c.created_at, c.updated_at`
+	c.hors_delai, c.correction, c.numero_depot, c.start_date, c.received_on, c.seq, c.created_at, c.updated_at,
+	c.holder, c.funding`
+
+// docColumns are the content columns, read with withDoc.
+const docColumns = `, c.doc, c.previous_doc`
 
 const recordFrom = ` FROM contracts c LEFT JOIN accounts a ON a.id = c.cfa_account `
 
@@ -54,9 +58,9 @@ func scanRecord(row pgx.Row, withDoc bool) (store.Record, error) {
 	)
 	dest := []any{&r.RowID, &r.ID, &r.Reference, &r.Kind, &status, &r.Version, &r.EmployerSiret, &r.EmployerName,
 		&r.ApprenticeName, &r.CFAName, &r.SentTo, &r.CFAAccount, &r.SentBy, &r.Transmitted, &r.HorsDelai, &r.Correction,
-		&r.NumeroDepot, &start, &received, &r.Seq, &created, &updated}
+		&r.NumeroDepot, &start, &received, &r.Seq, &created, &updated, &r.Holder, &r.Funding}
 	if withDoc {
-		dest = append(dest, &r.Doc)
+		dest = append(dest, &r.Doc, &r.PrevDoc)
 	}
 	if err := row.Scan(dest...); err != nil {
 		return r, err
@@ -82,7 +86,7 @@ func scanRecords(rows pgx.Rows, withDoc bool) ([]store.Record, error) {
 }
 
 func (r reader) Record(ctx context.Context, id string) (store.Record, bool, error) {
-	q := `SELECT ` + recordColumns + `, c.doc` + recordFrom + `WHERE c.uuid = $1`
+	q := `SELECT ` + recordColumns + docColumns + recordFrom + `WHERE c.uuid = $1`
 	if r.lock {
 		q += ` FOR UPDATE OF c`
 	}
@@ -221,7 +225,7 @@ func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limi
 	cond, args := visibility(a)
 	n := len(args)
 	args = append(args, cursor, limit)
-	rows, err := r.q.Query(ctx, `SELECT `+recordColumns+`, c.doc`+recordFrom+`WHERE `+cond+
+	rows, err := r.q.Query(ctx, `SELECT `+recordColumns+docColumns+recordFrom+`WHERE `+cond+
 		` AND c.seq > $`+itoa(n+1)+` ORDER BY c.seq LIMIT $`+itoa(n+2), args...)
 	if err != nil {
 		return nil, r.fail(err)
@@ -363,13 +367,15 @@ h AS (INSERT INTO history (seq, contract_id, at, account_id, role, actor, action
 	insertSQL = counterCTE + `,
 w AS (INSERT INTO contracts (id, uuid, reference, kind, status, version, employer_siret, employer_name, apprentice_name,
 		cfa_name, sent_to, cfa_account, transmitted, hors_delai, correction, numero_depot, start_date, received_on,
-		seq, created_at, updated_at, doc)
-	SELECT $2, $15, $16, $17, $18, 1, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, c.last, $31, $32, $33 FROM c)
+		seq, created_at, updated_at, doc, holder, funding, previous_doc)
+	SELECT $2, $15, $16, $17, $18, 1, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, c.last, $31, $32, $33,
+		$34, $35, $36 FROM c)
 SELECT last FROM c`
 	updateSQL = counterCTE + `,
 w AS (UPDATE contracts SET kind = $15, status = $16, version = $17, employer_siret = $18, employer_name = $19,
 		apprentice_name = $20, cfa_name = $21, transmitted = $22, hors_delai = $23, correction = $24, numero_depot = $25,
-		start_date = $26, received_on = $27, seq = c.last, updated_at = $28, doc = $29
+		start_date = $26, received_on = $27, seq = c.last, updated_at = $28, doc = $29, holder = $30, funding = $31,
+		previous_doc = $32
 	FROM c WHERE contracts.id = $2)
 SELECT last FROM c`
 )
@@ -396,12 +402,13 @@ func queueEvents(b *pgx.Batch, p *pendingEvents) {
 		}
 		b.Queue(insertSQL, append(args, r.ID, r.Reference, r.Kind, string(r.Status), r.EmployerSiret, r.EmployerName,
 			r.ApprenticeName, r.CFAName, r.SentTo, cfa, r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot,
-			dateText(r.StartDate), dateText(r.ReceivedOn), r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc)...)
+			dateText(r.StartDate), dateText(r.ReceivedOn), r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc,
+			r.Holder, r.Funding, r.PrevDoc)...)
 		return
 	}
 	b.Queue(updateSQL, append(args, r.Kind, string(r.Status), r.Version, r.EmployerSiret, r.EmployerName, r.ApprenticeName,
 		r.CFAName, r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn),
-		r.UpdatedAt.UnixMicro(), r.Doc)...)
+		r.UpdatedAt.UnixMicro(), r.Doc, r.Holder, r.Funding, r.PrevDoc)...)
 }
 
 // InsertRecord takes the contract's row id now (its reference and its

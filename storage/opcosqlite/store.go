@@ -74,7 +74,11 @@ func wrap(err error) error {
 
 const recordColumns = `c.id, c.uuid, c.reference, c.kind, c.status, c.version, c.employer_siret, c.employer_name,
 	c.apprentice_name, c.cfa_name, c.sent_to, COALESCE(c.cfa_account, 0), COALESCE(a.login, ''), c.transmitted,
-	c.hors_delai, c.correction, c.numero_depot, c.start_date, c.received_on, c.seq, c.created_at, c.updated_at`
+	c.hors_delai, c.correction, c.numero_depot, c.start_date, c.received_on, c.seq, c.created_at, c.updated_at,
+	c.holder, c.funding`
+
+// docColumns are the content columns, read with withDoc.
+const docColumns = `, c.doc, c.previous_doc`
 
 const recordFrom = ` FROM contracts c LEFT JOIN accounts a ON a.id = c.cfa_account `
 
@@ -87,9 +91,9 @@ func scanRecord(sc interface{ Scan(...any) error }, withDoc bool) (store.Record,
 	)
 	dest := []any{&r.RowID, &r.ID, &r.Reference, &r.Kind, &status, &r.Version, &r.EmployerSiret, &r.EmployerName,
 		&r.ApprenticeName, &r.CFAName, &r.SentTo, &r.CFAAccount, &r.SentBy, &r.Transmitted, &r.HorsDelai, &r.Correction,
-		&r.NumeroDepot, &start, &received, &r.Seq, &created, &updated}
+		&r.NumeroDepot, &start, &received, &r.Seq, &created, &updated, &r.Holder, &r.Funding}
 	if withDoc {
-		dest = append(dest, &r.Doc)
+		dest = append(dest, &r.Doc, &r.PrevDoc)
 	}
 	if err := sc.Scan(dest...); err != nil {
 		return r, err
@@ -115,7 +119,7 @@ func scanRecords(rows *sql.Rows, withDoc bool) ([]store.Record, error) {
 }
 
 func (r reader) Record(ctx context.Context, id string) (store.Record, bool, error) {
-	rec, err := scanRecord(r.q.QueryRowContext(ctx, `SELECT `+recordColumns+`, c.doc`+recordFrom+`WHERE c.uuid = ?`, id), true)
+	rec, err := scanRecord(r.q.QueryRowContext(ctx, `SELECT `+recordColumns+docColumns+recordFrom+`WHERE c.uuid = ?`, id), true)
 	if errors.Is(err, sql.ErrNoRows) {
 		return store.Record{}, false, nil
 	}
@@ -246,7 +250,7 @@ func visibility(a store.Account) (string, []any) {
 func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limit int) ([]store.Record, error) {
 	cond, args := visibility(a)
 	args = append(args, cursor, limit)
-	rows, err := r.q.QueryContext(ctx, `SELECT `+recordColumns+`, c.doc`+recordFrom+`WHERE `+cond+
+	rows, err := r.q.QueryContext(ctx, `SELECT `+recordColumns+docColumns+recordFrom+`WHERE `+cond+
 		` AND c.seq > ? ORDER BY c.seq LIMIT ?`, args...)
 	if err != nil {
 		return nil, err
@@ -382,10 +386,11 @@ func (t *tx) InsertRecord(ctx context.Context, r *store.Record, evs []store.Even
 	ref := fmt.Sprintf("OPC-%06d", rowID)
 	err := t.exec(ctx, `INSERT INTO contracts (id, uuid, reference, kind, status, version, employer_siret,
 		employer_name, apprentice_name, cfa_name, sent_to, cfa_account, transmitted, hors_delai, correction, numero_depot,
-		start_date, received_on, seq, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		start_date, received_on, seq, created_at, updated_at, doc, holder, funding, previous_doc)
+		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		rowID, r.ID, ref, r.Kind, string(r.Status), r.EmployerSiret, r.EmployerName, r.ApprenticeName, r.CFAName,
 		r.SentTo, cfa, r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn),
-		r.Seq, r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc)
+		r.Seq, r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc, r.Holder, r.Funding, r.PrevDoc)
 	if err != nil {
 		return err
 	}
@@ -399,10 +404,11 @@ func (t *tx) UpdateRecord(ctx context.Context, r *store.Record, evs []store.Even
 	}
 	err := t.exec(ctx, `UPDATE contracts SET kind = ?, status = ?, version = ?, employer_siret = ?,
 		employer_name = ?, apprentice_name = ?, cfa_name = ?, transmitted = ?, hors_delai = ?, correction = ?,
-		numero_depot = ?, start_date = ?, received_on = ?, seq = ?, updated_at = ?, doc = ? WHERE id = ?`,
+		numero_depot = ?, start_date = ?, received_on = ?, seq = ?, updated_at = ?, doc = ?, holder = ?, funding = ?,
+		previous_doc = ? WHERE id = ?`,
 		r.Kind, string(r.Status), r.Version+1, r.EmployerSiret, r.EmployerName, r.ApprenticeName, r.CFAName, r.Transmitted,
 		r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn), r.Seq, r.UpdatedAt.UnixMicro(),
-		r.Doc, r.RowID)
+		r.Doc, r.Holder, r.Funding, r.PrevDoc, r.RowID)
 	if err != nil {
 		return err
 	}

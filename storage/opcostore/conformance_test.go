@@ -47,6 +47,7 @@ var conformance = []struct {
 	{"BlobMeta", testBlobMeta},
 	{"Visibility", testVisibility},
 	{"ListAndQueue", testListAndQueue},
+	{"AgentReviewColumns", testAgentReview},
 	{"DepotCounters", testDepot},
 	{"MailQueue", testMailQueue},
 	{"LoginFailures", testLoginFailures},
@@ -800,5 +801,39 @@ func testConcurrentSameID(t *testing.T, s store.Store) {
 	l, _ := s.List(ctx, a, 100)
 	if len(l) != 1 || inserted != 1 || seen != n-1 {
 		t.Errorf("%d contracts stored, %d inserted, %d racers saw the first (want 1, 1 and %d)", len(l), inserted, seen, n-1)
+	}
+}
+
+// testAgentReview: the agent's holder and the funding are read with every
+// record (queue and lists too), the previous content only with the content.
+func testAgentReview(t *testing.T, s store.Store) {
+	a := account(t, s, "agent", workflow.Agent, "agent@opco.example", "")
+	r := newRecord("c-1", "83475962300012", workflow.Transmis)
+	r.Holder = "agent"
+	insert(t, s, a, r, "m-1")
+	funding := `[{"code":"NPEC-1","libelle":"Niveau de prise en charge","montantCentimes":650000}]`
+	update(t, s, func(tx store.Tx) error {
+		cur, ok, err := tx.Record(ctx, "c-1")
+		if err != nil || !ok {
+			return fmt.Errorf("Record in tx: %v %v", ok, err)
+		}
+		if cur.Holder != "agent" || cur.PrevDoc != nil || cur.Funding != "" {
+			return fmt.Errorf("inserted: holder %q, previous %q, funding %q", cur.Holder, cur.PrevDoc, cur.Funding)
+		}
+		cur.PrevDoc, cur.Doc = cur.Doc, []byte(`{"v":2}`)
+		cur.Holder, cur.Funding, cur.Status = "agent2", funding, workflow.EnInstruction
+		return tx.UpdateRecord(ctx, &cur, []store.Event{ev(a, workflow.OuvrirInstruction, workflow.Transmis, workflow.EnInstruction, "m-2")})
+	})
+	got, _, err := s.Record(ctx, "c-1")
+	if err != nil || got.Holder != "agent2" || got.Funding != funding || string(got.PrevDoc) != string(r.Doc) || string(got.Doc) != `{"v":2}` {
+		t.Errorf("Record: holder %q funding %q previous %q (%v)", got.Holder, got.Funding, got.PrevDoc, err)
+	}
+	q, err := s.Queue(ctx, "", 0, 10)
+	if err != nil || len(q) != 1 || q[0].Holder != "agent2" || q[0].Funding != funding || q[0].PrevDoc != nil {
+		t.Errorf("Queue: %+v (%v)", q, err)
+	}
+	ch, err := s.Changes(ctx, a, 0, 10)
+	if err != nil || len(ch) != 1 || ch[0].Funding != funding || string(ch[0].PrevDoc) != string(r.Doc) {
+		t.Errorf("Changes: %+v (%v)", ch, err)
 	}
 }

@@ -232,6 +232,16 @@ type Record struct {
 	UpdatedAt time.Time
 	// Doc is the canonical JSON of the Cerfa; nil when read without it.
 	Doc []byte
+	// Holder is the login of the agent instructing the contract ("" when
+	// nobody does): « Ouvrir l'instruction » or a decision assigns it.
+	Holder string
+	// Funding is the JSON of the funding lines of the contract's last
+	// declaration of conformity ("" when none).
+	Funding string
+	// PrevDoc is the content transmitted before Doc (a correction after a
+	// courrier d'anomalie, or the contract an avenant changes); nil when
+	// there is none or the record was read without its content.
+	PrevDoc []byte
 }
 
 // Event is a history row to write.

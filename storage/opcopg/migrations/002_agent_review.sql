@@ -1,0 +1,7 @@
+-- The agent's review (issue 11): who instructs the contract, the funding of
+-- its last declaration of conformity (JSON), and the content transmitted
+-- before the current one (the agent's « ce qui a changé »).
+ALTER TABLE contracts
+	ADD COLUMN holder       text  NOT NULL DEFAULT '',
+	ADD COLUMN funding      text  NOT NULL DEFAULT '',
+	ADD COLUMN previous_doc bytea;
