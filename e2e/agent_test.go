@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"cerfadesk/core/cerfa"
+	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
 	"cerfadesk/core/docs"
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
@@ -176,5 +178,48 @@ func TestTwoAgentsOnOneContract(t *testing.T) {
 		if !ok || len(r.Summary.Financement) != 1 || r.Summary.Financement[0].Cents != 650000 {
 			t.Errorf("the employer does not see the funding: %+v", r.Summary.Financement)
 		}
+	}
+}
+
+// An avenant comes to the agent with the contract it changes: what changed
+// is the avenant's own fields and those the employer modified.
+func TestAgentSeesWhatAnAvenantChanges(t *testing.T) {
+	srv := startServer(t, "", entrepriseAcct, agentAcct)
+	ent := newParty(t, srv, entrepriseAcct, "2025-09-03")
+	agent := newParty(t, srv, agentAcct, "2025-09-03")
+	orig := transmitted(t, ent, example(t, "apprentissage-base.json"))
+	agent.decide(orig.ID, opcoapi.DecisionRequest{Action: opcoapi.DecisionConforme})
+	ent.syncNow()
+	orig = wantStatus(t, ent, orig.ID, workflow.Engage)
+	out := ent.do(orig, workflow.CreerDemandeModification)
+	av := *out.Avenant
+	c := av.Contract
+	c.Contrat.TypeContratApp = contract.Int(36)
+	c.Contrat.DateEffetAvenant = civil.MustParse("2025-09-15")
+	c.Maitre1.Nom = "BERNARD"
+	av, err := ent.svc.Save(ent.ctx, ent.actor, av.ID, av.Version, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent.addDocument(av.ID, "Convention de formation signée.pdf", pdfFile("convention avenant"))
+	if _, err := ent.svc.Do(ent.ctx, workflow.Request{ContractID: av.ID, BaseVersion: ent.load(av.ID).Version, Actor: ent.actor, Action: workflow.Transmettre}); err != nil {
+		t.Fatal(err)
+	}
+	ent.syncNow()
+	rev, err := agent.desk().Open(agent.ctx, av.ID)
+	if err != nil || rev.Previous == nil {
+		t.Fatalf("the avenant comes without the contract it changes (%v)", err)
+	}
+	var keys []string
+	for _, ch := range rev.Changes {
+		keys = append(keys, ch.Field.Key)
+	}
+	for _, want := range []string{cerfa.ContratTypeContratApp.Key, cerfa.ContratDateEffetAvenant.Key, cerfa.ContratNumeroContratPrecedent.Key, "maitre1.nom"} {
+		if !slices.Contains(keys, want) {
+			t.Errorf("what the avenant changes %q lacks %s", keys, want)
+		}
+	}
+	if slices.Contains(keys, cerfa.ApprentiNom.Key) {
+		t.Errorf("unchanged fields listed: %q", keys)
 	}
 }

@@ -310,6 +310,16 @@ func (s *Service) Transmit(ctx context.Context, a Account, id string, req opcoap
 			// The version the OPCO received before this one: the agent's
 			// « ce qui a changé ».
 			r.prevDoc = r.doc
+		} else if numero := strings.TrimSpace(c.Contrat.NumeroContratPrecedent); c.IsAvenant() && numero != "" {
+			// An avenant's « avant » is the contract it changes, when the
+			// same employer holds it here.
+			orig, ok, err := tx.RecordByDepot(ctx, numero)
+			if err != nil {
+				return internal("Le contrat modifié par l'avenant n'a pas pu être lu.", err)
+			}
+			if o := fromStore(orig); ok && o.id != id && o.visibleTo(a) {
+				r.prevDoc = o.doc
+			}
 		}
 		if err := r.setContent(c); err != nil {
 			return err

@@ -85,6 +85,18 @@ func scanRecords(rows pgx.Rows, withDoc bool) ([]store.Record, error) {
 	return out, rows.Err()
 }
 
+func (r reader) RecordByDepot(ctx context.Context, numero string) (store.Record, bool, error) {
+	rec, err := scanRecord(r.q.QueryRow(ctx, `SELECT `+recordColumns+docColumns+recordFrom+
+		`WHERE c.numero_depot = $1 ORDER BY c.id LIMIT 1`, numero), true)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return store.Record{}, false, nil
+	}
+	if err != nil {
+		return store.Record{}, false, r.fail(err)
+	}
+	return rec, true, nil
+}
+
 func (r reader) Record(ctx context.Context, id string) (store.Record, bool, error) {
 	q := `SELECT ` + recordColumns + docColumns + recordFrom + `WHERE c.uuid = $1`
 	if r.lock {

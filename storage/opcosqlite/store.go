@@ -118,6 +118,18 @@ func scanRecords(rows *sql.Rows, withDoc bool) ([]store.Record, error) {
 	return out, rows.Err()
 }
 
+func (r reader) RecordByDepot(ctx context.Context, numero string) (store.Record, bool, error) {
+	rec, err := scanRecord(r.q.QueryRowContext(ctx, `SELECT `+recordColumns+docColumns+recordFrom+
+		`WHERE c.numero_depot = ? ORDER BY c.id LIMIT 1`, numero), true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.Record{}, false, nil
+	}
+	if err != nil {
+		return store.Record{}, false, err
+	}
+	return rec, true, nil
+}
+
 func (r reader) Record(ctx context.Context, id string) (store.Record, bool, error) {
 	rec, err := scanRecord(r.q.QueryRowContext(ctx, `SELECT `+recordColumns+docColumns+recordFrom+`WHERE c.uuid = ?`, id), true)
 	if errors.Is(err, sql.ErrNoRows) {

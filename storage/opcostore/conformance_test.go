@@ -821,7 +821,7 @@ func testAgentReview(t *testing.T, s store.Store) {
 			return fmt.Errorf("inserted: holder %q, previous %q, funding %q", cur.Holder, cur.PrevDoc, cur.Funding)
 		}
 		cur.PrevDoc, cur.Doc = cur.Doc, []byte(`{"v":2}`)
-		cur.Holder, cur.Funding, cur.Status = "agent2", funding, workflow.EnInstruction
+		cur.Holder, cur.Funding, cur.Status, cur.NumeroDepot = "agent2", funding, workflow.EnInstruction, "069202509NC0001"
 		return tx.UpdateRecord(ctx, &cur, []store.Event{ev(a, workflow.OuvrirInstruction, workflow.Transmis, workflow.EnInstruction, "m-2")})
 	})
 	got, _, err := s.Record(ctx, "c-1")
@@ -831,6 +831,13 @@ func testAgentReview(t *testing.T, s store.Store) {
 	q, err := s.Queue(ctx, "", 0, 10)
 	if err != nil || len(q) != 1 || q[0].Holder != "agent2" || q[0].Funding != funding || q[0].PrevDoc != nil {
 		t.Errorf("Queue: %+v (%v)", q, err)
+	}
+	byDepot, ok, err := s.RecordByDepot(ctx, "069202509NC0001")
+	if err != nil || !ok || byDepot.ID != "c-1" || string(byDepot.Doc) != `{"v":2}` {
+		t.Errorf("RecordByDepot: %v %v %+v", ok, err, byDepot)
+	}
+	if _, ok, err := s.RecordByDepot(ctx, "069202509NC0002"); ok || err != nil {
+		t.Errorf("RecordByDepot of an unknown number: %v %v", ok, err)
 	}
 	ch, err := s.Changes(ctx, a, 0, 10)
 	if err != nil || len(ch) != 1 || ch[0].Funding != funding || string(ch[0].PrevDoc) != string(r.Doc) {

@@ -50,6 +50,10 @@ type Reader interface {
 	// is none with that id. In a Tx the contract stays locked until the
 	// transaction ends.
 	Record(ctx context.Context, id string) (r Record, ok bool, err error)
+	// RecordByDepot returns, with its content, the contract registered
+	// under n° de dépôt numero (the one an avenant changes); ok is false
+	// when there is none. It does not lock.
+	RecordByDepot(ctx context.Context, numero string) (r Record, ok bool, err error)
 	// Message returns the use of a push's message id; ok is false when the
 	// id was never applied.
 	Message(ctx context.Context, msgID string) (m MessageUse, ok bool, err error)
