@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -231,11 +232,25 @@ func (v *agentReview) goTo(key string) {
 	if f == nil {
 		return
 	}
-	if scroll, ok := v.form.scrolls[tab]; ok && scroll.Content != nil {
+	scroll, ok := v.form.scrolls[tab]
+	if !ok || scroll.Content == nil {
+		return
+	}
+	to := func() {
 		d := fyne.CurrentApp().Driver()
 		y := d.AbsolutePositionForObject(f.box).Y - d.AbsolutePositionForObject(scroll.Content).Y
 		scroll.ScrollToOffset(fyne.NewPos(0, fyne.Max(0, y-theme.Padding()*4)))
 	}
+	to()
+	// A tab built just now is laid out by the next frame of the desktop
+	// driver: scroll again once it is.
+	time.AfterFunc(80*time.Millisecond, func() {
+		fyne.Do(func() {
+			if v.w.view == v && v.tabs.Selected() == v.items[tab] {
+				to()
+			}
+		})
+	})
 }
 
 // synthese is the agent's Synthèse: the findings by tab, what changed,
