@@ -504,3 +504,27 @@ func TestRowsWiderThanAnyHeaderAreRefused(t *testing.T) {
 		t.Errorf("%v, %+v", err, tab)
 	}
 }
+
+// TestWorkbookWrittenByLibreOffice reads the export of the 4 reference
+// contracts as LibreOffice Calc (French locale) saved it after opening the
+// CSV: dates became date cells, SIRET, codes and phone numbers numbers
+// (« +33478123456 » lost its sign, « 01 » its zero). Everything comes back.
+func TestWorkbookWrittenByLibreOffice(t *testing.T) {
+	res := readFile(t, "testdata/libreoffice-fr.xlsx", Options{Rules: today})
+	refs := references(t)
+	want := []*contract.Contract{refs["apprentissage-base.json"], refs["apprentissage-minor16.json"],
+		refs["professionnalisation-base.json"], refs["professionnalisation-minor16.json"]}
+	if len(res.Rows) != 4 {
+		t.Fatalf("%d rows", len(res.Rows))
+	}
+	for i, r := range res.Rows {
+		if r.Refused() {
+			t.Fatalf("row %d: %v", r.Line, r.Errors)
+		}
+		if d := cerfa.Diff(want[i], r.Contract); len(d) > 0 {
+			for _, ch := range d {
+				t.Errorf("row %d: %s: %q, want %q", r.Line, ch.Field.Key, ch.After, ch.Before)
+			}
+		}
+	}
+}
