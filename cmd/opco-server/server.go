@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"cerfadesk/core/opco"
+	"cerfadesk/core/opcohttp"
 	"cerfadesk/core/refcheck"
 	"cerfadesk/storage/opcostore"
 )
@@ -271,7 +272,7 @@ func (m *Main) Run(ctx context.Context) error {
 		svc.RunMailer(loops, mailer)
 	}()
 	m.srv = &http.Server{
-		Handler:           opco.NewHandler(svc),
+		Handler:           opcohttp.NewHandler(svc),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		WriteTimeout:      2 * time.Minute,

@@ -28,6 +28,10 @@ func internal(msg string, cause error) error {
 	return &causeError{api: &opcoapi.Error{Code: opcoapi.CodeInternal, Message: msg}, cause: cause}
 }
 
+// Unavailable is the answer when the database cannot be reached (the
+// cause goes to the log).
+func Unavailable(cause error) error { return unavailable(cause) }
+
 // unavailable is the answer when the database cannot be reached: 503, the
 // client retries later (its push is kept).
 func unavailable(cause error) error {

@@ -66,7 +66,7 @@ func newFixture(t *testing.T) *fixture {
 	clk := &clock{t: time.Date(2026, 11, 26, 9, 0, 0, 0, time.Local)}
 	svc := NewService(db, blobs)
 	svc.Now, svc.Passwords = clk.Now, cheap
-	srv := httptest.NewServer(NewHandler(svc))
+	srv := httptest.NewServer(newHandler(svc))
 	t.Cleanup(func() { srv.Close(); db.Close() })
 	f := &fixture{t: t, svc: svc, srv: srv, clk: clk}
 	for _, n := range []NewAccount{

@@ -126,3 +126,9 @@ func (s *Service) log() *slog.Logger {
 	}
 	return s.Log
 }
+
+// Name is the OPCO's name, as the letters and the statuses say it.
+func (s *Service) Name() string { return s.opcoName() }
+
+// Logger is the service's log.
+func (s *Service) Logger() *slog.Logger { return s.log() }

@@ -1,4 +1,4 @@
-package sync
+package opcohttp
 
 import (
 	"context"
@@ -74,7 +74,7 @@ func TestQueuePagesThrough(t *testing.T) {
 	svc := opco.NewService(db, blobs)
 	svc.Passwords = opco.PasswordParams{Memory: 64, Time: 1, Threads: 1}
 	svc.Now = func() time.Time { return time.Date(2025, 9, 3, 9, 0, 0, 0, time.Local) }
-	srv := httptest.NewServer(opco.NewHandler(svc))
+	srv := httptest.NewServer(NewHandler(svc))
 	t.Cleanup(func() { srv.Close(); db.Close() })
 	ctx := context.Background()
 	for _, n := range []opco.NewAccount{

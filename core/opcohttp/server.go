@@ -1,4 +1,8 @@
-package opco
+// Package opcohttp is the OPCO service's HTTP JSON API (docs/api.md) on
+// both sides: the handler that serves a core/opco.Service (server.go) and
+// the client the desktop app talks to it with (client.go), over the wire
+// types of core/opcoapi.
+package opcohttp
 
 import (
 	"context"
@@ -15,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"cerfadesk/core/opco"
 	"cerfadesk/core/opcoapi"
 )
 
@@ -25,14 +30,14 @@ var Version = "0.1.0"
 // authentication, body limits, JSON in and out, errors as {code, message}
 // with their status, one log line per request.
 type Handler struct {
-	svc *Service
+	svc *opco.Service
 	mux *http.ServeMux
 	log *slog.Logger
 }
 
 // NewHandler returns the API of svc.
-func NewHandler(svc *Service) *Handler {
-	h := &Handler{svc: svc, mux: http.NewServeMux(), log: svc.log()}
+func NewHandler(svc *opco.Service) *Handler {
+	h := &Handler{svc: svc, mux: http.NewServeMux(), log: svc.Logger()}
 	h.mux.HandleFunc(opcoapi.RouteHealth, h.health)
 	h.mux.HandleFunc(opcoapi.RouteLogin, h.login)
 	h.mux.HandleFunc(opcoapi.RouteLogout, h.auth(h.logout))
@@ -150,7 +155,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if rl, ok := r.Context().Value(logKey).(*reqLog); ok {
 		rl.err = err
 	}
-	writeError(w, APIError(err))
+	writeError(w, opco.APIError(err))
 }
 
 func writeError(w http.ResponseWriter, e *opcoapi.Error) {
@@ -281,7 +286,7 @@ func bearer(r *http.Request) string {
 }
 
 // auth resolves the session of the request before calling next.
-func (h *Handler) auth(next func(w http.ResponseWriter, r *http.Request, a Account)) http.HandlerFunc {
+func (h *Handler) auth(next func(w http.ResponseWriter, r *http.Request, a opco.Account)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		a, err := h.svc.Authenticate(r.Context(), bearer(r))
 		if err != nil {
@@ -297,14 +302,14 @@ func (h *Handler) auth(next func(w http.ResponseWriter, r *http.Request, a Accou
 }
 
 // withID checks the {id} (and {doc}) wildcards before calling next.
-func (h *Handler) withID(next func(w http.ResponseWriter, r *http.Request, a Account, id string)) func(http.ResponseWriter, *http.Request, Account) {
-	return func(w http.ResponseWriter, r *http.Request, a Account) {
+func (h *Handler) withID(next func(w http.ResponseWriter, r *http.Request, a opco.Account, id string)) func(http.ResponseWriter, *http.Request, opco.Account) {
+	return func(w http.ResponseWriter, r *http.Request, a opco.Account) {
 		id := r.PathValue("id")
-		if !ValidID(id) {
+		if !opco.ValidID(id) {
 			h.fail(w, r, opcoapi.Errorf(opcoapi.CodeInvalid, "Identifiant de contrat invalide."))
 			return
 		}
-		if doc := r.PathValue("doc"); r.Pattern == opcoapi.RouteDocument && !ValidID(doc) {
+		if doc := r.PathValue("doc"); r.Pattern == opcoapi.RouteDocument && !opco.ValidID(doc) {
 			h.fail(w, r, opcoapi.Errorf(opcoapi.CodeInvalid, "Identifiant de document invalide."))
 			return
 		}
@@ -316,10 +321,10 @@ func (h *Handler) health(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if err := h.svc.Store.Ping(ctx); err != nil {
-		h.fail(w, r, &causeError{api: &opcoapi.Error{Code: opcoapi.CodeUnavailable, Message: "Base de données indisponible."}, cause: err})
+		h.fail(w, r, opco.Unavailable(err))
 		return
 	}
-	writeJSON(w, http.StatusOK, opcoapi.Health{Status: "ok", OPCO: h.svc.opcoName(), Version: Version})
+	writeJSON(w, http.StatusOK, opcoapi.Health{Status: "ok", OPCO: h.svc.Name(), Version: Version})
 }
 
 // remoteHost is the client's address without its port.
@@ -348,7 +353,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, sess)
 }
 
-func (h *Handler) logout(w http.ResponseWriter, r *http.Request, _ Account) {
+func (h *Handler) logout(w http.ResponseWriter, r *http.Request, _ opco.Account) {
 	if err := h.svc.Logout(r.Context(), bearer(r)); err != nil {
 		h.fail(w, r, err)
 		return
@@ -356,11 +361,11 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request, _ Account) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-func (h *Handler) me(w http.ResponseWriter, r *http.Request, a Account) {
+func (h *Handler) me(w http.ResponseWriter, r *http.Request, a opco.Account) {
 	writeJSON(w, http.StatusOK, a.API())
 }
 
-func (h *Handler) changes(w http.ResponseWriter, r *http.Request, a Account) {
+func (h *Handler) changes(w http.ResponseWriter, r *http.Request, a opco.Account) {
 	q := r.URL.Query()
 	var cursor int64
 	limit := 0
@@ -372,8 +377,8 @@ func (h *Handler) changes(w http.ResponseWriter, r *http.Request, a Account) {
 		}
 	}
 	if v := q.Get("limit"); v != "" {
-		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > MaxChangesPage {
-			h.fail(w, r, opcoapi.Errorf(opcoapi.CodeInvalid, "Paramètre limit invalide : de 1 à %d.", MaxChangesPage))
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > opco.MaxChangesPage {
+			h.fail(w, r, opcoapi.Errorf(opcoapi.CodeInvalid, "Paramètre limit invalide : de 1 à %d.", opco.MaxChangesPage))
 			return
 		}
 	}
@@ -389,22 +394,22 @@ func (h *Handler) answer(w http.ResponseWriter, r *http.Request, v any, err erro
 	writeJSON(w, http.StatusOK, v)
 }
 
-func (h *Handler) list(w http.ResponseWriter, r *http.Request, a Account) {
+func (h *Handler) list(w http.ResponseWriter, r *http.Request, a opco.Account) {
 	out, err := h.svc.List(r.Context(), a)
 	h.answer(w, r, out, err)
 }
 
-func (h *Handler) contract(w http.ResponseWriter, r *http.Request, a Account, id string) {
+func (h *Handler) contract(w http.ResponseWriter, r *http.Request, a opco.Account, id string) {
 	out, err := h.svc.Contract(r.Context(), a, id)
 	h.answer(w, r, out, err)
 }
 
-func (h *Handler) history(w http.ResponseWriter, r *http.Request, a Account, id string) {
+func (h *Handler) history(w http.ResponseWriter, r *http.Request, a opco.Account, id string) {
 	out, err := h.svc.History(r.Context(), a, id)
 	h.answer(w, r, out, err)
 }
 
-func (h *Handler) transmit(w http.ResponseWriter, r *http.Request, a Account, id string) {
+func (h *Handler) transmit(w http.ResponseWriter, r *http.Request, a opco.Account, id string) {
 	var req opcoapi.TransmitRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
@@ -414,7 +419,7 @@ func (h *Handler) transmit(w http.ResponseWriter, r *http.Request, a Account, id
 	h.answer(w, r, out, err)
 }
 
-func (h *Handler) send(w http.ResponseWriter, r *http.Request, a Account, id string) {
+func (h *Handler) send(w http.ResponseWriter, r *http.Request, a opco.Account, id string) {
 	var req opcoapi.SendRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
@@ -424,8 +429,8 @@ func (h *Handler) send(w http.ResponseWriter, r *http.Request, a Account, id str
 	h.answer(w, r, out, err)
 }
 
-func (h *Handler) action(do func(context.Context, Account, string, opcoapi.ActionRequest) (opcoapi.PushResponse, error)) func(http.ResponseWriter, *http.Request, Account, string) {
-	return func(w http.ResponseWriter, r *http.Request, a Account, id string) {
+func (h *Handler) action(do func(context.Context, opco.Account, string, opcoapi.ActionRequest) (opcoapi.PushResponse, error)) func(http.ResponseWriter, *http.Request, opco.Account, string) {
+	return func(w http.ResponseWriter, r *http.Request, a opco.Account, id string) {
 		var req opcoapi.ActionRequest
 		if err := decode(w, r, &req); err != nil {
 			h.fail(w, r, err)
@@ -436,7 +441,7 @@ func (h *Handler) action(do func(context.Context, Account, string, opcoapi.Actio
 	}
 }
 
-func (h *Handler) attach(w http.ResponseWriter, r *http.Request, a Account, id string) {
+func (h *Handler) attach(w http.ResponseWriter, r *http.Request, a opco.Account, id string) {
 	var req opcoapi.AttachRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
@@ -446,7 +451,7 @@ func (h *Handler) attach(w http.ResponseWriter, r *http.Request, a Account, id s
 	h.answer(w, r, out, err)
 }
 
-func (h *Handler) decision(w http.ResponseWriter, r *http.Request, a Account, id string) {
+func (h *Handler) decision(w http.ResponseWriter, r *http.Request, a opco.Account, id string) {
 	var req opcoapi.DecisionRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
@@ -456,13 +461,13 @@ func (h *Handler) decision(w http.ResponseWriter, r *http.Request, a Account, id
 	h.answer(w, r, out, err)
 }
 
-func (h *Handler) queue(w http.ResponseWriter, r *http.Request, a Account) {
+func (h *Handler) queue(w http.ResponseWriter, r *http.Request, a opco.Account) {
 	q := r.URL.Query()
 	limit := 0
 	if v := q.Get("limit"); v != "" {
 		var err error
-		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > MaxQueuePage {
-			h.fail(w, r, opcoapi.Errorf(opcoapi.CodeInvalid, "Paramètre limit invalide : de 1 à %d.", MaxQueuePage))
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > opco.MaxQueuePage {
+			h.fail(w, r, opcoapi.Errorf(opcoapi.CodeInvalid, "Paramètre limit invalide : de 1 à %d.", opco.MaxQueuePage))
 			return
 		}
 	}
@@ -470,7 +475,7 @@ func (h *Handler) queue(w http.ResponseWriter, r *http.Request, a Account) {
 	h.answer(w, r, out, err)
 }
 
-func (h *Handler) document(w http.ResponseWriter, r *http.Request, a Account, id string) {
+func (h *Handler) document(w http.ResponseWriter, r *http.Request, a opco.Account, id string) {
 	d, rc, err := h.svc.Document(r.Context(), a, id, r.PathValue("doc"))
 	if err != nil {
 		h.fail(w, r, err)
@@ -485,7 +490,7 @@ func (h *Handler) document(w http.ResponseWriter, r *http.Request, a Account, id
 	io.Copy(w, rc)
 }
 
-func (h *Handler) putBlob(w http.ResponseWriter, r *http.Request, a Account) {
+func (h *Handler) putBlob(w http.ResponseWriter, r *http.Request, a opco.Account) {
 	if r.ContentLength > opcoapi.MaxDocument {
 		h.fail(w, r, opcoapi.Errorf(opcoapi.CodeTooLarge, "Document trop volumineux : 10 Mo au plus."))
 		return
@@ -495,11 +500,11 @@ func (h *Handler) putBlob(w http.ResponseWriter, r *http.Request, a Account) {
 	h.answer(w, r, out, err)
 }
 
-func (h *Handler) headBlob(w http.ResponseWriter, r *http.Request, a Account) {
+func (h *Handler) headBlob(w http.ResponseWriter, r *http.Request, a opco.Account) {
 	ok, err := h.svc.HasBlob(r.Context(), a, r.PathValue("sha256"))
 	switch {
 	case err != nil:
-		w.WriteHeader(opcoapi.StatusOf(APIError(err).Code))
+		w.WriteHeader(opcoapi.StatusOf(opco.APIError(err).Code))
 	case ok:
 		w.WriteHeader(http.StatusOK)
 	default:
