@@ -125,7 +125,7 @@ for i in $(seq 0 $(( OPENS - 1 ))); do
 		[[ -n "$w" ]] && { xdotool windowfocus --sync "$w" 2>/dev/null; xdotool key --window "$w" ctrl+w; sleep 2; }
 		continue
 	fi
-	echo "open $(( i + 1 )) (row $row, $(xdotool getwindowname "$w" | sed 's/ — .*//')): window mapped $o ms after the second click"
+	echo "open $(( i + 1 )) (row $row, $(xdotool getwindowname "$w" 2>/dev/null | sed 's/ — .*//')): window mapped $o ms after the second click"
 	echo "$o" >>"$work/open"
 	sleep 1
 	xdotool windowfocus --sync "$w" 2>/dev/null || true
