@@ -14,7 +14,8 @@
 # The cluster keeps PostgreSQL's durable defaults (fsync and
 # synchronous_commit on): the load benchmark measures real commits.
 # PG_TEST_KEEP=1 leaves the folder in place (its path is printed) for a post
-# mortem; PG_TEST_LOG=1 prints the server log at the end.
+# mortem; PG_TEST_LOG=1 prints the server log at the end; PG_TEST_OPTS adds
+# server settings (e.g. "-c shared_preload_libraries=pg_stat_statements").
 set -euo pipefail
 
 if (($# == 0)); then
@@ -106,7 +107,7 @@ started=0
 for attempt in 1 2 3 4 5; do
 	port=$(freeport)
 	if "${as[@]}" "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
-		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 -c fsync=on -c synchronous_commit=on" \
+		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 -c fsync=on -c synchronous_commit=on ${PG_TEST_OPTS:-}" \
 		start >/dev/null 2>&1; then
 		started=1
 		break
