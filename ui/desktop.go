@@ -138,6 +138,7 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 	d.win.Resize(windowSize(env.Prefs, "principale", mainWindowSize))
 	d.win.SetMaster()
 	d.win.SetCloseIntercept(d.quit)
+	d.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { d.dropped(uris) })
 	d.refreshMenu()
 	d.addKeys()
 	d.refreshProfile()

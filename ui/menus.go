@@ -55,6 +55,10 @@ func (d *Desktop) refreshMenu() {
 		}),
 		item("Rechercher", ctrl(fyne.KeyF), func() { d.win.Canvas().Focus(d.search) }),
 		fyne.NewMenuItemSeparator(),
+		item("Importer des contrats…", ctrl(fyne.KeyI), d.askImport),
+		item("Exporter…", ctrl(fyne.KeyE), d.askExport),
+		item("Modèle d'import (CSV / XLSX)…", nil, d.askTemplate),
+		fyne.NewMenuItemSeparator(),
 		d.quitItem(),
 	)
 	menus := []*fyne.Menu{fichier}
@@ -98,6 +102,8 @@ func (d *Desktop) helpMenu(w fyne.Window) *fyne.Menu {
 var shortcutHelp = [][2]string{
 	{"Ctrl+N", "Nouveau contrat (fenêtre principale)"},
 	{"Ctrl+F", "Rechercher un contrat (fenêtre principale)"},
+	{"Ctrl+I", "Importer des contrats (CSV, XLSX, JSON ; ou déposez le fichier sur la fenêtre)"},
+	{"Ctrl+E", "Exporter des contrats"},
 	{"Entrée", "Ouvrir le contrat sélectionné"},
 	{"Ctrl+S", "Enregistrer le contrat"},
 	{"Ctrl+T", "Transmettre le contrat"},
