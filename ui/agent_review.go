@@ -244,12 +244,10 @@ func (v *agentReview) goTo(key string) {
 	to()
 	// A tab built just now is laid out by the next frame of the desktop
 	// driver: scroll again once it is.
-	time.AfterFunc(80*time.Millisecond, func() {
-		fyne.Do(func() {
-			if v.w.view == v && v.tabs.Selected() == v.items[tab] {
-				to()
-			}
-		})
+	background(v.w.env, func() bool { time.Sleep(80 * time.Millisecond); return true }, func(bool) {
+		if v.w.view == v && v.tabs.Selected() == v.items[tab] {
+			to()
+		}
 	})
 }
 
