@@ -44,7 +44,9 @@ deps: ## install the Debian packages (idempotent, fast when present)
 # target fails if either does.
 CHECKENV := CGO_ENABLED=$(if $(RACE),1,0)
 VETCMD   := $(CHECKENV) $(GO) vet -tags ci $(RACE) ./...
-TESTCMD  := $(CHECKENV) $(GO) test -tags ci $(RACE) $(TESTFLAGS) ./...
+# The ui package alone runs about 8 minutes under -race on 2 busy cores:
+# past go test's default 10-minute timeout on a loaded machine.
+TESTCMD  := $(CHECKENV) $(GO) test -tags ci -timeout 25m $(RACE) $(TESTFLAGS) ./...
 
 # The test pass runs beside a throwaway PostgreSQL 15 (scripts/pg-test.sh:
 # a temporary cluster on a free loopback port, deleted at the end), so the
