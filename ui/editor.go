@@ -2,6 +2,7 @@ package ui
 
 import (
 	"log"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -284,7 +285,7 @@ func (ed *Editor) applyResult(res rules.Result) {
 		var mine []rules.Finding
 		if ed.showAll {
 			for _, f := range loose {
-				if f.Tab == tab {
+				if slices.Contains(findingTabs(ed.form.kind, f), tab) {
 					mine = append(mine, f)
 				}
 			}
@@ -302,14 +303,12 @@ func (ed *Editor) applyResult(res rules.Result) {
 func (ed *Editor) flagTabs() {
 	blockingTabs := map[string]bool{}
 	warningTabs := map[string]bool{}
-	if ed.showAll {
-		for _, t := range ed.result.BlockingTabs() {
+	if ed.showAll { // the tabs of the fields, not of the rules (issue 15.5)
+		for _, t := range formTabs(ed.form.kind, ed.result.Findings, rules.Error) {
 			blockingTabs[t] = true
 		}
-		for _, f := range ed.result.Findings {
-			if f.Severity == rules.Warning {
-				warningTabs[f.Tab] = true
-			}
+		for _, t := range formTabs(ed.form.kind, ed.result.Findings, rules.Warning) {
+			warningTabs[t] = true
 		}
 	}
 	changed := false
@@ -345,7 +344,7 @@ func (ed *Editor) FlaggedTabs() []string {
 // goTo shows the field of a finding: its tab, scrolled to it, focused.
 func (ed *Editor) goTo(fd rules.Finding) {
 	f := ed.form.fieldFor(fd.Field)
-	tab := fd.Tab
+	tab := findingTabs(ed.form.kind, fd)[0]
 	if f != nil {
 		tab = f.tab
 	}

@@ -430,7 +430,7 @@ func (ed *Editor) doTransmit() {
 // showNotValid is the process's popup "Le Cerfa n'a pas pu être validé",
 // with the blocking findings: a click takes the user to the field.
 func (ed *Editor) showNotValid(res rules.Result) {
-	tabs := res.BlockingTabs()
+	tabs := formTabs(ed.form.kind, res.Findings, rules.Error) // the red tabs
 	title := widget.NewLabelWithStyle(workflow.MessageNotValid, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Importance = widget.DangerImportance
 	where := widget.NewLabel("Par le biais d'alertes rouges, vous pouvez voir sur quel(s) onglet(s) les erreurs sont à corriger : " +

@@ -6,8 +6,42 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cerfadesk/core/cerfa"
+	"cerfadesk/core/contract"
 	"cerfadesk/core/rules"
 )
+
+// findingTabs returns the tabs of the form that hold the fields a finding
+// names: a rule comparing two fields on two tabs flags both, and a rule of
+// Formation about the contract's end date flags Contrat, where the user
+// corrects it. The rule's own tab stands when no field of the form is named
+// (a missing document); validate --json keeps the rule's tab.
+func findingTabs(k contract.Kind, f rules.Finding) []string {
+	if tabs := cerfa.TabsOf(k, f.Field); len(tabs) > 0 {
+		return tabs
+	}
+	return []string{f.Tab}
+}
+
+// formTabs lists, in form order, the tabs holding the fields of the
+// findings of severity sev.
+func formTabs(k contract.Kind, findings []rules.Finding, sev rules.Severity) []string {
+	on := map[string]bool{}
+	for _, f := range findings {
+		if f.Severity == sev {
+			for _, t := range findingTabs(k, f) {
+				on[t] = true
+			}
+		}
+	}
+	var out []string
+	for _, t := range rules.Tabs {
+		if on[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
 
 // looseFindings shows, on top of a tab, the findings that no field of the
 // tab holds (a missing document, a whole block).

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -225,6 +226,19 @@ func (fm *form) fieldFor(key string) *field {
 	return nil
 }
 
+// fieldsFor returns every shown field a finding's key names: one per
+// "/"-joined key (each resolved as fieldFor does), so that a rule comparing
+// two fields shows its message under both.
+func (fm *form) fieldsFor(key string) []*field {
+	var out []*field
+	for _, k := range strings.Split(key, "/") {
+		if f := fm.fieldFor(k); f != nil && !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // applyFindings writes each finding under its field. Findings of fields the
 // user has not touched wait until showAll (after the first Transmettre, or
 // for a contract saved before). It returns the findings no shown field
@@ -233,12 +247,14 @@ func (fm *form) applyFindings(findings []rules.Finding, showAll bool) []rules.Fi
 	per := map[*field][]rules.Finding{}
 	var loose []rules.Finding
 	for _, fd := range findings {
-		f := fm.fieldFor(fd.Field)
-		if f == nil {
+		fs := fm.fieldsFor(fd.Field)
+		if len(fs) == 0 {
 			loose = append(loose, fd)
 			continue
 		}
-		per[f] = append(per[f], fd)
+		for _, f := range fs {
+			per[f] = append(per[f], fd)
+		}
 	}
 	for _, f := range fm.fields {
 		var lines []string
