@@ -53,6 +53,7 @@ func (d *Desktop) refreshMenu() {
 				d.OpenContract(id)
 			}
 		}),
+		item("Dupliquer le contrat sélectionné", ctrl(fyne.KeyD), d.duplicateSelected),
 		item("Rechercher", ctrl(fyne.KeyF), func() { d.win.Canvas().Focus(d.search) }),
 		fyne.NewMenuItemSeparator(),
 		item("Importer des contrats…", ctrl(fyne.KeyI), d.askImport),
@@ -102,6 +103,7 @@ func (d *Desktop) helpMenu(w fyne.Window) *fyne.Menu {
 var shortcutHelp = [][2]string{
 	{"Ctrl+N", "Nouveau contrat (fenêtre principale)"},
 	{"Ctrl+F", "Rechercher un contrat (fenêtre principale)"},
+	{"Ctrl+D", "Dupliquer le contrat (sans l'apprenti, les dates ni les pièces)"},
 	{"Ctrl+I", "Importer des contrats (CSV, XLSX, JSON ; ou déposez le fichier sur la fenêtre)"},
 	{"Ctrl+E", "Exporter des contrats"},
 	{"Entrée", "Ouvrir le contrat sélectionné"},
@@ -146,6 +148,9 @@ func (ed *Editor) menu() *fyne.MainMenu {
 	})
 	transmit.Disabled = !ed.allowed(workflow.Transmettre)
 	contrat := fyne.NewMenu("Contrat", transmit)
+	if d != nil && !d.newButton.Disabled() {
+		contrat.Items = append(contrat.Items, item("Dupliquer", ctrl(fyne.KeyD), ed.duplicate))
+	}
 	for _, a := range workflow.Allowed(ed.rec.Status, ed.env.Actor.Role) {
 		switch a {
 		case workflow.NouveauContrat, workflow.Enregistrer, workflow.AjouterDocument, workflow.Transmettre:
