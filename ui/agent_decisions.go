@@ -51,17 +51,19 @@ func (w *agentWindow) confirmDecision(what, receives string, req opcoapi.Decisio
 	if w.review == nil {
 		return
 	}
-	text := receives
 	ok := "Confirmer"
+	msg := wrapped(receives)
+	box := container.NewVBox(msg)
 	if h := holder(w.review.Contract); h != "" && h != w.env.Actor.Name {
-		text += "\n\nCe contrat est instruit par « " + h + " ». En confirmant, vous reprenez son instruction ; la reprise est inscrite dans l'historique."
+		// Said first: the agent decides in another agent's place.
+		warn := wrapped("Ce contrat est instruit par « " + h + " ». En confirmant, vous reprenez son instruction ; la reprise est inscrite dans l'historique.")
+		warn.Importance = widget.WarningImportance
+		box.Objects = []fyne.CanvasObject{warn, widget.NewSeparator(), msg}
 		ok = "Reprendre l'instruction et confirmer"
 		req.TakeOver = true
 	}
-	msg := wrapped(text)
-	box := container.NewVBox(msg)
 	scroll := container.NewVScroll(box)
-	scroll.SetMinSize(fyne.NewSize(620, min(box.MinSize().Height+20, 420)))
+	scroll.SetMinSize(fyne.NewSize(640, 240))
 	w.showPopup(dialog.NewCustomConfirm(what, ok, "Annuler", scroll, func(yes bool) {
 		if yes {
 			w.send(what, req)
@@ -225,6 +227,7 @@ func (w *agentWindow) askConforme() {
 	w.funding = f
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
+	w.win.Canvas().Focus(f.entries[0])
 }
 
 // askRefus is « Refuser » with its reasons, one a line, then the
@@ -259,6 +262,7 @@ func (w *agentWindow) askRefus() {
 	w.popup, w.dialog = motifs, d
 	d.Resize(fyne.NewSize(600, 0))
 	d.Show()
+	w.win.Canvas().Focus(motifs)
 }
 
 func alternantWord(k contract.Kind) string {
@@ -522,6 +526,7 @@ func (w *agentWindow) askAnomalie() {
 	}, w.win)
 	w.popup, w.dialog = a.content, d
 	d.Show()
+	w.win.Canvas().Focus(a.search)
 }
 
 // previewAnomaly shows the letter as the employer will receive it; « Envoyer

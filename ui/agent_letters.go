@@ -182,8 +182,8 @@ func (w *agentWindow) letterOf(doc opcoapi.Document) string {
 		}
 	}
 	for _, item := range strings.Split(note, " ; ") {
-		if item = strings.TrimSpace(item); item == "" {
-			continue
+		if item = strings.TrimSpace(item); item == "" || strings.HasPrefix(item, takeOverPrefix) {
+			continue // the history's word of a take-over is not in the letter
 		}
 		head, comment, _ := strings.Cut(item, " : ")
 		switch doc.Type {
@@ -199,6 +199,9 @@ func (w *agentWindow) letterOf(doc opcoapi.Document) string {
 	}
 	return letterText(in)
 }
+
+// takeOverPrefix starts the history's note of a take-over (core/opco).
+const takeOverPrefix = "Reprise de l'instruction de "
 
 func isTab(s string) bool {
 	for _, t := range rules.Tabs {

@@ -278,6 +278,10 @@ func TestAgentDocumentsImagesLettersAndPDFs(t *testing.T) {
 	desk.docs["d1"] = pngBytes(t)
 	desk.docs["d2"] = []byte("%PDF-1.7\n%%EOF\n")
 	desk.history = []opcoapi.Event{{Action: string(workflow.DeclarerConforme), Actor: "agent@opcommerce.example", From: "en_instruction", To: "engage", DocumentID: "d3", At: at}}
+	refus := letterText(letterInput{Type: docs.TypeDecisionRefus, Motifs: []string{"Formation non éligible"}})
+	if !strings.Contains(refus, "DÉCISION DE REFUS") || !strings.Contains(refus, "• Formation non éligible") {
+		t.Errorf("refus letter:\n%s", refus)
+	}
 	var opened []*url.URL
 	w.env.OpenURL = func(u *url.URL) error {
 		opened = append(opened, u)
@@ -676,5 +680,18 @@ func TestAgentNextContractReusesTheFormWithItsOwnValues(t *testing.T) {
 	press(t, w.win, alt(fyne.KeyUp))
 	if got := v.form.changedFields(); len(got) != 0 || siret.msg.Visible() {
 		t.Errorf("back on c2: changes %q, SIRET message %v", got, siret.msg.Visible())
+	}
+}
+
+func TestAgentLetterOfATakeOverLeavesTheNoteOut(t *testing.T) {
+	c := example(t, "apprentissage-base.json")
+	w, desk := agentFixture(t, c, func(rc *opcoapi.Contract) {
+		rc.Documents = []opcoapi.Document{{ID: "d9", Type: docs.TypeDecisionRefus, Name: "decision-refus.pdf", Letter: true}}
+	})
+	desk.history = []opcoapi.Event{{Action: string(workflow.Refuser), DocumentID: "d9", Note: "Reprise de l'instruction de « agent2 » ; Formation non éligible"}}
+	openFirst(t, w)
+	text := w.letterOf(w.review.Contract.Documents[0])
+	if !strings.Contains(text, "• Formation non éligible") || strings.Contains(text, "Reprise") {
+		t.Errorf("refus letter:\n%s", text)
 	}
 }
