@@ -18,6 +18,7 @@ import (
 	"cerfadesk/assets"
 	"cerfadesk/core/contract"
 	"cerfadesk/core/docs"
+	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
 )
 
@@ -57,6 +58,8 @@ type Desktop struct {
 	searchTimer *time.Timer
 	popup       fyne.CanvasObject
 	opco        *opcoUI // the OPCO synchronisation (opco_sync.go)
+	// accountOf, set by tests, replaces the signed-in account (addressbook.go).
+	accountOf func() (opcoapi.Account, bool)
 }
 
 // NewDesktop builds the main window of cerfadesk on a, without showing it.
@@ -329,8 +332,11 @@ func (d *Desktop) NewContract(k contract.Kind) {
 		err error
 	}
 	env := d.env
+	acc, signed := d.signedAccount()
 	background(env, func() result {
-		rec, err := env.Service.Create(env.ctx(), env.Actor, &contract.Contract{TypeFormulaire: k})
+		c := &contract.Contract{TypeFormulaire: k}
+		d.prefill(c, acc, signed)
+		rec, err := env.Service.Create(env.ctx(), env.Actor, c)
 		return result{rec, err}
 	}, func(r result) {
 		if r.err != nil {

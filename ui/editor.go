@@ -149,6 +149,7 @@ func (ed *Editor) setRecord(rec workflow.Record) error {
 	fm.state = state
 	fm.win = ed.win
 	fm.changed = ed.edited
+	fm.book = newAddressBook(ed.env)
 	ed.form = fm
 	ed.remu = newRemunerationTable(fm)
 	ed.synthese = newSyntheseTab(ed)

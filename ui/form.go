@@ -69,6 +69,7 @@ type form struct {
 	tab     string // the tab being built
 	state   formState
 	win     fyne.Window                  // parent of the search dialogs
+	book    *addressBook                 // the stored contracts' address books (addressbook.go); nil: none
 	toggles []fyne.Disableable           // inputs outside fields (switches of optional blocks)
 	loose   map[string]*looseFindings    // per tab: findings no field holds
 	scrolls map[string]*container.Scroll // per tab: its scrolling page

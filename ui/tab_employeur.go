@@ -12,7 +12,7 @@ func employeurTab(fm *form) fyne.CanvasObject {
 	fm.tab = cerfa.TabEmployeur
 	identity := section("L'employeur",
 		row(fm.in(cerfa.EmployeurDenomination)),
-		rowOf(2, fm.in(cerfa.EmployeurSiret), fm.in(cerfa.EmployeurTypeEmployeur)),
+		rowOf(2, fm.siretBook(fm.in(cerfa.EmployeurSiret)), fm.in(cerfa.EmployeurTypeEmployeur)),
 		fm.address(cerfa.EmployeurAdresse),
 		rowOf(2, fm.in(cerfa.EmployeurTelephone), fm.in(cerfa.EmployeurCourriel)))
 	activity := []fyne.CanvasObject{

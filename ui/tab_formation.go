@@ -14,6 +14,7 @@ func formationTab(fm *form) fyne.CanvasObject {
 		return formationProTab(fm)
 	}
 	return tabPage(fm,
+		fm.formationPicker(),
 		section("Le CFA responsable",
 			rowOf(2, fm.in(cerfa.OrganismeFormationInterne)),
 			row(fm.in(cerfa.OrganismeDenomination)),
@@ -38,6 +39,7 @@ func formationTab(fm *form) fyne.CanvasObject {
 // professionalisation contract.
 func formationProTab(fm *form) fyne.CanvasObject {
 	return tabPage(fm,
+		fm.formationPicker(),
 		section("L'organisme de formation",
 			rowOf(2, fm.in(cerfa.OrganismeFormationInterne)),
 			row(fm.in(cerfa.OrganismeDenomination)),

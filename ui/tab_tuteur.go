@@ -6,6 +6,7 @@ import (
 
 	"cerfadesk/core/cerfa"
 	"cerfadesk/core/contract"
+	"cerfadesk/core/workflow"
 )
 
 // tuteurTab is the maîtres d'apprentissage of an apprenticeship, or the
@@ -38,8 +39,9 @@ func tuteurTab(fm *form) fyne.CanvasObject {
 		second.Disable()
 	}
 	attest := fm.in(cerfa.EmployeurAttestationEligibilite).tick("Oui, l'employeur l'atteste")
+	pick1 := fm.personPicker("Reprendre un maître d'apprentissage déjà saisi…", func(p workflow.Person) { setMaitre(fm.c.Maitre1)(p) })
 	return tabPage(fm,
-		section("Maître d'apprentissage n°1", m1...),
+		section("Maître d'apprentissage n°1", append([]fyne.CanvasObject{pick1}, m1...)...),
 		section("Maître d'apprentissage n°2 (facultatif)", second, secondBox),
 		section("Attestation de l'employeur", row(attest)),
 	)
@@ -61,6 +63,7 @@ func tuteurProTab(fm *form) fyne.CanvasObject {
 	t, u := cerfa.Tuteur, cerfa.TuteurEU
 	return tabPage(fm,
 		section("Tuteur au sein de l'établissement employeur",
+			fm.personPicker("Reprendre un tuteur déjà saisi…", func(p workflow.Person) { setTuteur(fm.c.Tuteur)(p) }),
 			rowOf(2, fm.in(t.Nom), fm.in(t.Prenom)),
 			rowOf(2, fm.in(t.DateNaissance), fm.in(t.Courriel)),
 			rowOf(2, fm.in(t.EmploiOccupe), fm.in(cerfa.TuteurEstEmployeur)),
