@@ -389,7 +389,7 @@ func (ed *Editor) transmit() {
 			switch {
 			case errors.Is(r.err, workflow.ErrNotValid):
 				ed.applyResult(r.out.Validation)
-				ed.showNotValid(r.out.Validation)
+				ed.showNotValid(ed.result) // as applyResult worded it
 			case r.err != nil:
 				ed.showError(r.err)
 			case r.out.Transition.HorsDelai:

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -257,14 +258,24 @@ func (fm *form) codeSelectInt(f *cerfa.Field, acc func(c *contract.Contract) **i
 // field's list, with « (aucun) » first when the code may stay empty.
 func (fm *form) selectOver(f *cerfa.Field, get func(c *contract.Contract) string, set func(c *contract.Contract, code string)) *field {
 	list := f.List(fm.kind)
-	var opts []string
-	if f.Optional {
-		opts = append(opts, noneOption)
+	// options are the entries that fit the contract (cerfa ListFor: no
+	// public employer type for a private employer), and the value held
+	// even when it does not fit, so that it shows and its finding with it.
+	options := func(c *contract.Contract) []string {
+		var opts []string
+		if f.Optional {
+			opts = append(opts, noneOption)
+		}
+		fit, cur := f.ListFor(c), get(c)
+		all := len(fit.Codes) == len(list.Codes)
+		for _, code := range list.Codes {
+			if all || code.Code == cur || fit.Has(code.Code) {
+				opts = append(opts, codeOption(code))
+			}
+		}
+		return opts
 	}
-	for _, c := range list.Codes {
-		opts = append(opts, codeOption(c))
-	}
-	s := widget.NewSelect(opts, nil)
+	s := widget.NewSelect(options(fm.c), nil)
 	s.PlaceHolder = "Choisissez…"
 	fd := fm.newField(f)
 	fd.input, fd.focus = s, s
@@ -278,7 +289,13 @@ func (fm *form) selectOver(f *cerfa.Field, get func(c *contract.Contract) string
 		set(fm.c, code)
 		fm.edited(fd)
 	}
+	fm.refreshers = append(fm.refreshers, func() {
+		if opts := options(fm.c); !slices.Equal(opts, s.Options) {
+			s.SetOptions(opts)
+		}
+	})
 	fd.load = func(c *contract.Contract) {
+		s.Options = options(c)
 		v := get(c)
 		for _, code := range list.Codes {
 			if code.Code == v {

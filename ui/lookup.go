@@ -35,6 +35,14 @@ func (fm *form) address(a cerfa.AddressField) fyne.CanvasObject {
 		names := communeNames(strings.TrimSpace(entry.Text)) // the text as bounded
 		sel := commune.input.(*widget.SelectEntry)
 		sel.SetOptions(names)
+		// The hint to type the postcode first goes once there is one.
+		hint := communeHint
+		if strings.TrimSpace(entry.Text) != "" {
+			hint = ""
+		}
+		if sel.PlaceHolder != hint {
+			sel.SetPlaceHolder(hint)
+		}
 		if !fm.loading && len(names) == 1 && strings.TrimSpace(sel.Text) == "" {
 			sel.SetText(names[0])
 		}
@@ -47,10 +55,13 @@ func (fm *form) address(a cerfa.AddressField) fyne.CanvasObject {
 	)
 }
 
+// communeHint is the commune's placeholder while no postcode is typed.
+const communeHint = "tapez le code postal d'abord"
+
 // commune is an entry with the communes of the postcode as proposals.
 func (fm *form) commune(f *cerfa.Field, acc func(c *contract.Contract) *string) *field {
 	e := widget.NewSelectEntry(nil)
-	e.SetPlaceHolder("tapez le code postal d'abord")
+	e.SetPlaceHolder(communeHint)
 	fd := fm.newField(f)
 	fd.input, fd.focus = e, e
 	e.OnChanged = fm.bounded(fd, f.MaxLen, e.SetText, func(s string) { *acc(fm.c) = s })
