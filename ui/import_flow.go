@@ -366,7 +366,8 @@ func rowText(res *sheet.Result, r *sheet.Row) (string, widget.Importance) {
 	if e := r.Contract.Employeur.Denomination; e != "" {
 		b.WriteString(" — " + e)
 	}
-	imp := widget.SuccessImportance
+	// Green only for a row with nothing to say: remarks read as remarks.
+	imp := widget.MediumImportance
 	switch {
 	case r.Blocking():
 		b.WriteString(" — anomalies bloquantes")
@@ -375,6 +376,7 @@ func rowText(res *sheet.Result, r *sheet.Row) (string, widget.Importance) {
 		b.WriteString(" — sans anomalie bloquante")
 	default:
 		b.WriteString(" — complet")
+		imp = widget.SuccessImportance
 	}
 	for _, tf := range r.ByTab() {
 		var msgs []string
@@ -443,7 +445,7 @@ func (im *importing) showPreview() {
 	im.preview = body
 	dlg = dialog.NewCustomWithoutButtons("Aperçu de l'import", body, d.win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, all, clean})
-	dlg.Resize(fyne.NewSize(980, 640))
+	dlg.Resize(fyne.NewSize(980, 600)) // within the main window's default size
 	d.popup = body
 	dlg.Show()
 }
