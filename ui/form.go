@@ -99,9 +99,9 @@ func (fm *form) add(f *field) *field {
 	f.label.Wrapping = fyne.TextWrapWord
 	f.label.TextStyle = fyne.TextStyle{Bold: true}
 	f.msg = widget.NewLabel("")
-	f.msg.Wrapping = fyne.TextWrapWord
+	f.msg.Truncation = fyne.TextTruncateEllipsis
 	f.msg.Hide()
-	f.box = container.NewVBox(f.label, f.input, f.msg)
+	f.box = container.NewVBox(f.label, fm.wheelThrough(f.input), messageSlot(f.msg))
 	fm.fields = append(fm.fields, f)
 	if _, dup := fm.byKey[f.key]; !dup {
 		fm.byKey[f.key] = f
@@ -272,7 +272,7 @@ func (fm *form) applyFindings(findings []rules.Finding, showAll bool) []rules.Fi
 				}
 			}
 		}
-		setMessage(f.msg, strings.Join(lines, "\n"), imp)
+		setMessage(f.msg, strings.Join(lines, " "), imp) // on one line: see messageSlot
 	}
 	return loose
 }
@@ -292,6 +292,77 @@ func setMessage(l *widget.Label, text string, imp widget.Importance) {
 	}
 	if !l.Visible() {
 		l.Show()
+	}
+}
+
+// messageSlot holds the message line of a field (issue 15.7): the line is
+// always there, empty or not, and the message holds on it (cut with « … »,
+// a tap shows it whole), so that a message coming 250 ms after typing
+// never pushes the next fields under the pointer about to click them.
+func messageSlot(msg *widget.Label) fyne.CanvasObject {
+	reserve := widget.NewLabel("") // one line high, draws nothing
+	return container.NewStack(reserve, &messageTap{msg: msg})
+}
+
+// messageTap shows a field's message; a tap unfolds it whole, or folds it
+// back to its line (the user asked for the layout to move).
+type messageTap struct {
+	widget.BaseWidget
+	msg *widget.Label
+}
+
+func (m *messageTap) CreateRenderer() fyne.WidgetRenderer {
+	m.ExtendBaseWidget(m)
+	return widget.NewSimpleRenderer(m.msg)
+}
+
+// Tapped folds or unfolds the message.
+func (m *messageTap) Tapped(*fyne.PointEvent) {
+	if m.msg.Wrapping == fyne.TextWrapWord {
+		m.msg.Wrapping, m.msg.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+	} else {
+		m.msg.Wrapping, m.msg.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+	}
+	m.msg.Refresh()
+	m.Refresh()
+}
+
+// wheelThrough lays over a one-line entry a layer that passes the mouse
+// wheel to the page of the tab (issue 15.7): an entry scrolls its text in
+// a scroller of its own, which takes every wheel event under the pointer
+// while the form stays still. Fyne sends the wheel to the front-most
+// Scrollable only; the layer is that one, and is nothing else (taps,
+// hover and the cursor still reach the entry). Multi-line entries keep
+// their wheel.
+func (fm *form) wheelThrough(in fyne.CanvasObject) fyne.CanvasObject {
+	switch e := in.(type) {
+	case *widget.Entry:
+		if e.MultiLine {
+			return in
+		}
+	case *widget.SelectEntry, *dateEntry:
+	default:
+		return in
+	}
+	return container.NewStack(in, &wheelLayer{fm: fm, tab: fm.tab})
+}
+
+// wheelLayer passes wheel events to the scrolling page of its tab.
+type wheelLayer struct {
+	widget.BaseWidget
+	fm  *form
+	tab string
+}
+
+func (w *wheelLayer) CreateRenderer() fyne.WidgetRenderer {
+	w.ExtendBaseWidget(w)
+	return widget.NewSimpleRenderer(container.NewStack())
+}
+
+// Scrolled scrolls the tab's page.
+func (w *wheelLayer) Scrolled(ev *fyne.ScrollEvent) {
+	if s := w.fm.scrolls[w.tab]; s != nil {
+		s.Scrolled(ev)
 	}
 }
 

@@ -124,7 +124,7 @@ func (fm *form) codeLookup(h cerfa.Of[string], searchTitle string,
 	find.Importance = widget.LowImportance
 	entry.ActionItem = find
 	f.input = container.NewVBox(entry, desc)
-	f.box.Objects[1] = f.input
+	f.box.Objects[1] = container.NewVBox(fm.wheelThrough(entry), desc)
 	disable, enable := f.disable, f.enable
 	f.disable = func() { disable(); find.Disable() }
 	f.enable = func() { enable(); find.Enable() }
