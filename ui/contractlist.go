@@ -55,6 +55,10 @@ type contractList struct {
 	selected  int
 	lastTap   widget.ListItemID // the row clicked last, and when
 	lastTapAt time.Time
+	// marked are the contracts Ctrl+click marked for a batch action
+	// (batch.go); ctrl says the click under way holds Ctrl.
+	marked map[string]bool
+	ctrl   bool
 
 	// onOpen opens a contract (double-click, Entrée, the Ouvrir button).
 	onOpen func(id string)
@@ -62,6 +66,8 @@ type contractList struct {
 	onSelect func(ok bool)
 	// onSort reports a new sort order chosen in the header.
 	onSort func(s workflow.Sort, ascending bool)
+	// onMark reports how many rows are marked (batch.go).
+	onMark func(n int)
 }
 
 func newContractList(env *Env, model *listModel) *contractList {
@@ -204,6 +210,11 @@ const doubleClick = 450 * time.Millisecond
 // selecting anything.
 func (r *contractRow) Tapped(*fyne.PointEvent) {
 	l := r.list
+	if l.ctrl {
+		l.ctrl = false
+		l.toggleMark(r.id)
+		return
+	}
 	now := time.Now()
 	double := l.lastTap == r.id && now.Sub(l.lastTapAt) < doubleClick
 	l.lastTap, l.lastTapAt = r.id, now
@@ -228,6 +239,9 @@ func (r *contractRow) show(env *Env, s workflow.Summary) {
 	name := s.ApprenticeName
 	if name == "" {
 		name = "(sans nom) " + s.Reference
+	}
+	if r.list.marked[s.ID] {
+		name = "✓ " + name
 	}
 	r.apprentice.SetText(name)
 	r.employer.SetText(s.EmployerName)

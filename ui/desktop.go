@@ -71,6 +71,14 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 	d.list = newContractList(env, d.model)
 	d.model.changed = d.modelChanged
 	d.list.onOpen = d.OpenContract
+	d.list.onMark = func(n int) {
+		d.notice.Importance = widget.MediumImportance
+		if n == 0 {
+			d.notice.SetText("")
+			return
+		}
+		d.notice.SetText(fmt.Sprintf("%d contrat(s) marqué(s) : menu Fichier pour les actions groupées", n))
+	}
 	d.list.onSort = func(s workflow.Sort, asc bool) {
 		d.query.Sort, d.query.Ascending = s, asc
 		d.model.SetQuery(d.query)
@@ -282,6 +290,7 @@ func (d *Desktop) setProfile(label string) {
 				d.env.Prefs.SetString("profil.role", string(r))
 			}
 			d.refreshProfile()
+			d.refreshMenu() // the batch actions follow the role
 			for _, ed := range d.editors {
 				ed.replaceRecord(ed.rec)
 			}

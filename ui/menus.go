@@ -62,6 +62,9 @@ func (d *Desktop) refreshMenu() {
 		fyne.NewMenuItemSeparator(),
 		d.quitItem(),
 	)
+	// The batch actions (batch.go) before Quitter.
+	n := len(fichier.Items)
+	fichier.Items = append(append(fichier.Items[:n-1:n-1], d.batchItems()...), fichier.Items[n-1])
 	menus := []*fyne.Menu{fichier}
 	if d.opco.sy != nil {
 		menus = append(menus, d.opco.menu())

@@ -1,0 +1,239 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"cerfadesk/core/contract"
+	"cerfadesk/core/rules"
+	"cerfadesk/core/workflow"
+)
+
+// Batch actions: Ctrl+click marks rows of the list; the main window's
+// Fichier menu acts on the marked contracts (on the selected one when none
+// is marked), one after the other, and says what became of each.
+
+// MouseDown notes whether the click holds Ctrl (Cmd on macOS): Tapped then
+// marks the row instead of selecting it.
+func (r *contractRow) MouseDown(ev *desktop.MouseEvent) {
+	r.list.ctrl = ev.Modifier&fyne.KeyModifierShortcutDefault != 0
+}
+
+// MouseUp is part of desktop.Mouseable.
+func (r *contractRow) MouseUp(*desktop.MouseEvent) {}
+
+// toggleMark marks or unmarks row id; the selected row joins the first mark.
+func (l *contractList) toggleMark(id widget.ListItemID) {
+	s, ok := l.model.Row(id)
+	if !ok {
+		return
+	}
+	if l.marked == nil {
+		l.marked = map[string]bool{}
+	}
+	if len(l.marked) == 0 {
+		if sel := l.SelectedID(); sel != "" && sel != s.ID {
+			l.marked[sel] = true
+		}
+	}
+	if l.marked[s.ID] {
+		delete(l.marked, s.ID)
+	} else {
+		l.marked[s.ID] = true
+	}
+	l.list.Refresh()
+	if l.onMark != nil {
+		l.onMark(len(l.marked))
+	}
+}
+
+// batchIDs are the contracts a batch action acts on: the marked ones, or
+// the selected one.
+func (l *contractList) batchIDs() []string {
+	var ids []string
+	for i := 0; i < l.model.Len(); i++ {
+		if s, ok := l.model.Row(i); ok && l.marked[s.ID] {
+			ids = append(ids, s.ID)
+		}
+	}
+	if len(ids) == 0 && len(l.marked) > 0 { // marked rows not loaded yet
+		for id := range l.marked {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		if id := l.SelectedID(); id != "" {
+			ids = []string{id}
+		}
+	}
+	return ids
+}
+
+// clearMarks unmarks every row.
+func (l *contractList) clearMarks() {
+	l.marked = nil
+	l.list.Refresh()
+	if l.onMark != nil {
+		l.onMark(0)
+	}
+}
+
+// batchItems are the batch actions of the main window's Fichier menu.
+func (d *Desktop) batchItems() []*fyne.MenuItem {
+	items := []*fyne.MenuItem{
+		item("Transmettre les contrats marqués", nil, func() { d.batch(workflow.Transmettre) }),
+	}
+	if d.env.Actor.Role == workflow.CFA {
+		items = append(items, item("Envoyer aux entreprises les contrats marqués", nil, func() { d.batch(workflow.EnvoyerEntreprise) }))
+	}
+	items = append(items,
+		item("Exporter les contrats marqués dans un dossier (JSON et Cerfa PDF)…", nil, d.askExportFolder),
+		fyne.NewMenuItemSeparator(),
+		item("Démarquer tous les contrats", nil, d.list.clearMarks),
+		fyne.NewMenuItemSeparator(),
+	)
+	return items
+}
+
+// batchLine is what became of one contract of a batch.
+type batchLine struct {
+	ref, name string
+	err       error
+}
+
+// batch performs a on each marked contract as the user, off the UI
+// goroutine, then lists what became of each.
+func (d *Desktop) batch(a workflow.Action) {
+	ids := d.list.batchIDs()
+	if len(ids) == 0 {
+		d.notice.Importance = widget.WarningImportance
+		d.notice.SetText("Marquez des contrats (Ctrl+clic) ou sélectionnez-en un.")
+		return
+	}
+	env := d.env
+	background(env, func() []batchLine {
+		out := make([]batchLine, 0, len(ids))
+		for _, id := range ids {
+			rec, err := env.Store.Load(env.ctx(), id)
+			if err != nil {
+				out = append(out, batchLine{ref: id, err: err})
+				continue
+			}
+			_, err = env.Service.Do(env.ctx(), workflow.Request{ContractID: id, BaseVersion: rec.Version, Actor: env.Actor, Action: a})
+			out = append(out, batchLine{ref: rec.Reference, name: personName(rec.Contract), err: err})
+		}
+		return out
+	}, func(lines []batchLine) {
+		d.Reload()
+		d.showBatch(actionLabel(a), lines)
+	})
+}
+
+// showBatch lists the outcome of a batch action, contract by contract.
+func (d *Desktop) showBatch(title string, lines []batchLine) {
+	ok := 0
+	list := container.NewVBox()
+	for _, l := range lines {
+		text := l.ref
+		if l.name != "" {
+			text += " — " + l.name
+		}
+		lb := widget.NewLabel("")
+		lb.Wrapping = fyne.TextWrapWord
+		if l.err != nil {
+			lb.SetText(text + " : non fait — " + batchReason(l.err))
+			lb.Importance = widget.DangerImportance
+		} else {
+			ok++
+			lb.SetText(text + " : fait")
+			lb.Importance = widget.SuccessImportance
+		}
+		list.Add(lb)
+	}
+	head := widget.NewLabelWithStyle(fmt.Sprintf("%s : %d contrat(s) sur %d.", title, ok, len(lines)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	body := container.NewBorder(head, nil, nil, nil, container.NewVScroll(list))
+	dlg := dialog.NewCustom(title, "OK", body, d.win)
+	dlg.Resize(fyne.NewSize(720, 420))
+	d.popup = body
+	dlg.Show()
+}
+
+// batchReason words why a contract of a batch was not done.
+func batchReason(err error) string {
+	if errors.Is(err, workflow.ErrNotValid) {
+		return "le contrat a des anomalies bloquantes : ouvrez-le pour les corriger."
+	}
+	return userMessage(err)
+}
+
+// askExportFolder is « Exporter les contrats marqués dans un dossier »:
+// each contract's canonical JSON and Cerfa PDF, named by its reference.
+func (d *Desktop) askExportFolder() {
+	ids := d.list.batchIDs()
+	if len(ids) == 0 {
+		d.notice.Importance = widget.WarningImportance
+		d.notice.SetText("Marquez des contrats (Ctrl+clic) ou sélectionnez-en un.")
+		return
+	}
+	open := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			d.showError(err)
+			return
+		}
+		if u == nil {
+			return
+		}
+		d.exportFolder(ids, u.Path())
+	}, d.win)
+	open.Resize(fyne.NewSize(900, 600))
+	open.Show()
+}
+
+// exportFolder writes the JSON and the Cerfa PDF of each contract of ids
+// into dir, off the UI goroutine.
+func (d *Desktop) exportFolder(ids []string, dir string) {
+	env := d.env
+	background(env, func() []batchLine {
+		out := make([]batchLine, 0, len(ids))
+		for _, id := range ids {
+			rec, err := env.Store.Load(env.ctx(), id)
+			if err != nil {
+				out = append(out, batchLine{ref: id, err: err})
+				continue
+			}
+			out = append(out, batchLine{ref: rec.Reference, name: personName(rec.Contract), err: writeContractFiles(env, rec, dir)})
+		}
+		return out
+	}, func(lines []batchLine) { d.showBatch("Exporter dans un dossier", lines) })
+}
+
+// writeContractFiles writes <référence>.json and the Cerfa PDF of rec.
+func writeContractFiles(env *Env, rec workflow.Record, dir string) error {
+	c := rec.Contract
+	data, err := contract.Encode(c)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, rec.Reference+".json"), data, 0o644); err != nil {
+		return err
+	}
+	res := rules.Validate(c, rules.Options{Today: env.today(), Referential: lazyReferential{}, SkipDeadline: true})
+	now := time.Now()
+	if env.Now != nil {
+		now = env.Now()
+	}
+	pdf, err := cerfaPDF(c, res, now)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, pdfFileName(c, rec.Reference)), pdf, 0o644)
+}
