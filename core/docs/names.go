@@ -40,11 +40,15 @@ func DropFolder(root, contractRef string) string {
 }
 
 // GuessType guesses a document type from a file name ("Convention de
-// formation signée.pdf" → CONVENTION_FORMATION), TypeAutre otherwise. The
-// user can correct it; the content decides nothing here.
+// formation signée.pdf" → CONVENTION_FORMATION, "annexe_pedagogique.pdf",
+// "programme.pdf", "Cerfa signé.pdf", "avenant-amenagement-duree.pdf",
+// "convention_mobilite.pdf"), TypeAutre otherwise (an identity document or
+// a residence permit has no type of its own: Autre). The user can correct
+// it; the content decides nothing here.
 func GuessType(name string) string {
 	n := strings.ToLower(filepath.Base(name))
-	n = strings.NewReplacer("é", "e", "è", "e", "ê", "e", "à", "a", "ô", "o", "_", " ", "-", " ").Replace(n)
+	n = strings.NewReplacer("é", "e", "è", "e", "ê", "e", "ë", "e", "à", "a", "â", "a", "ô", "o", "î", "i", "ï", "i", "û", "u", "ù", "u", "ç", "c",
+		"_", " ", "-", " ", ".", " ").Replace(n)
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if !strings.Contains(n, w) {
@@ -56,16 +60,19 @@ func GuessType(name string) string {
 	switch {
 	case has("convention", "formation"):
 		return TypeConventionFormation
-	case has("annexe"):
+	case has("annexe"), has("pedagogique"):
 		return TypeAnnexePedagogique
-	case has("convention", "mobilit"):
+	case has("mobilit"):
 		return TypeConventionMobilite
-	case has("amenagement"), has("convention", "reduction"), has("convention", "duree"):
+	case has("amenagement"), has("reduction"), has("convention", "duree"), has("allongement"):
 		return TypeConventionReduction
-	case has("programme"):
+	case has("programme"), has("plan", "formation"):
 		return TypeProgrammeFormation
-	case has("cerfa"):
-		return TypeCerfaSigne
+	case has("cerfa"), has("10103"), has("12434"),
+		has("contrat", "apprentissage"), has("contrat", "professionnalisation"):
+		return TypeCerfaSigne // the contract itself is the Cerfa (n° 10103 apprentissage, 12434 pro)
+	case has("convention"): // a CFA's convention, without more words, is the training's
+		return TypeConventionFormation
 	}
 	return TypeAutre
 }

@@ -43,6 +43,18 @@ func TestGuessType(t *testing.T) {
 		{"programme.pdf", TypeProgrammeFormation},
 		{"CERFA FA13 signé.pdf", TypeCerfaSigne},
 		{"scan0001.jpg", TypeAutre},
+		{"ANNEXE_PEDAGOGIQUE.PDF", TypeAnnexePedagogique},
+		{"Programme de formation BTS MCO.pdf", TypeProgrammeFormation},
+		{"Mobilité internationale - convention.pdf", TypeConventionMobilite},
+		{"convention_reduction_duree.pdf", TypeConventionReduction},
+		{"Réduction de durée.pdf", TypeConventionReduction},
+		{"Contrat d'apprentissage signé.pdf", TypeCerfaSigne},
+		{"contrat-professionnalisation-dupont.pdf", TypeCerfaSigne},
+		{"FA13_10103-13_signe.pdf", TypeCerfaSigne},
+		{"Convention signée CFA.pdf", TypeConventionFormation},
+		{"Pièce d'identité.jpg", TypeAutre},
+		{"titre_de_sejour.png", TypeAutre},
+		{"photo.png", TypeAutre},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

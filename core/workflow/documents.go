@@ -4,7 +4,11 @@ import (
 	"context"
 	"errors"
 	"io"
+	"slices"
+	"strings"
+	"time"
 
+	"cerfadesk/core/contract"
 	"cerfadesk/core/docs"
 )
 
@@ -38,7 +42,7 @@ func (s *Service) AddDocument(ctx context.Context, req DocumentRequest) (Outcome
 	}
 	typ := req.Type
 	if typ == "" {
-		typ = docs.GuessType(req.Name)
+		typ = s.guessType(ctx, rec, req.Name)
 	}
 	if err := docs.CheckType(typ); err != nil {
 		return Outcome{}, err
@@ -86,6 +90,88 @@ func (s *Service) AddDocument(ctx context.Context, req DocumentRequest) (Outcome
 			return Outcome{Record: rec}, err
 		}
 	}
+}
+
+// guessType types a file from its name (docs.GuessType). On a contract in
+// « Anomalie : pièce manquante », a name that tells nothing (« scan0001.pdf »)
+// is taken for the piece the courrier d'anomalie asks for: the first one no
+// file of that type has answered since the letter.
+func (s *Service) guessType(ctx context.Context, rec Record, name string) string {
+	typ := docs.GuessType(name)
+	if typ != docs.TypeAutre || rec.Status != AnomaliePiece {
+		return typ
+	}
+	asked, since := s.askedPieces(ctx, rec.ID)
+	for _, t := range asked {
+		answered := false
+		for _, d := range rec.Documents {
+			answered = answered || (d.Type == t && !d.AddedAt.Before(since))
+		}
+		if !answered {
+			return t
+		}
+	}
+	if len(asked) > 0 {
+		return asked[0]
+	}
+	return typ
+}
+
+// askedPieces reads, in the history, the document types the last courrier
+// d'anomalie asks for and when it came. Its note lists the pieces as the
+// OPCO's service writes them, « piece : commentaire » joined by « ; »,
+// each piece a type code or its label. Nil when the store keeps no history.
+func (s *Service) askedPieces(ctx context.Context, id string) ([]string, time.Time) {
+	h, ok := s.Repo.(interface {
+		History(ctx context.Context, contractID string) ([]HistoryEntry, error)
+	})
+	if !ok {
+		return nil, time.Time{}
+	}
+	entries, err := h.History(ctx, id)
+	if err != nil {
+		return nil, time.Time{}
+	}
+	for i := len(entries) - 1; i >= 0; i-- {
+		e := entries[i]
+		if e.To != AnomaliePiece {
+			continue
+		}
+		var out []string
+		for _, part := range strings.Split(e.Note, ";") {
+			piece, _, _ := strings.Cut(part, " : ")
+			if t := pieceType(piece); t != "" && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+		return out, e.At
+	}
+	return nil, time.Time{}
+}
+
+// pieceType is the document type a piece of a courrier d'anomalie names
+// (a code, a label, or words GuessType knows), "" for none.
+func pieceType(piece string) string {
+	piece = strings.TrimSpace(piece)
+	if piece == "" {
+		return ""
+	}
+	t := piece
+	if docs.CheckType(t) != nil {
+		t = docs.TypeAutre
+		for _, c := range contract.TypeDocument.Codes {
+			if strings.EqualFold(c.Label, piece) {
+				t = c.Code
+			}
+		}
+	}
+	if t == docs.TypeAutre {
+		t = docs.GuessType(piece)
+	}
+	if t == docs.TypeAutre || docs.IsLetter(t) {
+		return ""
+	}
+	return t
 }
 
 func (s *Service) loadFor(ctx context.Context, req DocumentRequest) (Record, error) {
