@@ -68,6 +68,9 @@ type contractList struct {
 	onSort func(s workflow.Sort, ascending bool)
 	// onMark reports how many rows are marked (batch.go).
 	onMark func(n int)
+	// remote is what the OPCO service last said of a contract a CFA sent
+	// (sent.go); nil without a synchronisation.
+	remote func(id string) (sentStatus, bool)
 }
 
 func newContractList(env *Env, model *listModel) *contractList {
@@ -252,6 +255,7 @@ func (r *contractRow) show(env *Env, s workflow.Summary) {
 	r.deadline.Importance = imp
 	r.deadline.SetText(text)
 	r.updated.SetText(civil.Of(s.UpdatedAt).French())
+	r.showRemote(s)
 }
 
 // kindShort names a contract kind in a list cell.

@@ -71,6 +71,7 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 	d.list = newContractList(env, d.model)
 	d.model.changed = d.modelChanged
 	d.list.onOpen = d.OpenContract
+	d.list.remote = d.remoteOf
 	d.list.onMark = func(n int) {
 		d.notice.Importance = widget.MediumImportance
 		if n == 0 {
