@@ -3,8 +3,10 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -96,7 +98,7 @@ func (d *Desktop) batchItems() []*fyne.MenuItem {
 		items = append(items, item("Envoyer aux entreprises les contrats marqués", nil, func() { d.batch(workflow.EnvoyerEntreprise) }))
 	}
 	items = append(items,
-		item("Exporter les contrats marqués dans un dossier (JSON et Cerfa PDF)…", nil, d.askExportFolder),
+		item("Exporter les contrats marqués dans un dossier (JSON, Cerfa PDF et pièces)…", nil, d.askExportFolder),
 		fyne.NewMenuItemSeparator(),
 		item("Démarquer tous les contrats", nil, d.list.clearMarks),
 		fyne.NewMenuItemSeparator(),
@@ -216,15 +218,26 @@ func (d *Desktop) exportFolder(ids []string, dir string) {
 	}, func(lines []batchLine) { d.showBatch("Exporter dans un dossier", lines) })
 }
 
-// writeContractFiles writes <référence>.json and the Cerfa PDF of rec.
-func writeContractFiles(env *Env, rec workflow.Record, dir string) error {
+// writeContractFiles writes, in a folder named by rec's reference, its
+// canonical JSON, its Cerfa PDF and its attached pieces.
+func writeContractFiles(env *Env, rec workflow.Record, parent string) error {
 	c := rec.Contract
+	dir := filepath.Join(parent, rec.Reference)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	data, err := contract.Encode(c)
 	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, rec.Reference+".json"), data, 0o644); err != nil {
 		return err
+	}
+	used := map[string]bool{}
+	for _, doc := range rec.Documents {
+		if err := writePiece(env, doc.SHA256, dir, pieceName(doc.Name, used)); err != nil {
+			return fmt.Errorf("%s : %w", doc.Name, err)
+		}
 	}
 	res := rules.Validate(c, rules.Options{Today: env.today(), Referential: lazyReferential{}, SkipDeadline: true})
 	now := time.Now()
@@ -236,4 +249,37 @@ func writeContractFiles(env *Env, rec workflow.Record, dir string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, pdfFileName(c, rec.Reference)), pdf, 0o644)
+}
+
+// pieceName is a piece's file name, safe in a folder and not taken yet.
+func pieceName(name string, used map[string]bool) string {
+	base := filepath.Base(strings.NewReplacer("/", "_", "\\", "_", ":", "_").Replace(name))
+	if base == "." || base == "" {
+		base = "piece"
+	}
+	n, ext := strings.TrimSuffix(base, filepath.Ext(base)), filepath.Ext(base)
+	out := base
+	for i := 2; used[out]; i++ {
+		out = fmt.Sprintf("%s (%d)%s", n, i, ext)
+	}
+	used[out] = true
+	return out
+}
+
+// writePiece copies an attached file out of the blob store.
+func writePiece(env *Env, sha, dir, name string) error {
+	r, err := env.Service.Blobs.Open(sha)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -74,18 +74,34 @@ func TestBatchActionsOnMarkedContracts(t *testing.T) {
 		}
 	}
 
+	attach(t, env, ids[3], "CONVENTION_FORMATION", "convention.pdf")
+	attach(t, env, ids[3], "CONVENTION_MOBILITE", "dir/convention.pdf") // same base name: kept apart
 	dir := t.TempDir()
 	d.exportFolder(d.list.batchIDs(), dir)
-	files, _ := os.ReadDir(dir)
-	if len(files) != 6 {
-		t.Errorf("%d files exported, want a JSON and a PDF for each of 3: %v", len(files), files)
+	folders, _ := os.ReadDir(dir)
+	if len(folders) != 3 {
+		t.Fatalf("%d folders exported, want one per marked contract: %v", len(folders), folders)
 	}
-	for _, f := range files {
-		if filepath.Ext(f.Name()) == ".pdf" {
-			data, _ := os.ReadFile(filepath.Join(dir, f.Name()))
-			if len(data) < 1000 || string(data[:5]) != "%PDF-" {
-				t.Errorf("%s is no PDF", f.Name())
+	for _, f := range folders {
+		files, _ := os.ReadDir(filepath.Join(dir, f.Name()))
+		var pdfs, jsons, pieces int
+		for _, x := range files {
+			data, _ := os.ReadFile(filepath.Join(dir, f.Name(), x.Name()))
+			switch {
+			case x.Name() == f.Name()+".json":
+				jsons++
+			case filepath.Ext(x.Name()) == ".pdf" && len(data) > 1000 && string(data[:5]) == "%PDF-":
+				pdfs++
+			case filepath.Ext(x.Name()) == ".pdf":
+				pieces++
 			}
+		}
+		want := 0
+		if f.Name() == stored(t, env, ids[3]).Reference {
+			want = 2
+		}
+		if jsons != 1 || pdfs != 1 || pieces != want {
+			t.Errorf("%s: %d JSON, %d Cerfa, %d pieces (want %d): %v", f.Name(), jsons, pdfs, pieces, want, files)
 		}
 	}
 	d.list.clearMarks()
