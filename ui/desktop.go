@@ -57,7 +57,8 @@ type Desktop struct {
 	query       workflow.ListQuery
 	searchTimer *time.Timer
 	popup       fyne.CanvasObject
-	opco        *opcoUI // the OPCO synchronisation (opco_sync.go)
+	opco        *opcoUI    // the OPCO synchronisation (opco_sync.go)
+	imp         *importing // the last import (import_flow.go): one at a time
 	// accountOf, set by tests, replaces the signed-in account (addressbook.go).
 	accountOf func() (opcoapi.Account, bool)
 }

@@ -45,6 +45,7 @@ type importing struct {
 	bar     *widget.ProgressBar
 	step    *widget.Label
 	preview fyne.CanvasObject // the preview's content, once shown
+	done    bool              // saved, cancelled or failed: another may start
 }
 
 // importPrefKey is the preference holding the mapping chosen for a set of
@@ -98,7 +99,13 @@ func (d *Desktop) dropped(uris []fyne.URI) {
 // are not matched, then the preview.
 func (d *Desktop) importFrom(name string, open func() (io.ReadCloser, error)) {
 	d.env.warmReferentials()
+	if d.imp != nil && !d.imp.done {
+		d.notice.Importance = widget.WarningImportance
+		d.notice.SetText("Un import est déjà en cours : terminez-le avant d'en commencer un autre.")
+		return
+	}
 	im := &importing{d: d, name: name}
+	d.imp = im
 	im.bar = widget.NewProgressBar()
 	im.step = widget.NewLabel("Lecture de « " + name + " »…")
 	im.dlg = dialog.NewCustomWithoutButtons("Importer des contrats", container.NewVBox(im.step, minWidth(im.bar, 420)), d.win)
@@ -118,6 +125,7 @@ func (d *Desktop) importFrom(name string, open func() (io.ReadCloser, error)) {
 	}, func(r result) {
 		if r.err != nil {
 			im.dlg.Hide()
+			im.done = true
 			d.showError(r.err) // it names the file
 			return
 		}
@@ -332,7 +340,7 @@ func (im *importing) askMapping() {
 		im.convert(im.showPreview)
 	})
 	cont.Importance = widget.HighImportance
-	cancel := widget.NewButton("Annuler", func() { dlg.Hide() })
+	cancel := widget.NewButton("Annuler", func() { dlg.Hide(); im.done = true })
 	dlg = dialog.NewCustomWithoutButtons("Correspondance des colonnes", body, d.win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, cont})
 	dlg.Resize(fyne.NewSize(860, 560))
@@ -440,7 +448,7 @@ func (im *importing) showPreview() {
 	if ok == 0 {
 		clean.Disable()
 	}
-	cancel := widget.NewButton("Annuler", func() { dlg.Hide() })
+	cancel := widget.NewButton("Annuler", func() { dlg.Hide(); im.done = true })
 	body := container.NewBorder(summary, nil, nil, nil, container.NewVScroll(list))
 	im.preview = body
 	dlg = dialog.NewCustomWithoutButtons("Aperçu de l'import", body, d.win)
@@ -485,6 +493,7 @@ func (im *importing) save(onlyClean bool) {
 		return result{n, nil}
 	}, func(r result) {
 		im.dlg.Hide()
+		im.done = true
 		d.Reload()
 		if r.err != nil {
 			d.showError(fmt.Errorf("%s : %d contrat(s) importé(s), puis l'enregistrement a échoué : %w", im.name, r.n, r.err))

@@ -239,3 +239,47 @@ func TestFichierMenuImportExport(t *testing.T) {
 		t.Fatalf("the export does not read back: %v %+v", err, res)
 	}
 }
+
+// A long file: the progress bar reaches its end, the rows are saved by
+// batches of importBatch (three transactions here), and a second import
+// cannot start while one is under way.
+func TestImportALongFile(t *testing.T) {
+	env := newTestEnv(t, "2025-09-03")
+	a := test.NewTempApp(t)
+	d := NewDesktop(a, env)
+	defer d.win.Close()
+	const n = 2*importBatch + 100
+	cs := make([]*contract.Contract, n)
+	base := example(t, "apprentissage-base.json")
+	for i := range cs {
+		cs[i] = base
+	}
+	var buf bytes.Buffer
+	if err := sheet.WriteCSV(&buf, cs, sheet.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "promo.csv")
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.dropped([]fyne.URI{storage.NewFileURI(path)})
+	preview := topOverlay(t, d.win)
+	if !hasText(preview, "1100 ligne(s)") || !hasText(preview, "… et 800 autre(s) ligne(s).") {
+		t.Fatalf("preview: %q", texts(preview)[:3])
+	}
+	d.dropped([]fyne.URI{storage.NewFileURI(path)})
+	if !strings.Contains(d.notice.Text, "déjà en cours") {
+		t.Errorf("a second import started: %q", d.notice.Text)
+	}
+	test.Tap(buttonStarting(t, preview, "Importer tout (1100)"))
+	if c, _ := env.Store.Count(env.ctx(), workflow.ListQuery{}); c != n {
+		t.Errorf("%d contracts stored, want %d", c, n)
+	}
+	if d.imp.bar.Value != 1 || !d.imp.done {
+		t.Errorf("progress %v, done %v", d.imp.bar.Value, d.imp.done)
+	}
+	d.dropped([]fyne.URI{storage.NewFileURI(path)})
+	if o := topOverlay(t, d.win); !hasText(o, "1100 ligne(s)") {
+		t.Errorf("no new import after the first one ended")
+	}
+}
