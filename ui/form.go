@@ -301,7 +301,9 @@ func setMessage(l *widget.Label, text string, imp widget.Importance) {
 // never pushes the next fields under the pointer about to click them.
 func messageSlot(msg *widget.Label) fyne.CanvasObject {
 	reserve := widget.NewLabel("") // one line high, draws nothing
-	return container.NewStack(reserve, &messageTap{msg: msg})
+	tap := &messageTap{msg: msg}
+	tap.ExtendBaseWidget(tap)
+	return container.NewStack(reserve, tap)
 }
 
 // messageTap shows a field's message; a tap unfolds it whole, or folds it
@@ -312,7 +314,6 @@ type messageTap struct {
 }
 
 func (m *messageTap) CreateRenderer() fyne.WidgetRenderer {
-	m.ExtendBaseWidget(m)
 	return widget.NewSimpleRenderer(m.msg)
 }
 
@@ -344,7 +345,9 @@ func (fm *form) wheelThrough(in fyne.CanvasObject) fyne.CanvasObject {
 	default:
 		return in
 	}
-	return container.NewStack(in, &wheelLayer{fm: fm, tab: fm.tab})
+	w := &wheelLayer{fm: fm, tab: fm.tab}
+	w.ExtendBaseWidget(w)
+	return container.NewStack(in, w)
 }
 
 // wheelLayer passes wheel events to the scrolling page of its tab.
@@ -355,7 +358,6 @@ type wheelLayer struct {
 }
 
 func (w *wheelLayer) CreateRenderer() fyne.WidgetRenderer {
-	w.ExtendBaseWidget(w)
 	return widget.NewSimpleRenderer(container.NewStack())
 }
 

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
@@ -28,14 +30,25 @@ func TestFieldMessageDoesNotPushTheNextFields(t *testing.T) {
 	if !f.msg.Visible() {
 		t.Fatal("no message for a wrong NIR: the test proves nothing")
 	}
+	ed.win.Resize(fyne.NewSize(1280, 720))
+	if w, max := f.msg.Size().Width, f.box.Size().Width; w == 0 || w > max {
+		t.Errorf("the message is %v wide in a field %v wide: not cut to its column", w, max)
+	}
+	var shown []string
+	for _, o := range test.WidgetRenderer(f.msg).Objects() {
+		if rt, ok := o.(fyne.Widget); ok {
+			for _, o := range test.WidgetRenderer(rt).Objects() {
+				if txt, ok := o.(*canvas.Text); ok {
+					shown = append(shown, txt.Text)
+				}
+			}
+		}
+	}
+	if len(shown) != 1 || !strings.HasSuffix(shown[0], "…") {
+		t.Errorf("the long message shows as %q, want one line cut with « … »", shown)
+	}
 	if after := f.box.MinSize().Height; after != before {
 		t.Errorf("the field's height went from %v to %v as its message came", before, after)
-	}
-	ed.validateNow() // several messages on one field still hold on the line
-	f.inputErr = "Indiquez un nombre entier (chiffres seulement)."
-	ed.applyResult(ed.result)
-	if after := f.box.MinSize().Height; after != before {
-		t.Errorf("height %v with two messages, want %v", after, before)
 	}
 	var tap *messageTap
 	walk(f.box, func(o fyne.CanvasObject) {
