@@ -110,6 +110,7 @@ func (d *Desktop) batchItems() []*fyne.MenuItem {
 type batchLine struct {
 	ref, name string
 	err       error
+	tabs      []string // the tabs holding blocking findings, when not valid
 }
 
 // batch performs a on each marked contract as the user, off the UI
@@ -130,8 +131,8 @@ func (d *Desktop) batch(a workflow.Action) {
 				out = append(out, batchLine{ref: id, err: err})
 				continue
 			}
-			_, err = env.Service.Do(env.ctx(), workflow.Request{ContractID: id, BaseVersion: rec.Version, Actor: env.Actor, Action: a})
-			out = append(out, batchLine{ref: rec.Reference, name: personName(rec.Contract), err: err})
+			res, err := env.Service.Do(env.ctx(), workflow.Request{ContractID: id, BaseVersion: rec.Version, Actor: env.Actor, Action: a})
+			out = append(out, batchLine{ref: rec.Reference, name: personName(rec.Contract), err: err, tabs: formTabs(rec.Contract.TypeFormulaire, res.Validation.Findings, rules.Error)})
 		}
 		return out
 	}, func(lines []batchLine) {
@@ -152,7 +153,7 @@ func (d *Desktop) showBatch(title string, lines []batchLine) {
 		lb := widget.NewLabel("")
 		lb.Wrapping = fyne.TextWrapWord
 		if l.err != nil {
-			lb.SetText(text + " : non fait — " + batchReason(l.err))
+			lb.SetText(text + " : non fait — " + batchReason(l.err, l.tabs))
 			lb.Importance = widget.DangerImportance
 		} else {
 			ok++
@@ -170,8 +171,11 @@ func (d *Desktop) showBatch(title string, lines []batchLine) {
 }
 
 // batchReason words why a contract of a batch was not done.
-func batchReason(err error) string {
+func batchReason(err error, tabs []string) string {
 	if errors.Is(err, workflow.ErrNotValid) {
+		if len(tabs) > 0 {
+			return "anomalies bloquantes (onglets " + strings.Join(tabs, ", ") + ") : ouvrez-le pour les corriger."
+		}
 		return "le contrat a des anomalies bloquantes : ouvrez-le pour les corriger."
 	}
 	return userMessage(err)

@@ -60,7 +60,7 @@ func TestBatchActionsOnMarkedContracts(t *testing.T) {
 	}
 	menuItem(t, d.win, "Transmettre les contrats marqués").Action()
 	report := topOverlay(t, d.win)
-	if !hasText(report, "2 contrat(s) sur 3") || !hasText(report, "non fait — le contrat a des anomalies bloquantes") {
+	if !hasText(report, "2 contrat(s) sur 3") || !hasText(report, "non fait — anomalies bloquantes (onglets Employeur") {
 		t.Errorf("batch report: %q", texts(report))
 	}
 	for _, id := range ids {
