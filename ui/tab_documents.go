@@ -424,7 +424,7 @@ func (t *documentsTab) askTypes(paths []string) {
 	var items []*widget.FormItem
 	for i, p := range paths {
 		s := widget.NewSelect(labels, nil)
-		s.SetSelected(docs.TypeLabel(docs.GuessType(filepath.Base(p))))
+		s.SetSelected(docs.TypeLabel(workflow.GuessDocumentType(t.ed.rec, t.ed.history, filepath.Base(p)))) // the piece asked for in an anomaly
 		selects[i] = s
 		items = append(items, widget.NewFormItem(filepath.Base(p), s))
 	}

@@ -92,16 +92,37 @@ func (s *Service) AddDocument(ctx context.Context, req DocumentRequest) (Outcome
 	}
 }
 
-// guessType types a file from its name (docs.GuessType). On a contract in
-// « Anomalie : pièce manquante », a name that tells nothing (« scan0001.pdf »)
-// is taken for the piece the courrier d'anomalie asks for: the first one no
-// file of that type has answered since the letter.
+// guessType is GuessDocumentType with the contract's history read from the
+// store only when the name tells nothing on a contract in anomaly.
 func (s *Service) guessType(ctx context.Context, rec Record, name string) string {
 	typ := docs.GuessType(name)
 	if typ != docs.TypeAutre || rec.Status != AnomaliePiece {
 		return typ
 	}
-	asked, since := s.askedPieces(ctx, rec.ID)
+	h, ok := s.Repo.(interface {
+		History(ctx context.Context, contractID string) ([]HistoryEntry, error)
+	})
+	if !ok {
+		return typ
+	}
+	entries, err := h.History(ctx, rec.ID)
+	if err != nil {
+		return typ
+	}
+	return GuessDocumentType(rec, entries, name)
+}
+
+// GuessDocumentType types a file of rec from its name (docs.GuessType). On
+// a contract in « Anomalie : pièce manquante », a name that tells nothing
+// (« scan0001.pdf ») is taken for the piece the courrier d'anomalie asks
+// for, as history (oldest first) records it: the first one no file of that
+// type has answered since the letter.
+func GuessDocumentType(rec Record, history []HistoryEntry, name string) string {
+	typ := docs.GuessType(name)
+	if typ != docs.TypeAutre || rec.Status != AnomaliePiece {
+		return typ
+	}
+	asked, since := askedPieces(history)
 	for _, t := range asked {
 		answered := false
 		for _, d := range rec.Documents {
@@ -120,18 +141,8 @@ func (s *Service) guessType(ctx context.Context, rec Record, name string) string
 // askedPieces reads, in the history, the document types the last courrier
 // d'anomalie asks for and when it came. Its note lists the pieces as the
 // OPCO's service writes them, « piece : commentaire » joined by « ; »,
-// each piece a type code or its label. Nil when the store keeps no history.
-func (s *Service) askedPieces(ctx context.Context, id string) ([]string, time.Time) {
-	h, ok := s.Repo.(interface {
-		History(ctx context.Context, contractID string) ([]HistoryEntry, error)
-	})
-	if !ok {
-		return nil, time.Time{}
-	}
-	entries, err := h.History(ctx, id)
-	if err != nil {
-		return nil, time.Time{}
-	}
+// each piece a type code or its label.
+func askedPieces(entries []HistoryEntry) ([]string, time.Time) {
 	for i := len(entries) - 1; i >= 0; i-- {
 		e := entries[i]
 		if e.To != AnomaliePiece {
