@@ -80,3 +80,18 @@ func TestFindingsFollowTheirFieldsTabs(t *testing.T) {
 		t.Errorf("tabs of a document finding = %q", got)
 	}
 }
+
+// The lists of findings (Transmettre's popup, the Synthèse) file a finding
+// under the tab of its field, as the red tabs.
+func TestFindingsListFilesUnderTheFieldsTab(t *testing.T) {
+	list := findingsList([]rules.Finding{
+		{Tab: rules.TabFormation, Field: "contrat.dateFinContrat", Rule: "A", Severity: rules.Warning, Message: "fin du contrat"},
+		{Tab: rules.TabFormation, Field: "formation.dateFinFormation", Rule: "B", Severity: rules.Error, Message: "fin des épreuves"},
+		{Tab: rules.TabDocuments, Field: "documents", Rule: "C", Severity: rules.Error, Message: "pièce"},
+	}, nil)
+	got := slices.Compact(texts(list)) // a link and its label read the same
+	want := []string{rules.TabContrat, "fin du contrat", rules.TabFormation, "fin des épreuves", rules.TabDocuments, "pièce"}
+	if !slices.Equal(got, want) {
+		t.Errorf("list = %q, want %q", got, want)
+	}
+}

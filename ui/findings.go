@@ -144,18 +144,37 @@ func (l *linkLabel) Tapped(*fyne.PointEvent) {
 // Text is the label's text.
 func (l *linkLabel) Text() string { return l.label.Text }
 
-// findingsByTab groups findings by tab in the form's order.
-func findingsByTab(findings []rules.Finding) [][]rules.Finding {
-	var out [][]rules.Finding
+// shownTab is the tab a list of findings files a finding under: the first
+// tab holding its fields (as the red tabs), else the rule's. The lists do
+// not know the contract's kind: a key of both kinds sits on the same tab.
+func shownTab(f rules.Finding) string {
+	for _, k := range []contract.Kind{contract.Apprentissage, contract.Professionnalisation} {
+		if tabs := cerfa.TabsOf(k, f.Field); len(tabs) > 0 {
+			return tabs[0]
+		}
+	}
+	return f.Tab
+}
+
+// findingGroup is the findings shown under one tab's name.
+type findingGroup struct {
+	tab      string
+	findings []rules.Finding
+}
+
+// findingsByTab groups findings by the tab holding their field, in the
+// form's order.
+func findingsByTab(findings []rules.Finding) []findingGroup {
+	var out []findingGroup
 	for _, tab := range rules.Tabs {
 		var group []rules.Finding
 		for _, f := range findings {
-			if f.Tab == tab {
+			if shownTab(f) == tab {
 				group = append(group, f)
 			}
 		}
 		if len(group) > 0 {
-			out = append(out, group)
+			out = append(out, findingGroup{tab, group})
 		}
 	}
 	return out
@@ -166,8 +185,8 @@ func findingsByTab(findings []rules.Finding) [][]rules.Finding {
 func findingsList(findings []rules.Finding, open func(rules.Finding)) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, group := range findingsByTab(findings) {
-		box.Add(widget.NewLabelWithStyle(group[0].Tab, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		for _, f := range group {
+		box.Add(widget.NewLabelWithStyle(group.tab, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, f := range group.findings {
 			f := f
 			var tap func()
 			if open != nil {
