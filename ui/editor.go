@@ -280,7 +280,6 @@ func (ed *Editor) applyResult(res rules.Result) {
 	if ed.rec.Status == workflow.Annule { // nothing to correct on a cancelled contract
 		res.Findings = nil
 	}
-	res = bornLater(res)
 	ed.result = res
 	loose := ed.form.applyFindings(res.Findings, ed.showAll)
 	for tab, l := range ed.form.loose {

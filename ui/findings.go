@@ -23,34 +23,6 @@ func findingTabs(k contract.Kind, f rules.Finding) []string {
 	return []string{f.Tab}
 }
 
-// bornLater rewords the age findings of a birth date later than the
-// contract's dates: the rules count an age and write « aura -5 ans »; a
-// person must read that the date is in the future. When the rules already
-// say so (SAL-DDN-FUTURE, a date after today), the age finding goes.
-func bornLater(res rules.Result) rules.Result {
-	neg := func(p *int) bool { return p != nil && *p < 0 }
-	debut, conclusion := neg(res.Derived.AgeDebut), neg(res.Derived.AgeConclusion)
-	if !debut && !conclusion {
-		return res
-	}
-	future := false
-	for _, f := range res.Findings {
-		future = future || f.Rule == "SAL-DDN-FUTURE"
-	}
-	out := make([]rules.Finding, 0, len(res.Findings))
-	for _, f := range res.Findings {
-		if (f.Rule == "SAL-AGE-MIN" && debut) || (f.Rule == "SAL-PRO-AGE-MIN" && conclusion) {
-			if future {
-				continue
-			}
-			f.Message = "La date de naissance est dans le futur par rapport aux dates du contrat : corrigez-la."
-		}
-		out = append(out, f)
-	}
-	res.Findings = out
-	return res
-}
-
 // formTabs lists, in form order, the tabs holding the fields of the
 // findings of severity sev.
 func formTabs(k contract.Kind, findings []rules.Finding, sev rules.Severity) []string {

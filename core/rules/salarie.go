@@ -259,6 +259,9 @@ func (k *check) ageApp() {
 		return
 	}
 	switch {
+	case *age < 0:
+		k.add(tab, field, "SAL-AGE-MIN", Error, "La date de naissance est dans le futur par rapport au début du contrat : corrigez-la.")
+		return
 	case *age < 15:
 		k.add(tab, field, "SAL-AGE-MIN", Error, fmt.Sprintf("L'apprenti(e) aura %d ans au début du contrat : l'âge minimum est 15 ans.", *age))
 		return
@@ -297,7 +300,9 @@ func (k *check) salariePro() {
 	if d := a.Diplome; d == nil || !contract.DiplomePro.HasInt(*d) {
 		k.add(tab, cerfa.ApprentiDiplome.Key, "SAL-PRO-SCOL-REQ", Error, "Choisissez le diplôme ou titre le plus élevé obtenu par le salarié dans la liste (60 si aucun).")
 	}
-	if k.ageConclusion != nil && *k.ageConclusion < 16 {
+	if k.ageConclusion != nil && *k.ageConclusion < 0 {
+		k.add(tab, cerfa.ApprentiDateNaissance.Key, "SAL-PRO-AGE-MIN", Error, "La date de naissance est dans le futur par rapport à la signature du contrat : corrigez-la.")
+	} else if k.ageConclusion != nil && *k.ageConclusion < 16 {
 		k.add(tab, cerfa.ApprentiDateNaissance.Key, "SAL-PRO-AGE-MIN", Error, fmt.Sprintf("Le salarié aura %d ans à la signature : le contrat de professionnalisation est ouvert à partir de 16 ans.", *k.ageConclusion))
 	}
 	ms := strings.TrimSpace(a.TypeMinimumSocial)

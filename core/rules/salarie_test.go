@@ -391,3 +391,25 @@ func TestSalariePro(t *testing.T) {
 		{name: "25, student", mut: over26("1999-08-26", 3)},
 	})
 }
+
+// A birth date after the contract's dates is an age rule's finding, but it
+// never reads « aura -5 ans ».
+func TestBirthAfterTheContractSaysTheFuture(t *testing.T) {
+	for _, from := range []string{app, pro} {
+		c := fixture(t, from)
+		c.Apprenti.DateNaissance = civil.MustParse("2030-01-01")
+		res := Validate(c, Options{Today: civil.MustParse("2031-06-01")})
+		seen := false
+		for _, f := range res.Findings {
+			if f.Rule == "SAL-AGE-MIN" || f.Rule == "SAL-PRO-AGE-MIN" {
+				seen = true
+				if strings.Contains(f.Message, "aura -") || !strings.Contains(f.Message, "futur") {
+					t.Errorf("%s %s: %q", from, f.Rule, f.Message)
+				}
+			}
+		}
+		if !seen {
+			t.Errorf("%s: no age finding for a birth after the contract", from)
+		}
+	}
+}
