@@ -124,7 +124,7 @@ func (ed *Editor) bannerObjects() []fyne.CanvasObject {
 		case workflow.Entreprise:
 			text = "Ce contrat a été pré-saisi par l'organisme de formation ou le CFA. Relisez-le, puis cliquez sur ACCEPTER en bas de la fenêtre pour pouvoir le compléter."
 		case workflow.CFA:
-			text = "Ce contrat a été envoyé à l'entreprise : elle doit le relire et l'ACCEPTER pour le compléter et le transmettre à l'" + opco + "."
+			text = "Ce contrat a été envoyé à l'entreprise : elle doit le relire et l'ACCEPTER pour le compléter et le transmettre à l'" + opco + "." + ed.sentNote()
 		default:
 			text = "Ce contrat a été pré-saisi par l'organisme de formation ou le CFA ; l'entreprise ne l'a pas encore accepté."
 		}

@@ -50,3 +50,25 @@ func (r *contractRow) showRemote(s workflow.Summary) {
 		r.badge.SetStatus(rs.Status, label)
 	}
 }
+
+// sentNote is what the CFA's window adds to its banner: the status the
+// service reported at the last synchronisation, and whom it was sent to.
+func (ed *Editor) sentNote() string {
+	d := ed.hooks.desktop
+	if d == nil || d.list.remote == nil {
+		return ""
+	}
+	rs, ok := d.list.remote(ed.rec.ID)
+	if !ok {
+		return ""
+	}
+	label := rs.Label
+	if label == "" {
+		label = ed.env.statusLabel(rs.Status)
+	}
+	note := " Selon la dernière synchronisation : « " + label + " »"
+	if rs.SentTo != "" {
+		note += " (envoyé à " + rs.SentTo + ")"
+	}
+	return note + "."
+}

@@ -50,4 +50,13 @@ func TestCFAListFollowsTheContractsItSent(t *testing.T) {
 	if seen != 2 {
 		t.Fatalf("%d rows checked", seen)
 	}
+	d.OpenContract(sent.ID)
+	ed := d.Editor(sent.ID)
+	if ed == nil {
+		t.Fatal("the contract window did not open")
+	}
+	defer ed.win.Close()
+	if !hasText(ed.banner, "Selon la dernière synchronisation : « "+env.statusLabel(workflow.Engage)+" » (envoyé à rh@maison-leroux.example)") {
+		t.Errorf("the CFA's window: %q", texts(ed.banner))
+	}
 }
