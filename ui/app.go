@@ -12,7 +12,6 @@ package ui
 import (
 	_ "embed"
 	"log"
-	"os/user"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -92,11 +91,7 @@ func profile(p fyne.Preferences) workflow.Actor {
 	if !valid {
 		role = workflow.Entreprise
 	}
-	name := p.String("profil.nom")
-	if name == "" {
-		if u, err := user.Current(); err == nil {
-			name = u.Username
-		}
-	}
-	return workflow.Actor{Role: role, Name: name}
+	// The history names the signed-in account, else the profile's name; never
+	// the operating system's user (« root » means nothing to the OPCO).
+	return workflow.Actor{Role: role, Name: p.String("profil.nom")}
 }

@@ -457,3 +457,25 @@ func TestOPCONameComesFromConfiguration(t *testing.T) {
 		t.Errorf("banner %q", texts(ed.banner))
 	}
 }
+
+// The Synthèse's history names the changed fields by their Cerfa labels and
+// the author by the profile, never by raw keys or the system's user.
+func TestSynthèseHistorySaysCerfaLabels(t *testing.T) {
+	env := newTestEnv(t, "2025-09-03")
+	rec := create(t, env, entreprise, example(t, "apprentissage-base.json"))
+	_, ed := openEditor(t, env, rec.ID)
+	retype(t, ed, "apprenti.nir", "106056938304599")
+	tapIn(t, ed.win.Content(), "Enregistrer")
+	ed.tabs.Select(ed.items[rules.TabSynthese])
+	page := ed.items[rules.TabSynthese].Content
+	found := false
+	for _, s := range texts(page) {
+		if strings.Contains(s, "apprenti.nir") {
+			t.Errorf("history shows a raw key: %q", s)
+		}
+		found = found || strings.Contains(s, "NIR de l'apprenti(e)")
+	}
+	if !found {
+		t.Errorf("history does not name « NIR de l'apprenti(e) »: %q", texts(page))
+	}
+}

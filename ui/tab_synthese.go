@@ -260,7 +260,7 @@ func (s *syntheseTab) history() fyne.CanvasObject {
 			what += " (hors délai)"
 		}
 		if len(e.Changed) > 0 {
-			what += " — " + changedText(e.Changed)
+			what += " — " + changedText(cerfa.KeyLabels(s.ed.form.kind, e.Changed))
 		}
 		if e.Note != "" {
 			what += " — « " + e.Note + " »"
@@ -405,12 +405,14 @@ func fundingSection(lines []opcoapi.Funding) fyne.CanvasObject {
 }
 
 // changedText names the fields a save changed, briefly.
-func changedText(keys []string) string {
+// changedText lists the Cerfa labels of the changed fields, the first
+// four and how many more.
+func changedText(labels []string) string {
 	const max = 4
-	if len(keys) <= max {
-		return strings.Join(keys, ", ")
+	if len(labels) <= max {
+		return strings.Join(labels, ", ")
 	}
-	return strings.Join(keys[:max], ", ") + fmt.Sprintf(" et %d autre(s) champ(s)", len(keys)-max)
+	return strings.Join(labels[:max], ", ") + fmt.Sprintf(" et %d autre(s) champ(s)", len(labels)-max)
 }
 
 func plural(n int, one, many string) string {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/user"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -157,11 +156,6 @@ func dataProfile(dir string) workflow.Actor {
 			}
 		}
 		a.Name = p.String("profil.nom")
-	}
-	if a.Name == "" {
-		if u, err := user.Current(); err == nil {
-			a.Name = u.Username
-		}
 	}
 	return a
 }

@@ -2,6 +2,7 @@ package cerfa
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"cerfadesk/core/civil"
@@ -140,6 +141,55 @@ func TabsOf(k contract.Kind, keys string) []string {
 	for _, t := range Tabs {
 		if on[t] {
 			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// KeyLabel names a changed key for people: the Cerfa label of its field
+// ("apprenti.nir" → "NIR de l'apprenti(e)"), an address part with its block
+// ("Adresse de l'apprenti(e) — Code postal"), a line of the remuneration
+// grid ("Rémunération, ligne 2"), the documents ("Documents"); the key
+// itself when the table does not know it.
+func KeyLabel(k contract.Kind, key string) string {
+	if f := Lookup(k, key); f != nil {
+		if f.Parent != nil {
+			return f.Parent.Label(k) + " — " + f.Label(k)
+		}
+		return f.Label(k)
+	}
+	switch {
+	case strings.HasPrefix(key, "documents"):
+		return "Documents"
+	case strings.HasPrefix(key, ContratRemunerations.Key+"["):
+		rest := strings.TrimPrefix(key, ContratRemunerations.Key+"[")
+		if i := strings.IndexByte(rest, ']'); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				return "Rémunération, ligne " + strconv.Itoa(n+1)
+			}
+		}
+		return "Rémunération"
+	case strings.HasPrefix(key, "contrat.smic"):
+		return "SMIC de référence"
+	}
+	// A derived part of an address (département, région, pays).
+	if i := strings.LastIndexByte(key, '.'); i > 0 {
+		if f := Lookup(k, key[:i]); f != nil && f.Input == Address {
+			return f.Label(k)
+		}
+	}
+	return key
+}
+
+// KeyLabels names changed keys for people, each label once, in the order
+// of the keys.
+func KeyLabels(k contract.Kind, keys []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, key := range keys {
+		if l := KeyLabel(k, key); !seen[l] {
+			seen[l] = true
+			out = append(out, l)
 		}
 	}
 	return out

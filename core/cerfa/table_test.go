@@ -289,3 +289,27 @@ func TestTabsOf(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyLabels(t *testing.T) {
+	app := contract.Apprentissage
+	for _, tc := range []struct{ key, want string }{
+		{"apprenti.nir", "NIR de l'apprenti(e)"},
+		{"employeur.attestationPieces", "L'employeur atteste disposer de l'ensemble des pièces justificatives nécessaires au dépôt du contrat."},
+		{"apprenti.adresse.codePostal", "Adresse de l'apprenti(e) — Code postal"},
+		{"employeur.adresse.departement", "Adresse de l'établissement d'exécution du contrat"},
+		{"contrat.remunerationsAnnuelles[1].taux", "Rémunération, ligne 2"},
+		{"documents[0].typeDocument", "Documents"},
+		{"inconnu.cle", "inconnu.cle"},
+	} {
+		if got := KeyLabel(app, tc.key); got != tc.want {
+			t.Errorf("KeyLabel(%q) = %q, want %q", tc.key, got, tc.want)
+		}
+	}
+	got := KeyLabels(app, []string{"contrat.remunerationsAnnuelles[0].taux", "contrat.remunerationsAnnuelles[0].salaireBrut", "apprenti.nir"})
+	if strings.Join(got, " | ") != "Rémunération, ligne 1 | NIR de l'apprenti(e)" {
+		t.Errorf("KeyLabels = %q", got)
+	}
+	if l := KeyLabel(contract.Professionnalisation, "apprenti.nir"); l != "NIR du salarié" {
+		t.Errorf("pro label %q", l)
+	}
+}
