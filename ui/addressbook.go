@@ -264,6 +264,17 @@ func setTuteur(dst *contract.Tuteur) func(p workflow.Person) {
 	}
 }
 
+// setTuteurEU copies a tutor picked into the user company's tutor, which
+// has only the identity and the job.
+func setTuteurEU(dst *contract.Tuteur) func(p workflow.Person) {
+	return func(p workflow.Person) {
+		if dst != nil && p.Tuteur != nil {
+			t := p.Tuteur
+			*dst = contract.Tuteur{Nom: t.Nom, Prenom: t.Prenom, DateNaissance: t.DateNaissance, Courriel: t.Courriel, EmploiOccupe: t.EmploiOccupe}
+		}
+	}
+}
+
 // signedAccount is the account signed in to the OPCO service, if any.
 func (d *Desktop) signedAccount() (opcoapi.Account, bool) {
 	if d.accountOf != nil {

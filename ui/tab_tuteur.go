@@ -22,6 +22,7 @@ func tuteurTab(fm *form) fyne.CanvasObject {
 	second.SetChecked(fm.state.secondMaitre)
 	m2 := maitreRows(fm, cerfa.Maitre2.Nom, cerfa.Maitre2.Prenom, cerfa.Maitre2.DateNaissance, cerfa.Maitre2.Courriel,
 		cerfa.Maitre2.EmploiOccupe, cerfa.Maitre2.Diplome, cerfa.Maitre2.NiveauDiplome)
+	m2 = append([]fyne.CanvasObject{fm.personPicker("Reprendre un maître d'apprentissage déjà saisi…", func(p workflow.Person) { setMaitre(fm.c.Maitre2)(p) })}, m2...)
 	// Whether the second maître is declared is the user's switch, not a
 	// condition of the contract: the working copy keeps what was typed.
 	secondBox := fm.when(func(*contract.Contract) bool { return fm.state.secondMaitre }, m2...)
@@ -69,6 +70,7 @@ func tuteurProTab(fm *form) fyne.CanvasObject {
 			rowOf(2, fm.in(t.EmploiOccupe), fm.in(cerfa.TuteurEstEmployeur)),
 			rowOf(2, fm.in(cerfa.TuteurAnneesExperience), fm.in(cerfa.TuteurAlternantsSuivis))),
 		fm.block(section("Tuteur de l'entreprise utilisatrice (travail temporaire ou groupement d'employeurs)",
+			fm.personPicker("Reprendre un tuteur déjà saisi…", func(p workflow.Person) { setTuteurEU(fm.c.TuteurEntrepriseUtilisatrice)(p) }),
 			rowOf(2, fm.in(u.Nom), fm.in(u.Prenom)),
 			rowOf(2, fm.in(u.DateNaissance), fm.in(u.Courriel)),
 			rowOf(2, fm.in(u.EmploiOccupe)))),
