@@ -371,6 +371,9 @@ func Canonical(f *cerfa.Field, k contract.Kind, v string) (canon, code, msg stri
 		if d, ok := ParseDate(v); ok {
 			return d.String(), "", ""
 		}
+		if dateShaped(v) {
+			return "", CodeDate, "« " + v + " » : cette date n'existe pas"
+		}
 		return "", CodeDate, "« " + v + " » : date attendue JJ/MM/AAAA"
 	case cerfa.YesNo, cerfa.Check:
 		if s, ok := ParseYesNo(v); ok {
@@ -451,4 +454,20 @@ func (res *Result) jsonRow(n int, raw []byte, opt Options) Row {
 	c.Depot, c.Documents = nil, nil
 	res.finish(&row, c, opt)
 	return row
+}
+
+// dateShaped reports whether v has the shape of a date (three groups of
+// digits joined by /, - or .), so that an impossible one (31/02/2006) is
+// told apart from a text that is no date at all.
+func dateShaped(v string) bool {
+	parts := strings.FieldsFunc(strings.TrimSpace(v), func(r rune) bool { return r == '/' || r == '-' || r == '.' })
+	if len(parts) != 3 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }

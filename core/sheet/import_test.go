@@ -216,7 +216,7 @@ func TestRowErrorsNameFileRowAndColumn(t *testing.T) {
 		got = append(got, e.Code+": "+e.Error())
 	}
 	want := []string{
-		"date_invalide: contrats.csv, ligne 3, colonne « Date de naissance » : « 31/02/2006 » : date attendue JJ/MM/AAAA",
+		"date_invalide: contrats.csv, ligne 3, colonne « Date de naissance » : « 31/02/2006 » : cette date n'existe pas",
 		"texte_trop_long: contrats.csv, ligne 3, colonne « apprenti.nom » : texte de 81 caractères : 80 au plus",
 		"code_inconnu: contrats.csv, ligne 3, colonne « Type d'employeur » : « 99 » n'est pas un code de la liste « Type d'employeur » (codes : 11, 12, 13, 14, 15, 16, 21, 22, 23, 24, 25, 26, …)",
 		"code_inconnu: contrats.csv, ligne 3, colonne « Sexe » : « X » n'est pas un code de la liste « Sexe » (codes : M, F)",
