@@ -143,7 +143,7 @@ func TestImportExitCodesAndErrors(t *testing.T) {
 	for _, want := range []string{
 		"mixte.csv, ligne 2 : C-000001",
 		"mixte.csv, ligne 3 : refusée — colonne « employeur.typeEmployeur » : « 99 »",
-		"colonne « apprenti.dateNaissance » : « 2006-02-31 » : date attendue JJ/MM/AAAA [date_invalide]",
+		"colonne « apprenti.dateNaissance » : « 2006-02-31 » : cette date n'existe pas [date_invalide]",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
