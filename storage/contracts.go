@@ -124,6 +124,9 @@ func (s *Store) create(ctx context.Context, w creator, n workflow.NewContract) (
 		}
 		return workflow.Record{}, dbErr(err)
 	}
+	if len(n.Documents) > 0 {
+		changed = append(changed, "documents")
+	}
 	if err := w.history(ctx, historyRow{contractID: id, version: 1, at: at, actor: n.Actor, action: n.Action,
 		after: n.Status, changed: changed, note: n.Note}); err != nil {
 		return workflow.Record{}, err
@@ -132,8 +135,12 @@ func (s *Store) create(ctx context.Context, w creator, n workflow.NewContract) (
 	if err != nil {
 		return workflow.Record{}, workflow.Internal("Le contrat enregistré n'a pas pu être relu.", err)
 	}
-	return workflow.Record{ID: n.ID, Reference: ref, Contract: c, Status: n.Status, Version: 1, ParentID: n.ParentID,
-		Deadline: parseDate(col.deadline), CreatedAt: at, UpdatedAt: at}, nil
+	rec := workflow.Record{ID: n.ID, Reference: ref, Contract: c, Status: n.Status, Version: 1, ParentID: n.ParentID,
+		Deadline: parseDate(col.deadline), CreatedAt: at, UpdatedAt: at}
+	if err := s.attachAtCreation(ctx, w.tx, id, &rec, n.Documents, at); err != nil {
+		return workflow.Record{}, err
+	}
+	return rec, nil
 }
 
 // CreateBatch stores new contracts in one transaction, each with its first
@@ -204,11 +211,11 @@ func (s *Store) loadWith(ctx context.Context, q queryer, where string, arg any) 
 		doc        []byte
 	)
 	err := q.QueryRowContext(ctx, `SELECT c.id, c.uuid, c.reference, c.status, c.version, c.correction, c.hors_delai,
-		c.deadline, c.parent_uuid, c.created_at, c.updated_at,
+		c.deadline, c.parent_uuid, `+parentReference+`, c.created_at, c.updated_at,
 		EXISTS (SELECT 1 FROM outbox o WHERE o.contract_id = c.id AND o.done_at IS NULL),
 		c.doc FROM contracts c WHERE `+where, arg).Scan(
 		&rowID, &rec.ID, &rec.Reference, &status, &rec.Version, &corr, &late, &deadline, &rec.ParentID,
-		&created, &updated, &pending, &doc)
+		&rec.ParentReference, &created, &updated, &pending, &doc)
 	if errors.Is(err, sql.ErrNoRows) {
 		return workflow.Record{}, workflow.Errorf(workflow.CodeNotFound, "Contrat introuvable.")
 	}
@@ -219,6 +226,8 @@ func (s *Store) loadWith(ctx context.Context, q queryer, where string, arg any) 
 	if err != nil {
 		return workflow.Record{}, workflow.Internal("Le contrat enregistré n'a pas pu être relu.", err)
 	}
+	// An avenant created before the mark existed is one all the same.
+	c.Contrat.Avenant = c.Contrat.Avenant || rec.ParentID != ""
 	rec.Status, rec.Correction, rec.HorsDelai, rec.PendingSync = workflow.Status(status), corr, late, pending
 	rec.Deadline = parseDate(deadline)
 	rec.CreatedAt, rec.UpdatedAt = time.UnixMicro(created), time.UnixMicro(updated)

@@ -41,7 +41,7 @@ func MinorAtSignature(c *contract.Contract) (minor, known bool) {
 // 21–23, 21–24 in pro) or of the contract an avenant changes.
 func AsksPreviousNumber(c *contract.Contract) bool {
 	if c.TypeFormulaire == contract.Professionnalisation {
-		return IntIn(c.Contrat.TypeContratPro, 21, 22, 23, 24, 30)
+		return IntIn(c.Contrat.TypeContratPro, 21, 22, 23, 24) || c.IsAvenant()
 	}
 	return IntIn(c.Contrat.TypeContratApp, 21, 22, 23) || c.IsAvenant()
 }

@@ -150,6 +150,12 @@ type Tuteur struct {
 
 // Contrat is the contract frame (tabs Introduction and Contrat).
 type Contrat struct {
+	// Avenant marks a contract created as an avenant of another (« Créer une
+	// demande de modification »), before its avenant type is chosen too: the
+	// form then offers only avenant types. It is not a box of the Cerfa,
+	// whose type (31–38, 30) says it once chosen; a contract holding it with
+	// an initial type is refused (INT-AVT-TYPE).
+	Avenant                      bool           `json:"avenant,omitempty"`
 	ModeContractuel              *int           `json:"modeContractuel,omitempty"`
 	TypeContratApp               *int           `json:"typeContratApp,omitempty"`
 	TypeDerogation               *int           `json:"typeDerogation,omitempty"`
@@ -267,14 +273,29 @@ type Depot struct {
 	NumeroAvenant  string     `json:"numeroAvenant"`
 }
 
-// IsAvenant reports whether the contract is an avenant (types 31–38
-// apprentissage, 30 professionnalisation).
+// IsAvenant reports whether the contract is an avenant: created as one
+// (Contrat.Avenant) or of an avenant type (31–38 apprentissage, 30
+// professionnalisation).
 func (c *Contract) IsAvenant() bool {
-	if c.TypeFormulaire == Professionnalisation {
-		return c.Contrat.TypeContratPro != nil && *c.Contrat.TypeContratPro == 30
-	}
+	return c.Contrat.Avenant || c.HasAvenantType()
+}
+
+// HasAvenantType reports whether the contract's type is an avenant type.
+func (c *Contract) HasAvenantType() bool {
 	t := c.Contrat.TypeContratApp
-	return t != nil && *t >= 31 && *t <= 38
+	if c.TypeFormulaire == Professionnalisation {
+		t = c.Contrat.TypeContratPro
+	}
+	return t != nil && IsAvenantType(c.TypeFormulaire, *t)
+}
+
+// IsAvenantType reports whether code is an avenant type of kind k: 31–38
+// in the apprenticeship list (L4), 30 in the professionalisation one.
+func IsAvenantType(k Kind, code int) bool {
+	if k == Professionnalisation {
+		return code == 30
+	}
+	return code >= 31 && code <= 38
 }
 
 // PeriodePro returns the période de professionnalisation: the CDD's dates, or

@@ -15,6 +15,23 @@ func (k *check) introPrivePublic() {
 	}
 }
 
+// introAvenantType refuses an initial type on a contract created as an
+// avenant (« Créer une demande de modification »): the form offers only
+// avenant types there, but an import may bring one. The converse is no
+// error: a Cerfa of type 31–38 (30) is an avenant, of a contract engaged
+// here or elsewhere (INT-PREV-REQ asks its number).
+func (k *check) introAvenantType() {
+	ct := &k.c.Contrat
+	typ, key, want := ct.TypeContratApp, cerfa.ContratTypeContratApp.Key, "un type d'avenant, de 31 à 38"
+	if k.pro {
+		typ, key, want = ct.TypeContratPro, cerfa.ContratTypeContratPro.Key, "le type 30 (avenant)"
+	}
+	if ct.Avenant && typ != nil && !contract.IsAvenantType(k.c.TypeFormulaire, *typ) {
+		k.add(TabIntroduction, key, "INT-AVT-TYPE", Error,
+			"Ce contrat est un avenant (demande de modification d'un contrat engagé) : choisissez "+want+". Pour un nouveau contrat, créez-le avec « Nouveau contrat ».")
+	}
+}
+
 // introAvenantDate checks the avenant's date d'effet: required for an avenant,
 // empty otherwise (once the type is known), and inside the contract (or the
 // période pro).
@@ -98,6 +115,7 @@ func (k *check) introApp() {
 		k.add(TabIntroduction, cerfa.ContratNumeroContratPrecedent.Key, "INT-PREV-FMT", Error,
 			"Le numéro de contrat doit comporter 15 caractères : département (3), année (4), mois (2), « NC » ou 2 chiffres, puis 4 chiffres (exemple 069202509NC0123).")
 	}
+	k.introAvenantType()
 	k.introAvenantDate()
 	k.introDerogation()
 	if intIn(typ, 11) && k.ageDebut != nil && *k.ageDebut >= 30 && !k.ageException() {
@@ -215,6 +233,7 @@ func (k *check) introPro() {
 		k.add(TabIntroduction, cerfa.ContratNumeroContratPrecedent.Key, "INT-PRO-PREV-FMT", Warning,
 			"Le format de ce numéro de contrat est inhabituel (attendu : 15 caractères, par exemple 044202509NC0123). Vérifiez-le.")
 	}
+	k.introAvenantType()
 	k.introAvenantDate()
 	if typ != nil {
 		if in(*typ, 21, 22, 23, 24) && ct.NatureContrat == "CDI" {

@@ -120,6 +120,26 @@ func TestIntroPrevious(t *testing.T) {
 	})
 }
 
+func TestIntroAvenantType(t *testing.T) {
+	marked := func(typ int) func(c *C) {
+		return func(c *C) { avenant(c, typ, "2025-10-01"); c.Contrat.Avenant = true }
+	}
+	runRule(t, "INT-AVT-TYPE", tabI, app, []row{
+		{name: "avenant with the first-contract type 11", mut: func(c *C) { c.Contrat.Avenant = true; c.Contrat.DateEffetAvenant = d("2025-10-01") },
+			want: []string{"E contrat.typeContratApp"}},
+		{name: "avenant with the succession type 22", mut: func(c *C) { marked(36)(c); c.Contrat.TypeContratApp = ip(22) },
+			want: []string{"E contrat.typeContratApp"}, also: []string{"INT-TYPE-SITU W contrat.typeContratApp"}},
+		{name: "pro avenant with the initial type 11", from: pro, mut: func(c *C) { marked(30)(c); c.Contrat.TypeContratPro = ip(11) },
+			want: []string{"E contrat.typeContratPro"}, also: []string{"INT-PRO-PREV-NONE W contrat.numeroContratPrecedent"}},
+		{name: "avenant 36", mut: marked(36)},
+		{name: "avenant 38", mut: marked(38)},
+		{name: "pro avenant 30", from: pro, mut: marked(30)},
+		{name: "avenant whose type is not chosen yet (INT-TYPE-REQ)", mut: func(c *C) { marked(36)(c); c.Contrat.TypeContratApp = nil },
+			also: []string{"INT-TYPE-REQ E contrat.typeContratApp"}},
+		{name: "type 36 on a contract not created as an avenant", mut: func(c *C) { avenant(c, 36, "2025-10-01") }},
+	})
+}
+
 func TestIntroAvenantDate(t *testing.T) {
 	runRule(t, "INT-AVT-DATE-REQ", tabI, app, []row{
 		{name: "avenant 36 without date d'effet", mut: func(c *C) { avenant(c, 36, "2025-10-01"); c.Contrat.DateEffetAvenant = civil.Date{} }, want: []string{"E contrat.dateEffetAvenant"}},

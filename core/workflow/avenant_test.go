@@ -2,11 +2,13 @@ package workflow
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"testing"
 
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
+	"cerfadesk/core/docs"
 )
 
 func loadExample(t *testing.T, name string) *contract.Contract {
@@ -56,10 +58,59 @@ func TestNewAvenant(t *testing.T) {
 			if !sameIntPtr(av.Contrat.TypeContratApp, tt.wantApp) || !sameIntPtr(av.Contrat.TypeContratPro, tt.wantPro) {
 				t.Errorf("types app=%v pro=%v", av.Contrat.TypeContratApp, av.Contrat.TypeContratPro)
 			}
+			if !av.Contrat.Avenant || !av.IsAvenant() || orig.Contrat.Avenant {
+				t.Errorf("avenant mark %v, original's %v", av.Contrat.Avenant, orig.Contrat.Avenant)
+			}
 			if av.Apprenti.Nom != orig.Apprenti.Nom || av.Employeur.Siret != orig.Employeur.Siret {
 				t.Error("avenant not pre-filled from the original")
 			}
 		})
+	}
+}
+
+// Every document type has its answer: what an avenant takes of the engaged
+// contract's documents.
+func TestAvenantDocuments(t *testing.T) {
+	want := map[string]bool{
+		docs.TypeConventionFormation: true,  // the convention still binds the employer and the CFA
+		docs.TypeAnnexePedagogique:   true,  // idem for a CFA d'entreprise
+		docs.TypeConventionReduction: true,  // the duration arrangement still holds
+		docs.TypeConventionMobilite:  true,  // idem
+		docs.TypeProgrammeFormation:  true,  // the programme annexed to a pro contract
+		docs.TypeAutre:               true,  // the employer's pieces: removable in one click
+		docs.TypeCerfaSigne:          false, // the avenant is signed anew
+		docs.TypeCourrierAccord:      false, // the OPCO's letters answer the original
+		docs.TypeCourrierAnomalie:    false,
+		docs.TypeDecisionRefus:       false,
+	}
+	for _, code := range contract.TypeDocument.Codes {
+		w, ok := want[code.Code]
+		if !ok {
+			t.Errorf("document type %s: no decision for avenants", code.Code)
+			continue
+		}
+		if got := AvenantCarries(code.Code); got != w {
+			t.Errorf("AvenantCarries(%s) = %v, want %v", code.Code, got, w)
+		}
+	}
+	if AvenantCarries("INCONNU") {
+		t.Error("an unknown type is carried")
+	}
+	n := 0
+	newID := func() string { n++; return fmt.Sprintf("new-%d", n) }
+	orig := []docs.Document{
+		{ID: "a", ContractID: "c1", Type: docs.TypeConventionFormation, Name: "convention.pdf", SHA256: "aa", Duplicate: true},
+		{ID: "b", ContractID: "c1", Type: docs.TypeCourrierAccord, Name: "accord.pdf", SHA256: "bb"},
+		{ID: "c", ContractID: "c1", Type: docs.TypeCerfaSigne, Name: "cerfa.pdf", SHA256: "cc"},
+		{ID: "d", ContractID: "c1", Type: docs.TypeAutre, Name: "rib.pdf", SHA256: "dd"},
+	}
+	got := AvenantDocuments(orig, newID)
+	if len(got) != 2 || got[0].ID != "new-1" || got[0].SHA256 != "aa" || got[0].ContractID != "" || got[0].Duplicate ||
+		got[1].ID != "new-2" || got[1].Name != "rib.pdf" {
+		t.Errorf("carried %+v", got)
+	}
+	if orig[0].ID != "a" || orig[0].ContractID != "c1" {
+		t.Error("the original's documents were modified")
 	}
 }
 

@@ -22,9 +22,12 @@ type Record struct {
 	HorsDelai  bool       // transmitted after the deadline
 	Deadline   civil.Date // transmission deadline
 	ParentID   string     // the engaged contract an avenant modifies
-	Documents  []docs.Document
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// ParentReference is the parent's reference (« C-000012 »), read with
+	// the record.
+	ParentReference string
+	Documents       []docs.Document
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
 	// PendingSync says an outbox entry of the contract is not acknowledged
 	// yet: the status has not reached the OPCO.
 	PendingSync bool
@@ -36,10 +39,14 @@ type NewContract struct {
 	Contract *contract.Contract
 	Status   Status // EnCoursDeSaisie, or EnvoyeParCFA for one received from a CFA
 	ParentID string
-	Actor    Actor
-	Action   Action // recorded in the first history row
-	Note     string
-	At       time.Time
+	// Documents are attached with the contract (an avenant takes the
+	// engaged contract's pieces): metadata of contents already in the
+	// blob store.
+	Documents []docs.Document
+	Actor     Actor
+	Action    Action // recorded in the first history row
+	Note      string
+	At        time.Time
 }
 
 // Change is everything one action writes, in one transaction: the new

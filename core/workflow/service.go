@@ -218,12 +218,17 @@ func (s *Service) createAvenant(ctx context.Context, rec Record, actor Actor) (R
 	if err != nil {
 		return Record{}, Internal("L'avenant n'a pas pu être préparé.", err)
 	}
-	note := "Avenant au contrat " + rec.Reference
-	if c.Contrat.NumeroContratPrecedent != "" {
-		note += " (n° de dépôt " + c.Contrat.NumeroContratPrecedent + ")"
+	// A piece whose content is gone from the blob store (never the case
+	// of an attached one, which the sweep keeps) is not carried.
+	var carried []docs.Document
+	for _, d := range AvenantDocuments(rec.Documents, s.newID) {
+		if rc, err := s.Blobs.Open(d.SHA256); err == nil {
+			rc.Close()
+			carried = append(carried, d)
+		}
 	}
 	return s.Repo.Create(ctx, NewContract{Contract: c, Status: EnCoursDeSaisie, ParentID: rec.ID, Actor: actor,
-		Action: CreerDemandeModification, Note: note, At: s.now()})
+		Action: CreerDemandeModification, Note: avenantNote(rec, c, carried), Documents: carried, At: s.now()})
 }
 
 // IsConflict reports whether err is a stale-version refusal.

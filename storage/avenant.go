@@ -1,0 +1,44 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"time"
+
+	"cerfadesk/core/civil"
+	"cerfadesk/core/docs"
+	"cerfadesk/core/workflow"
+)
+
+// parentReference is the SQL of the reference of an avenant's parent
+// contract ("" for a contract that is no avenant).
+const parentReference = `COALESCE((SELECT p.reference FROM contracts p WHERE c.parent_uuid <> '' AND p.uuid = c.parent_uuid), '')`
+
+// attachAtCreation attaches documents to the contract created in tx (the
+// pieces an avenant takes from its parent): the same content, held once in
+// the blob store, under new document rows. A content missing from the
+// blob store is refused as Commit refuses it.
+func (s *Store) attachAtCreation(ctx context.Context, tx *sql.Tx, rowID int64, rec *workflow.Record, ds []docs.Document, at time.Time) error {
+	for _, d := range ds {
+		if _, err := os.Stat(s.Blobs.Path(d.SHA256)); err != nil {
+			return workflow.Errorf(workflow.CodeNotFound, "Le contenu du document « %s » est introuvable dans le dossier des documents.", d.Name)
+		}
+		if d.AddedAt.IsZero() {
+			d.AddedAt = at
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO documents (uuid, contract_id, type, name, mime, size, sha256, added_at, added_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, rowID, d.Type, d.Name, d.MIME, d.Size, d.SHA256, d.AddedAt.UnixMicro(), d.AddedBy); err != nil {
+			if isUniqueViolation(err) {
+				return workflow.Errorf(workflow.CodeDuplicate, "Le document « %s » est joint deux fois.", d.Name)
+			}
+			return dbErr(err)
+		}
+		d.ContractID = rec.ID
+		rec.Documents = append(rec.Documents, d)
+		e := d.Entry()
+		e.DateAjout = civil.Of(d.AddedAt)
+		rec.Contract.Documents = append(rec.Contract.Documents, e)
+	}
+	return nil
+}
