@@ -47,12 +47,18 @@ func (s *Service) Changes(ctx context.Context, a Account, cursor int64, limit in
 	if err != nil {
 		return opcoapi.Changes{}, internal("L'historique n'a pas pu être lu.", err)
 	}
+	out.Cursor = recs[len(recs)-1].seq
 	for i, r := range recs {
-		cs[i].Events = evs[r.rowID]
+		// Events past the page's cursor (committed since the page was read,
+		// or not yet final on PostgreSQL) come with a later page, once.
+		for _, e := range evs[r.rowID] {
+			if e.Seq <= out.Cursor {
+				cs[i].Events = append(cs[i].Events, e)
+			}
+		}
 		if cs[i].Events == nil {
 			cs[i].Events = []opcoapi.Event{}
 		}
-		out.Cursor = r.seq
 	}
 	out.Contracts = cs
 	return out, nil

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -82,7 +83,10 @@ func checkSchema(ctx context.Context, pool *pgxpool.Pool, apply bool) error {
 	case current > latest:
 		return fmt.Errorf("le schéma de la base (%d) est plus récent que celui de cet opco-server (%d) : mettez opco-server à jour ; la base n'a pas été modifiée", current, latest)
 	case current == latest:
-		return nil
+		if err := checkOrigin(ctx, tx); err != nil {
+			return err
+		}
+		return tx.Commit(ctx)
 	case !apply:
 		return fmt.Errorf("%w : version %d, cet opco-server attend la version %d (lancez « opco-server migrate --db … »)", ErrSchemaOld, current, latest)
 	}
@@ -101,5 +105,27 @@ func checkSchema(ctx context.Context, pool *pgxpool.Pool, apply bool) error {
 			return fmt.Errorf("migration %d : %w", m.Version, err)
 		}
 	}
+	if err := checkOrigin(ctx, tx); err != nil {
+		return err
+	}
 	return tx.Commit(ctx)
+}
+
+// checkOrigin moves the origin of history seqs above every stored seq when
+// this transaction's id would not give larger ones: the database was
+// restored into another cluster, whose transaction ids restart lower
+// (pg_dump/pg_restore). Without it, new changes would get seqs below the
+// cursors the apps hold and never reach them. It runs at every start, under
+// the migration lock, before the instance writes anything.
+func checkOrigin(ctx context.Context, tx pgx.Tx) error {
+	tag, err := tx.Exec(ctx, `UPDATE seq_origin o SET base = m.top + 1, xid0 = pg_current_xact_id()::text::bigint
+		FROM (SELECT GREATEST((SELECT COALESCE(max(seq), 0) FROM history), (SELECT COALESCE(max(seq), 0) FROM contracts)) AS top) m
+		WHERE m.top >= o.base + ((pg_current_xact_id()::text::bigint - o.xid0) << 16)`)
+	if err != nil {
+		return fmt.Errorf("origine des numéros d'historique : %w", wrap(err))
+	}
+	if tag.RowsAffected() > 0 {
+		slog.Warn("history seqs re-based above the stored ones (a restore into another cluster?)")
+	}
+	return nil
 }

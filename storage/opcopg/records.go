@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -233,12 +234,38 @@ func visibility(a store.Account) (string, []any) {
 	return `false`, nil
 }
 
+// horizonCTE is the seq below which every history row is final in the
+// statement's snapshot: the rows of transactions older than the oldest one
+// still running (migrations/004_xid_seq.sql). A transaction committing
+// later has a transaction id at or above that xmin, so a seq at or above
+// the horizon.
+const horizonCTE = `WITH hz AS (SELECT o.base + ((pg_snapshot_xmin(pg_current_snapshot())::text::bigint - o.xid0) << 16) AS top
+	FROM seq_origin o)`
+
+// changesColumns are recordColumns with the contract's seq as of the
+// horizon (k.k) instead of its last one.
+var changesColumns = strings.Replace(recordColumns, "c.seq", "k.k", 1)
+
+// Changes pages on the contracts' last seq below the horizon. Most
+// contracts' last seq is below it (an index range, in seq order); the few
+// written since the oldest running transaction began are ranked by their
+// last history row below it, or left for a later call when they have none.
+// A served contract's Seq is that seq: the service keeps the events up to
+// the page's last Seq, the cursor it returns.
 func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limit int) ([]store.Record, error) {
 	cond, args := visibility(a)
 	n := len(args)
 	args = append(args, cursor, limit)
-	rows, err := r.q.Query(ctx, `SELECT `+recordColumns+docColumns+recordFrom+`WHERE `+cond+
-		` AND c.seq > $`+itoa(n+1)+` ORDER BY c.seq LIMIT $`+itoa(n+2), args...)
+	cur, lim := `$`+itoa(n+1), `$`+itoa(n+2)
+	rows, err := r.q.Query(ctx, horizonCTE+`,
+k AS (
+	(SELECT c.id, c.seq AS k FROM contracts c, hz WHERE `+cond+` AND c.seq > `+cur+` AND c.seq < hz.top
+		ORDER BY c.seq LIMIT `+lim+`)
+	UNION ALL
+	(SELECT c.id, (SELECT max(h.seq) FROM history h WHERE h.contract_id = c.id AND h.seq > `+cur+` AND h.seq < hz.top)
+		FROM contracts c, hz WHERE `+cond+` AND c.seq >= hz.top AND c.seq > `+cur+`))
+SELECT `+changesColumns+docColumns+` FROM k JOIN contracts c ON c.id = k.id LEFT JOIN accounts a ON a.id = c.cfa_account
+WHERE k.k IS NOT NULL ORDER BY k.k LIMIT `+lim, args...)
 	if err != nil {
 		return nil, r.fail(err)
 	}
@@ -362,37 +389,48 @@ type pendingEvents struct {
 	insert bool
 }
 
-// The record, its history rows and its seq are written at commit, in one
-// statement per record: the counter's row lock, taken there, is held only
-// until the commit is durable, and the record's row is written once, seq
-// included (a second write would add an entry to each of its 9 indexes).
+// The record and its history rows are written at commit, in one statement
+// per record (the record's row is written once, seq included: a second
+// write would add an entry to each of its 9 indexes). Their seqs are the
+// writer's position (migrations/004_xid_seq.sql): base + ((its transaction
+// id - xid0) << 16) + n, n numbering the transaction's rows from $1 + 1.
+// No lock is taken: concurrent commits share their fsyncs.
 const (
-	counterCTE = `WITH c AS (UPDATE seq_counter SET last = last + $1 RETURNING last),
+	positionCTE = `WITH o AS (SELECT base + ((pg_current_xact_id()::text::bigint - xid0) << 16) + $1 AS p FROM seq_origin),
 h AS (INSERT INTO history (seq, contract_id, at, account_id, role, actor, action, status_before, status_after, note,
 		document_id, hors_delai, correction, message_id)
-	SELECT c.last - $1 + e.n, $2, e.at, NULLIF(e.account_id, 0), e.role, e.actor, e.action, e.status_before,
+	SELECT o.p + e.n, $2, e.at, NULLIF(e.account_id, 0), e.role, e.actor, e.action, e.status_before,
 		e.status_after, e.note, NULLIF(e.document_id, 0), e.hors_delai, e.correction, NULLIF(e.message_id, '')
-	FROM c, unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+	FROM o, unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
 		$11::bigint[], $12::boolean[], $13::boolean[], $14::text[])
 		WITH ORDINALITY AS e(at, account_id, role, actor, action, status_before, status_after, note, document_id,
 			hors_delai, correction, message_id, n))`
-	insertSQL = counterCTE + `,
+	insertSQL = positionCTE + `,
 w AS (INSERT INTO contracts (id, uuid, reference, kind, status, version, employer_siret, employer_name, apprentice_name,
 		cfa_name, sent_to, cfa_account, transmitted, hors_delai, correction, numero_depot, start_date, received_on,
 		seq, created_at, updated_at, doc, holder, funding, previous_doc)
-	SELECT $2, $15, $16, $17, $18, 1, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, c.last, $31, $32, $33,
-		$34, $35, $36 FROM c)
-SELECT last FROM c`
-	updateSQL = counterCTE + `,
+	SELECT $2, $15, $16, $17, $18, 1, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, o.p + $37, $31, $32, $33,
+		$34, $35, $36 FROM o)
+SELECT o.p + $37 FROM o`
+	// A contract's seq is the largest of its history's: two writers of one
+	// contract follow each other (row lock), but the second may hold the
+	// older transaction id (it wrote elsewhere before locking).
+	updateSQL = positionCTE + `,
 w AS (UPDATE contracts SET kind = $15, status = $16, version = $17, employer_siret = $18, employer_name = $19,
 		apprentice_name = $20, cfa_name = $21, transmitted = $22, hors_delai = $23, correction = $24, numero_depot = $25,
-		start_date = $26, received_on = $27, seq = c.last, updated_at = $28, doc = $29, holder = $30, funding = $31,
-		previous_doc = $32
-	FROM c WHERE contracts.id = $2)
-SELECT last FROM c`
+		start_date = $26, received_on = $27, seq = GREATEST(contracts.seq, o.p + $33), updated_at = $28, doc = $29,
+		holder = $30, funding = $31, previous_doc = $32
+	FROM o WHERE contracts.id = $2)
+SELECT o.p + $33 FROM o`
 )
 
-func queueEvents(b *pgx.Batch, p *pendingEvents) {
+// maxRowsPerTx is how many history rows one transaction may write: n of
+// the position has 16 bits.
+const maxRowsPerTx = 1<<16 - 1
+
+// queueEvents queues the statement writing p; ahead is the number of
+// history rows the transaction wrote before p's.
+func queueEvents(b *pgx.Batch, p *pendingEvents, ahead int) {
 	n := len(p.evs)
 	var (
 		at, account, doc                              = make([]int64, n), make([]int64, n), make([]int64, n)
@@ -406,7 +444,7 @@ func queueEvents(b *pgx.Batch, p *pendingEvents) {
 		horsDelai[i], correction[i] = e.HorsDelai, e.Correction
 	}
 	r := p.r
-	args := []any{n, r.RowID, at, account, role, actor, action, before, after, note, doc, horsDelai, correction, msg}
+	args := []any{ahead, r.RowID, at, account, role, actor, action, before, after, note, doc, horsDelai, correction, msg}
 	if p.insert {
 		var cfa any
 		if r.CFAAccount != 0 {
@@ -415,12 +453,12 @@ func queueEvents(b *pgx.Batch, p *pendingEvents) {
 		b.Queue(insertSQL, append(args, r.ID, r.Reference, r.Kind, string(r.Status), r.EmployerSiret, r.EmployerName,
 			r.ApprenticeName, r.CFAName, r.SentTo, cfa, r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot,
 			dateText(r.StartDate), dateText(r.ReceivedOn), r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc,
-			r.Holder, r.Funding, r.PrevDoc)...)
+			r.Holder, r.Funding, r.PrevDoc, n)...)
 		return
 	}
 	b.Queue(updateSQL, append(args, r.Kind, string(r.Status), r.Version, r.EmployerSiret, r.EmployerName, r.ApprenticeName,
 		r.CFAName, r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn),
-		r.UpdatedAt.UnixMicro(), r.Doc, r.Holder, r.Funding, r.PrevDoc)...)
+		r.UpdatedAt.UnixMicro(), r.Doc, r.Holder, r.Funding, r.PrevDoc, n)...)
 }
 
 // InsertRecord takes the contract's row id now (its reference and its

@@ -4,10 +4,11 @@
 // queue and the failed logins.
 //
 // Where the SQLite store has one writer, this one has row locks: a contract
-// read in a transaction is locked (SELECT … FOR UPDATE) until the end, and
-// the history's seq — the /v1/changes cursor — is given at commit time
-// under the lock of a one-row counter, so that seqs follow the commit
-// order. The rest of a transaction runs in parallel with the others.
+// read in a transaction is locked (SELECT … FOR UPDATE) until the end. The
+// history's seq — the /v1/changes cursor — is the writer's position, made
+// of its transaction id (migrations/004_xid_seq.sql), and /v1/changes
+// serves only the seqs below its snapshot's horizon: no lock is held across
+// a commit, so PostgreSQL groups the fsyncs of concurrent commits.
 package opcopg
 
 import (
@@ -117,13 +118,19 @@ func (s *Store) update(ctx context.Context, fn func(tx store.Tx) error, attempt 
 		rollback(conn)
 		return ferr, t.retryable(attempt)
 	}
-	// The end of the transaction goes in one round trip: the history rows
-	// with their seqs, then COMMIT. The commit is not cancelled with the
+	// The end of the transaction goes in one round trip: the records and
+	// their history rows, then COMMIT. The commit is not cancelled with the
 	// request: once sent, its outcome must be known.
 	cctx := context.WithoutCancel(ctx)
 	b := &pgx.Batch{}
+	rows := 0
 	for _, p := range t.pending {
-		queueEvents(b, p)
+		queueEvents(b, p, rows)
+		rows += len(p.evs)
+	}
+	if rows > maxRowsPerTx {
+		rollback(conn)
+		return fmt.Errorf("opcopg: %d history rows in one transaction (at most %d)", rows, maxRowsPerTx), false
 	}
 	b.Queue("COMMIT")
 	br := conn.SendBatch(cctx, b)
