@@ -86,8 +86,10 @@ func (p *puller) check(events []string, versions map[string]int64) {
 // TestChangesCommitOrder: transactions on two connections (two instances
 // on PostgreSQL) commit in another order than they began and wrote; a
 // client paging the changes meanwhile never skips a change nor gets one
-// twice. A seq taken when the row is written (a plain bigserial) fails the
-// first case: the reader steps past A's smaller seq while A is open.
+// twice. A plain bigserial fails: taken when the row is written inside the
+// transaction, it fails "held" (the reader steps past A's smaller seq while
+// A is open); taken in the commit's statement, "concurrent" (seen 3 runs
+// out of 3: a commit becomes visible after a later-numbered one).
 func TestChangesCommitOrder(t *testing.T) {
 	for _, b := range backends() {
 		t.Run(b.name, func(t *testing.T) {
