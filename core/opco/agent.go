@@ -193,14 +193,18 @@ var errRedraw = errors.New("opco: the letter must be drawn again")
 // preparedDecision is a decision's letter, drawn and stored outside the
 // write transaction, and what it was drawn from.
 type preparedDecision struct {
-	rec     record // the contract with its new content (depot frame)
-	today   civil.Date
-	numero  string // the n° de dépôt the letter names ("" unless conforme)
-	dept    string // its département
-	typ     string
-	name    string
-	blob    docs.Blob
-	actions []workflow.Action
+	rec    record // the contract with its new content (depot frame)
+	today  civil.Date
+	numero string // the n° de dépôt the letter names ("" unless conforme)
+	dept   string // its département
+	// avenantOf is the n° de dépôt an avenant is numbered under and
+	// avenant its numéro d'avenant (0: not an avenant).
+	avenantOf string
+	avenant   int
+	typ       string
+	name      string
+	blob      docs.Blob
+	actions   []workflow.Action
 }
 
 // renderLetter draws a decision's letter; tests replace it to observe where
@@ -235,13 +239,27 @@ func (s *Service) prepareDecision(ctx context.Context, a Account, id string, req
 	}
 	p := preparedDecision{today: s.today(), actions: []workflow.Action{action}}
 	if action == workflow.DeclarerConforme {
-		p.dept = departement3(c.Employeur.Adresse)
-		if p.numero, err = peekNumeroDepot(ctx, s.Store, p.dept, p.today); err != nil {
-			return preparedDecision{}, err
+		// An avenant keeps its contract's n° de dépôt and takes the next
+		// numéro d'avenant under it (avenant.go).
+		depot := avenantDepot(c)
+		if depot == "" {
+			p.dept = departement3(c.Employeur.Adresse)
+			if p.numero, err = peekNumeroDepot(ctx, s.Store, p.dept, p.today); err != nil {
+				return preparedDecision{}, err
+			}
+			depot = p.numero
 		}
-		r.numeroDepot = p.numero
+		numeroAvenant := ""
+		if c.IsAvenant() {
+			p.avenantOf = depot
+			if p.avenant, err = peekNumeroAvenant(ctx, s.Store, depot); err != nil {
+				return preparedDecision{}, err
+			}
+			numeroAvenant = strconv.Itoa(p.avenant)
+		}
+		r.numeroDepot = depot
 		c.Depot = &contract.Depot{NomOrganisme: s.opcoName(), SiretOrganisme: s.OPCO.Siret, DateReception: r.receivedOn,
-			DateDecision: p.today, NumeroDepot: p.numero}
+			DateDecision: p.today, NumeroDepot: depot, NumeroAvenant: numeroAvenant}
 		if err := r.setContent(c); err != nil {
 			return preparedDecision{}, err
 		}
@@ -292,6 +310,15 @@ func (s *Service) commitDecision(ctx context.Context, a Account, id string, req 
 			}
 			if n != p.numero {
 				return errRedraw // the rollback undoes the counter's step
+			}
+		}
+		if p.avenant != 0 {
+			n, err := nextNumeroAvenant(ctx, tx, p.avenantOf)
+			if err != nil {
+				return err
+			}
+			if n != p.avenant {
+				return errRedraw // another instance engaged an avenant of the same contract
 			}
 		}
 		now := s.now()

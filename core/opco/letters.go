@@ -20,18 +20,27 @@ func (s *Service) letterBase(r record, c *contract.Contract, today civil.Date) p
 	sender := s.OPCO
 	sender.Nom = s.opcoName()
 	return pdf.Letter{
-		Opco:        sender,
-		Date:        today,
-		Kind:        c.TypeFormulaire,
-		Reference:   r.reference,
-		NumeroDepot: r.numeroDepot,
-		Employeur:   strings.TrimSpace(c.Employeur.Denomination),
-		Alternant:   strings.TrimSpace(c.Apprenti.Prenom + " " + c.Apprenti.Nom),
-		DateDebut:   c.Contrat.DateDebutContrat,
-		DateFin:     c.Contrat.DateFinContrat,
+		Opco:          sender,
+		Date:          today,
+		Kind:          c.TypeFormulaire,
+		Reference:     r.reference,
+		NumeroDepot:   r.numeroDepot,
+		NumeroAvenant: numeroAvenant(c),
+		Employeur:     strings.TrimSpace(c.Employeur.Denomination),
+		Alternant:     strings.TrimSpace(c.Apprenti.Prenom + " " + c.Apprenti.Nom),
+		DateDebut:     c.Contrat.DateDebutContrat,
+		DateFin:       c.Contrat.DateFinContrat,
 		Destinataire: pdf.Addressee{Nom: strings.TrimSpace(c.Employeur.Denomination),
 			Adresse: addressLines(c.Employeur.Adresse)},
 	}
+}
+
+// numeroAvenant is the numéro d'avenant of c's depot frame ("" for none).
+func numeroAvenant(c *contract.Contract) string {
+	if c.Depot == nil {
+		return ""
+	}
+	return c.Depot.NumeroAvenant
 }
 
 func addressLines(a contract.Adresse) []string {
@@ -78,7 +87,11 @@ func (s *Service) writeLetter(r record, c *contract.Contract, req opcoapi.Decisi
 		for _, f := range req.Financement {
 			d.Financement = append(d.Financement, pdf.Funding{Libelle: f.Libelle, Montant: contract.Money(f.Cents)})
 		}
-		l = letter{typ: docs.TypeCourrierAccord, name: "courrier-accord-" + r.numeroDepot + ".pdf"}
+		name := "courrier-accord-" + r.numeroDepot
+		if n := numeroAvenant(c); n != "" {
+			name += "-avenant-" + n
+		}
+		l = letter{typ: docs.TypeCourrierAccord, name: name + ".pdf"}
 		err = pdf.CourrierAccord(&buf, d)
 	case opcoapi.DecisionAnomaliePiece, opcoapi.DecisionAnomalieSaisie:
 		d := pdf.AnomalieData{Letter: base}

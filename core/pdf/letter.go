@@ -104,6 +104,9 @@ func (lt *letter) head(title, object string, recipients []Addressee) {
 	if lt.l.NumeroDepot != "" {
 		refs = append(refs, [2]string{"N° de dépôt :", lt.l.NumeroDepot})
 	}
+	if lt.l.NumeroAvenant != "" {
+		refs = append(refs, [2]string{"N° d'avenant :", lt.l.NumeroAvenant})
+	}
 	if lt.l.Employeur != "" {
 		refs = append(refs, [2]string{"Employeur :", lt.l.Employeur})
 	}

@@ -36,10 +36,13 @@ type Letter struct {
 	Kind        contract.Kind
 	Reference   string // the contract's reference in the OPCO's service
 	NumeroDepot string // the n° de dépôt, when one was assigned
-	Employeur   string // the employer's dénomination
-	Alternant   string // the apprentice's or salarié's first name and name
-	DateDebut   civil.Date
-	DateFin     civil.Date
+	// NumeroAvenant is the avenant's number under NumeroDepot ("" for a
+	// contract): the letter is then about « l'avenant n° N au contrat n° … ».
+	NumeroAvenant string
+	Employeur     string // the employer's dénomination
+	Alternant     string // the apprentice's or salarié's first name and name
+	DateDebut     civil.Date
+	DateFin       civil.Date
 	// Destinataire is the employer, printed in the envelope's window.
 	Destinataire Addressee
 }
@@ -90,29 +93,54 @@ type RefusData struct {
 	Motifs                []string
 }
 
+// avenantName is « avenant n° N au contrat n° … » for an avenant's letter,
+// "" for a contract's.
+func avenantName(l Letter) string {
+	if l.NumeroAvenant == "" {
+		return ""
+	}
+	return "avenant n° " + l.NumeroAvenant + " au contrat n° " + orDash(l.NumeroDepot)
+}
+
 // ErrNoItems is returned for a courrier d'anomalie without pieces or errors,
 // or a refusal without reasons: such a letter would tell its reader nothing.
 var ErrNoItems = errors.New("courrier sans objet : aucune pièce, erreur ou motif à indiquer")
 
-// CourrierAccord writes the courrier d'accord.
+// CourrierAccord writes the courrier d'accord (of a contract, or of an
+// avenant: « Avenant n° N au contrat n° … »).
 func CourrierAccord(w io.Writer, d LetterData) error {
 	name := contractName(d.Kind)
-	lt, err := newLetter(d.Letter, "Courrier d'accord",
-		"accord sur le "+name+" de "+orDash(d.Alternant), []Addressee{d.Destinataire})
+	object := "accord sur le " + name + " de " + orDash(d.Alternant)
+	avenant := avenantName(d.Letter)
+	if avenant != "" {
+		object = "accord sur l'" + avenant + " (" + name + " de " + orDash(d.Alternant) + ")"
+	}
+	lt, err := newLetter(d.Letter, "Courrier d'accord", object, []Addressee{d.Destinataire})
 	if err != nil {
 		return err
 	}
 	lt.para("Madame, Monsieur,")
-	lt.para("Nous avons bien reçu le " + name + " conclu entre " + orDash(d.Employeur) + " et " +
-		orDash(d.Alternant) + suffix(" ", period(d.DateDebut, d.DateFin)) + ".")
-	decided := "Après instruction, nous vous informons que ce contrat est déclaré conforme"
-	if d.NumeroDepot != "" {
-		decided += " et qu'il a été enregistré sous le n° de dépôt " + d.NumeroDepot
+	if avenant != "" {
+		lt.para("Nous avons bien reçu l'" + avenant + ", " + name + " conclu entre " + orDash(d.Employeur) + " et " +
+			orDash(d.Alternant) + suffix(" ", period(d.DateDebut, d.DateFin)) + ".")
+		decided := "Après instruction, nous vous informons que cet avenant est déclaré conforme et qu'il a été enregistré sous le n° de dépôt " +
+			d.NumeroDepot + ", avenant n° " + d.NumeroAvenant
+		if !d.Date.IsZero() {
+			decided += ", le " + d.Date.French()
+		}
+		lt.para(decided + ". Son statut est désormais « ENGAGÉ ».")
+	} else {
+		lt.para("Nous avons bien reçu le " + name + " conclu entre " + orDash(d.Employeur) + " et " +
+			orDash(d.Alternant) + suffix(" ", period(d.DateDebut, d.DateFin)) + ".")
+		decided := "Après instruction, nous vous informons que ce contrat est déclaré conforme"
+		if d.NumeroDepot != "" {
+			decided += " et qu'il a été enregistré sous le n° de dépôt " + d.NumeroDepot
+		}
+		if !d.Date.IsZero() {
+			decided += ", le " + d.Date.French()
+		}
+		lt.para(decided + ". Son statut est désormais « ENGAGÉ ».")
 	}
-	if !d.Date.IsZero() {
-		decided += ", le " + d.Date.French()
-	}
-	lt.para(decided + ". Son statut est désormais « ENGAGÉ ».")
 	if len(d.Financement) > 0 {
 		lt.paraStyled("Décision de prise en charge financière :", true)
 		rows := make([][]string, 0, len(d.Financement)+1)

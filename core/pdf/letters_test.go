@@ -29,6 +29,20 @@ var letterCases = []struct {
 		title: "Courrier d'accord — Lucas MARTIN",
 	},
 	{
+		name: "courrier d'accord d'un avenant",
+		render: func(w *bytes.Buffer) error {
+			d := sampleAccord()
+			d.NumeroAvenant = "2"
+			return CourrierAccord(w, d)
+		},
+		want: []string{"N° de dépôt :", "069202509NC0123", "N° d'avenant :",
+			"Objet : Accord sur l'avenant n° 2 au contrat n° 069202509NC0123 (contrat d'apprentissage de Lucas MARTIN)",
+			"Nous avons bien reçu l'avenant n° 2 au contrat n° 069202509NC0123",
+			"cet avenant est déclaré conforme et qu'il a été enregistré sous le n° de dépôt 069202509NC0123, avenant n° 2",
+			"« ENGAGÉ »"},
+		title: "Courrier d'accord — Lucas MARTIN",
+	},
+	{
 		name:   "courrier d'anomalie",
 		render: func(w *bytes.Buffer) error { return CourrierAnomalie(w, sampleAnomalie()) },
 		want: []string{"Objet : Anomalie sur le contrat d'apprentissage de Lucas MARTIN",

@@ -49,6 +49,7 @@ var conformance = []struct {
 	{"ListAndQueue", testListAndQueue},
 	{"AgentReviewColumns", testAgentReview},
 	{"DepotCounters", testDepot},
+	{"AvenantCounters", testAvenantCounters},
 	{"MailQueue", testMailQueue},
 	{"LoginFailures", testLoginFailures},
 	{"ConcurrentWritersCursor", testConcurrentCursor},

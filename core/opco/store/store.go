@@ -89,6 +89,9 @@ type Reader interface {
 	// PeekDepot returns the number NextDepot would give a n° de dépôt
 	// prefix now (a letter is drawn with it before the transaction).
 	PeekDepot(ctx context.Context, prefix string) (int, error)
+	// PeekAvenant returns the number NextAvenant would give the next
+	// avenant of n° de dépôt numero now.
+	PeekAvenant(ctx context.Context, numero string) (int, error)
 	// Session returns the account of a session by its token's hash, and
 	// when the session expires.
 	Session(ctx context.Context, tokenHash string) (a Account, expires time.Time, ok bool, err error)
@@ -120,6 +123,10 @@ type Tx interface {
 	QueueMail(ctx context.Context, m Mail, at time.Time) error
 	// NextDepot returns the next number of a n° de dépôt prefix (1, 2…).
 	NextDepot(ctx context.Context, prefix string) (int, error)
+	// NextAvenant returns the next numéro d'avenant of n° de dépôt numero
+	// (1, 2…), unique whatever the instances engaging at once. Its counter
+	// is apart from the n° de dépôt counters.
+	NextAvenant(ctx context.Context, numero string) (int, error)
 	// CreateAccount stores a new account and sets its ID; a login already
 	// used (whatever its case) is ErrExists.
 	CreateAccount(ctx context.Context, a *Account, passwordHash string, at time.Time) error
