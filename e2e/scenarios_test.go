@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -291,7 +292,9 @@ func TestScenario6Late(t *testing.T) {
 }
 
 // Scenario 7: an avenant (36, changement de maître d'apprentissage) of an
-// engaged contract goes the same way; the original is unchanged.
+// engaged contract goes the same way, with the convention de formation
+// carried over; the OPCO engages it under the contract's n° de dépôt as
+// avenant n° 1, a second one as n° 2; the original is unchanged.
 func TestScenario7Avenant(t *testing.T) {
 	srv := startServer(t, "", entrepriseAcct, agentAcct)
 	ent := newParty(t, srv, entrepriseAcct, "2025-09-03")
@@ -302,40 +305,58 @@ func TestScenario7Avenant(t *testing.T) {
 	orig = wantStatus(t, ent, orig.ID, workflow.Engage)
 	before := statuses(ent.history(orig.ID))
 
-	out := ent.do(orig, workflow.CreerDemandeModification)
-	if out.Avenant == nil || out.Record.Status != workflow.Engage {
-		t.Fatalf("no avenant: %+v", out)
-	}
-	av := *out.Avenant
-	if av.Contract.Contrat.NumeroContratPrecedent != decided.NumeroDepot {
-		t.Fatalf("numeroContratPrecedent %q, want %q", av.Contract.Contrat.NumeroContratPrecedent, decided.NumeroDepot)
-	}
-	c := av.Contract
-	c.Contrat.TypeContratApp = contract.Int(36)
-	c.Contrat.DateEffetAvenant = civil.MustParse("2025-09-15")
-	c.Maitre1.Nom, c.Maitre1.Prenom, c.Maitre1.Courriel = "BERNARD", "Sophie", "s.bernard@maison-leroux.example"
-	av, err := ent.svc.Save(ent.ctx, ent.actor, av.ID, av.Version, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ent.addDocument(av.ID, "Convention de formation signée.pdf", pdfFile("convention avenant"))
-	tr, err := ent.svc.Do(ent.ctx, workflow.Request{ContractID: av.ID, BaseVersion: ent.load(av.ID).Version, Actor: ent.actor, Action: workflow.Transmettre})
-	if err != nil {
-		t.Fatalf("Transmettre the avenant: %v (findings %+v)", err, tr.Validation.Findings)
-	}
-	ent.syncNow()
-	avDecided := agent.decide(av.ID, opcoapi.DecisionRequest{Action: opcoapi.DecisionConforme})
-	ent.syncNow()
-	wantStatus(t, ent, av.ID, workflow.Engage)
-	if avDecided.NumeroDepot == decided.NumeroDepot {
-		t.Error("the avenant has the original's n° de dépôt")
+	for i, maitre := range []string{"BERNARD", "PETIT"} {
+		n := strconv.Itoa(i + 1)
+		out := ent.do(ent.load(orig.ID), workflow.CreerDemandeModification)
+		if out.Avenant == nil || out.Record.Status != workflow.Engage {
+			t.Fatalf("no avenant: %+v", out)
+		}
+		av := *out.Avenant
+		if av.Contract.Contrat.NumeroContratPrecedent != decided.NumeroDepot || !av.Contract.Contrat.Avenant {
+			t.Fatalf("numeroContratPrecedent %q (want %q), marked %v", av.Contract.Contrat.NumeroContratPrecedent, decided.NumeroDepot, av.Contract.Contrat.Avenant)
+		}
+		if len(av.Documents) != 1 || av.Documents[0].Type != docs.TypeConventionFormation || av.Documents[0].SHA256 != orig.Documents[0].SHA256 {
+			t.Fatalf("avenant %s documents %+v: want the convention de formation, not the courrier d'accord", n, av.Documents)
+		}
+		c := av.Contract
+		c.Contrat.TypeContratApp = contract.Int(36)
+		c.Contrat.DateEffetAvenant = civil.MustParse("2025-09-15")
+		c.Maitre1.Nom, c.Maitre1.Prenom, c.Maitre1.Courriel = maitre, "Sophie", "s.bernard@maison-leroux.example"
+		av, err := ent.svc.Save(ent.ctx, ent.actor, av.ID, av.Version, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := ent.svc.Do(ent.ctx, workflow.Request{ContractID: av.ID, BaseVersion: av.Version, Actor: ent.actor, Action: workflow.Transmettre})
+		if err != nil {
+			t.Fatalf("Transmettre avenant %s: %v (findings %+v)", n, err, tr.Validation.Findings)
+		}
+		ent.syncNow()
+		avDecided := agent.decide(av.ID, opcoapi.DecisionRequest{Action: opcoapi.DecisionConforme})
+		ent.syncNow()
+		got := wantStatus(t, ent, av.ID, workflow.Engage)
+		if avDecided.NumeroDepot != decided.NumeroDepot {
+			t.Errorf("avenant %s engaged under n° de dépôt %s, want the contract's %s", n, avDecided.NumeroDepot, decided.NumeroDepot)
+		}
+		if d := got.Contract.Depot; d == nil || d.NumeroDepot != decided.NumeroDepot || d.NumeroAvenant != n {
+			t.Errorf("avenant %s depot frame on the desktop: %+v, want %s avenant %s", n, d, decided.NumeroDepot, n)
+		}
+		if got.ParentReference != orig.Reference {
+			t.Errorf("avenant %s: parent reference %q, want %q", n, got.ParentReference, orig.Reference)
+		}
+		letter := strings.Join(strings.Fields(ent.letterText(got, docs.TypeCourrierAccord)), " ")
+		if want := "avenant n° " + n + " au contrat n° " + decided.NumeroDepot; !strings.Contains(letter, want) {
+			t.Errorf("avenant %s: the courrier d'accord lacks %q:\n%s", n, want, letter)
+		}
 	}
 	o := wantStatus(t, ent, orig.ID, workflow.Engage)
 	if got := statuses(ent.history(orig.ID)); got != before {
 		t.Errorf("the original's history changed: %s → %s", before, got)
 	}
-	if o.Contract.Maitre1.Nom == "BERNARD" {
+	if n := o.Contract.Maitre1.Nom; n == "BERNARD" || n == "PETIT" {
 		t.Error("the original contract was modified")
+	}
+	if o.Contract.Depot == nil || o.Contract.Depot.NumeroAvenant != "" {
+		t.Errorf("the original's frame: %+v", o.Contract.Depot)
 	}
 	remoteOrig, _ := ent.client().Contract(ent.ctx, orig.ID)
 	if remoteOrig.Status != "engage" || remoteOrig.Version != decided.Version {
