@@ -101,7 +101,7 @@ func buildSeed() (string, []string, error) {
 	defer tx.Rollback()
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO contracts (id, uuid, reference, kind, status, version,
 		employer_siret, employer_name, apprentice_name, cfa_name, cfa_siret, cfa_uai, numero_depot, start_date, deadline,
-		created_at, updated_at, doc, apprentice_sort, employer_sort) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		created_at, updated_at, doc, apprentice_sort, employer_sort, identity_key) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return "", nil, err
 	}
@@ -123,6 +123,9 @@ func buildSeed() (string, []string, error) {
 			c.Apprenti.Nom, c.Apprenti.Prenom = "ZYGMUNT", "Lina"
 		}
 		c.Employeur.Siret = fmt.Sprintf("%014d", 10_000_000_000_000+rng.IntN(5_000)*1_000)
+		// 2 000 maîtres d'apprentissage and 300 formations for the address books.
+		c.Maitre1.Nom, c.Maitre1.Prenom = surnames[i%len(surnames)], fmt.Sprintf("%s %d", firstNames[i%len(firstNames)], i%2000)
+		c.Formation.CodeDiplome, c.Formation.Rncp = fmt.Sprintf("32%06d", i%300), fmt.Sprintf("RNCP%05d", 30000+i%300)
 		c.Contrat.DateDebutContrat = civil.Of(now.AddDate(0, 0, -rng.IntN(900)))
 		doc, err := encodeDoc(c, nil)
 		if err != nil {
@@ -134,7 +137,7 @@ func buildSeed() (string, []string, error) {
 		at := now.Add(-time.Duration(rng.Int64N(int64(2 * 365 * 24 * time.Hour))))
 		if _, err := ins.ExecContext(ctx, i, id, fmt.Sprintf("C-%06d", i), col.kind, string(status), col.employerSiret,
 			col.employerName, col.apprenticeName, col.cfaName, col.cfaSiret, col.cfaUAI, col.numeroDepot, col.startDate,
-			col.deadline, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort); err != nil {
+			col.deadline, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort, col.identityKey); err != nil {
 			return "", nil, err
 		}
 		if _, err := hist.ExecContext(ctx, i, at.UnixMicro(), string(status)); err != nil {
@@ -144,6 +147,16 @@ func buildSeed() (string, []string, error) {
 	if err := tx.Commit(); err != nil {
 		return "", nil, err
 	}
+	// The rows went in by SQL: fill the address books as the first
+	// opening after migration 007 does, and say how long it took.
+	if _, err := st.db.ExecContext(ctx, `UPDATE book_state SET filled = 0`); err != nil {
+		return "", nil, err
+	}
+	start := time.Now()
+	if err := st.fillBook(ctx); err != nil {
+		return "", nil, err
+	}
+	fmt.Fprintf(os.Stderr, "address books filled from %d contracts in %v\n", seedRows, time.Since(start).Round(time.Millisecond))
 	for _, q := range []string{`ANALYZE`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
 		if _, err := st.db.ExecContext(ctx, q); err != nil {
 			return "", nil, err

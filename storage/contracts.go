@@ -41,8 +41,8 @@ const (
 	nextIDQuery    = `SELECT COALESCE(MAX(id), 0) + 1 FROM contracts`
 	insertContract = `INSERT INTO contracts (id, uuid, reference, kind, status, version,
 		employer_siret, employer_name, apprentice_name, cfa_name, cfa_siret, cfa_uai, numero_depot, start_date, deadline,
-		parent_uuid, created_at, updated_at, doc, apprentice_sort, employer_sort)
-		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		parent_uuid, created_at, updated_at, doc, apprentice_sort, employer_sort, identity_key)
+		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertHistoryQuery = `INSERT INTO history (contract_id, version, at, actor_role, actor_name, action,
 		status_before, status_after, changed, document_id, hors_delai, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
@@ -52,6 +52,7 @@ const (
 type creator struct {
 	tx              *sql.Tx
 	next, ins, hist *sql.Stmt
+	book            *bookWriter
 }
 
 func (w creator) nextID(ctx context.Context) (int64, error) {
@@ -118,7 +119,7 @@ func (s *Store) create(ctx context.Context, w creator, n workflow.NewContract) (
 	ref := fmt.Sprintf("C-%06d", id)
 	if err := w.insert(ctx, id, n.ID, ref, col.kind, string(n.Status),
 		col.employerSiret, col.employerName, col.apprenticeName, col.cfaName, col.cfaSiret, col.cfaUAI, col.numeroDepot,
-		col.startDate, col.deadline, n.ParentID, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort); err != nil {
+		col.startDate, col.deadline, n.ParentID, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort, col.identityKey); err != nil {
 		if isUniqueViolation(err) {
 			return workflow.Record{}, workflow.Errorf(workflow.CodeConflict, "Un contrat avec cet identifiant existe déjà.")
 		}
@@ -126,6 +127,13 @@ func (s *Store) create(ctx context.Context, w creator, n workflow.NewContract) (
 	}
 	if len(n.Documents) > 0 {
 		changed = append(changed, "documents")
+	}
+	book := w.book
+	if book == nil {
+		book = &bookWriter{tx: w.tx}
+	}
+	if err := book.entries(ctx, n.Contract, at); err != nil {
+		return workflow.Record{}, err
 	}
 	if err := w.history(ctx, historyRow{contractID: id, version: 1, at: at, actor: n.Actor, action: n.Action,
 		after: n.Status, changed: changed, note: n.Note}); err != nil {
@@ -164,6 +172,11 @@ func (s *Store) CreateBatch(ctx context.Context, ns []workflow.NewContract) ([]w
 		}
 		defer (*p.st).Close()
 	}
+	w.book = &bookWriter{tx: tx}
+	if err := w.book.prepare(ctx); err != nil {
+		return nil, err
+	}
+	defer w.book.close()
 	out := make([]workflow.Record, 0, len(ns))
 	for _, n := range ns {
 		rec, err := s.create(ctx, w, n)

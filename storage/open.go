@@ -97,7 +97,12 @@ func Open(dir string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	blobs.now = now
-	return &Store{db: db, dir: dir, Blobs: blobs, now: now}, nil
+	st := &Store{db: db, dir: dir, Blobs: blobs, now: now}
+	// The address books of a store older than migration 007; a failure
+	// (another process filling them past the busy timeout) leaves them to
+	// the next opening, the contracts untouched.
+	_ = st.fillBook(context.Background())
+	return st, nil
 }
 
 // DSN returns the modernc.org/sqlite data source name of a database file:

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,36 +12,12 @@ import (
 	"cerfadesk/core/civil"
 )
 
-// parseFrenchDate reads a date typed JJ/MM/AAAA (also J/M/AAAA, JJ-MM-AAAA,
-// JJ.MM.AAAA and JJMMAAAA). An empty text is the zero date and ok; an
-// impossible date (31/02/2026) is not ok.
-func parseFrenchDate(s string) (civil.Date, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return civil.Date{}, true
-	}
-	var parts []string
-	if len(s) == 8 && strings.Trim(s, "0123456789") == "" {
-		parts = []string{s[:2], s[2:4], s[4:]}
-	} else {
-		parts = strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ' ' })
-	}
-	if len(parts) != 3 || len(parts[2]) != 4 || len(parts[0]) > 2 || len(parts[1]) > 2 {
-		return civil.Date{}, false
-	}
-	n := make([]int, 3)
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil {
-			return civil.Date{}, false
-		}
-		n[i] = v
-	}
-	d, err := civil.Parse(fmt.Sprintf("%04d-%02d-%02d", n[2], n[1], n[0]))
-	if err != nil {
-		return civil.Date{}, false
-	}
-	return d, true
+// typedDate reads a date typed in the form (civil.Typed: JJ/MM/AAAA,
+// J/M/AAAA, JJ-MM-AAAA, JJ.MM.AAAA, JJMMAAAA). An empty text is the zero
+// date and ok; an impossible date (31/02/2026) is not ok.
+func typedDate(s string) (civil.Date, bool) {
+	d, err := civil.ParseFrench(s, civil.Typed)
+	return d, err == nil
 }
 
 // dateEntry is an entry for a date typed JJ/MM/AAAA, with a button that
@@ -79,7 +53,7 @@ func (e *dateEntry) Enable() {
 // FocusLost rewrites a valid date in the JJ/MM/AAAA form.
 func (e *dateEntry) FocusLost() {
 	e.Entry.FocusLost()
-	if d, ok := parseFrenchDate(e.Text); ok && !d.IsZero() && e.Text != d.French() {
+	if d, ok := typedDate(e.Text); ok && !d.IsZero() && e.Text != d.French() {
 		e.SetText(d.French())
 	}
 }
@@ -89,7 +63,7 @@ func (e *dateEntry) openCalendar() {
 	if c == nil {
 		return
 	}
-	start, ok := parseFrenchDate(e.Text)
+	start, ok := typedDate(e.Text)
 	if !ok || start.IsZero() {
 		start = civil.Of(time.Now())
 	}

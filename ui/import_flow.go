@@ -166,8 +166,24 @@ func (im *importing) convert(then func()) {
 			}
 		}}
 	t := im.table
-	background(env, func() *sheet.Result { return sheet.Convert(t, opt) }, func(res *sheet.Result) {
-		im.res = res
+	find, _ := env.Store.(workflow.IdentityFinder)
+	type result struct {
+		res *sheet.Result
+		err error
+	}
+	background(env, func() result {
+		res := sheet.Convert(t, opt)
+		// The rows already stored, or repeated in the file: an index
+		// look-up, not a scan of the store.
+		return result{res, res.MarkDuplicates(env.ctx(), find)}
+	}, func(r result) {
+		if r.err != nil {
+			im.dlg.Hide()
+			im.done = true
+			im.d.showError(fmt.Errorf("%s : la recherche des contrats déjà enregistrés a échoué : %w", im.name, r.err))
+			return
+		}
+		im.res = r.res
 		then()
 	})
 }
@@ -374,9 +390,17 @@ func rowText(res *sheet.Result, r *sheet.Row) (string, widget.Importance) {
 	if e := r.Contract.Employeur.Denomination; e != "" {
 		b.WriteString(" — " + e)
 	}
+	if r.Duplicate() {
+		b.WriteString(" — " + res.DuplicateText(r) + " (doublon : pas importée, sauf « Importer aussi les doublons »)")
+	}
 	// Green only for a row with nothing to say: remarks read as remarks.
 	imp := widget.MediumImportance
 	switch {
+	case r.Duplicate():
+		imp = widget.WarningImportance
+		if r.Blocking() {
+			b.WriteString(" — anomalies bloquantes")
+		}
 	case r.Blocking():
 		b.WriteString(" — anomalies bloquantes")
 		imp = widget.WarningImportance
@@ -404,20 +428,31 @@ func rowText(res *sheet.Result, r *sheet.Row) (string, widget.Importance) {
 func (im *importing) showPreview() {
 	d, res := im.d, im.res
 	im.dlg.Hide()
-	var ok, blocking, refused int
+	var ok, blocking, refused, dups, dupsClean int
 	for i := range res.Rows {
 		r := &res.Rows[i]
 		switch {
 		case r.Refused():
 			refused++
+			continue
 		case r.Blocking():
 			blocking++
 		default:
 			ok++
 		}
+		if r.Duplicate() {
+			dups++
+			if !r.Blocking() {
+				dupsClean++
+			}
+		}
 	}
-	summary := widget.NewLabel(fmt.Sprintf("« %s » : %d ligne(s) — %d sans anomalie bloquante, %d avec anomalies bloquantes (à compléter après l'import), %d refusée(s) (jamais importées).",
-		im.name, len(res.Rows), ok, blocking, refused))
+	text := fmt.Sprintf("« %s » : %d ligne(s) — %d sans anomalie bloquante, %d avec anomalies bloquantes (à compléter après l'import), %d refusée(s) (jamais importées).",
+		im.name, len(res.Rows), ok, blocking, refused)
+	if dups > 0 {
+		text += fmt.Sprintf(" %d doublon(s) : contrats déjà enregistrés (même apprenti, même employeur, même date de début) ou lignes répétées dans le fichier, pas importés sauf si vous le demandez.", dups)
+	}
+	summary := widget.NewLabel(text)
 	summary.Wrapping = fyne.TextWrapWord
 	summary.TextStyle = fyne.TextStyle{Bold: true}
 	list := container.NewVBox()
@@ -439,17 +474,28 @@ func (im *importing) showPreview() {
 		list.Add(l)
 	}
 	var dlg *dialog.CustomDialog
-	all := widget.NewButton(fmt.Sprintf("Importer tout (%d)", ok+blocking), func() { dlg.Hide(); im.save(false) })
-	clean := widget.NewButton(fmt.Sprintf("Importer les lignes sans erreur bloquante (%d)", ok), func() { dlg.Hide(); im.save(true) })
+	withDups := false
+	all := widget.NewButton("", func() { dlg.Hide(); im.save(false, withDups) })
+	clean := widget.NewButton("", func() { dlg.Hide(); im.save(true, withDups) })
 	clean.Importance = widget.HighImportance
-	if ok+blocking == 0 {
-		all.Disable()
+	counts := func() {
+		nAll, nClean := ok+blocking, ok
+		if !withDups {
+			nAll, nClean = nAll-dups, nClean-dupsClean
+		}
+		all.SetText(fmt.Sprintf("Importer tout (%d)", nAll))
+		clean.SetText(fmt.Sprintf("Importer les lignes sans erreur bloquante (%d)", nClean))
+		setEnabled(all, nAll > 0)
+		setEnabled(clean, nClean > 0)
 	}
-	if ok == 0 {
-		clean.Disable()
+	counts()
+	force := widget.NewCheck(fmt.Sprintf("Importer aussi les doublons (%d)", dups), func(on bool) { withDups = on; counts() })
+	top := fyne.CanvasObject(summary)
+	if dups > 0 {
+		top = container.NewVBox(summary, force)
 	}
 	cancel := widget.NewButton("Annuler", func() { dlg.Hide(); im.done = true })
-	body := container.NewBorder(summary, nil, nil, nil, container.NewVScroll(list))
+	body := container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
 	im.preview = body
 	dlg = dialog.NewCustomWithoutButtons("Aperçu de l'import", body, d.win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, all, clean})
@@ -458,14 +504,15 @@ func (im *importing) showPreview() {
 	dlg.Show()
 }
 
-// save stores the rows (without blocking findings only, when onlyClean)
-// « En cours de saisie », each with its history note, by batches.
-func (im *importing) save(onlyClean bool) {
+// save stores the rows (without blocking findings only, when onlyClean;
+// the duplicates only when withDups) « En cours de saisie », each with its
+// history note, by batches.
+func (im *importing) save(onlyClean, withDups bool) {
 	d, res := im.d, im.res
 	var in []workflow.Imported
 	for i := range res.Rows {
 		r := &res.Rows[i]
-		if r.Refused() || (onlyClean && r.Blocking()) {
+		if r.Refused() || (onlyClean && r.Blocking()) || (r.Duplicate() && !withDups) {
 			continue
 		}
 		in = append(in, workflow.Imported{Contract: r.Contract, Note: res.Note(r)})
@@ -648,4 +695,12 @@ func (d *Desktop) writeTo(w fyne.URIWriteCloser, write func(io.Writer) error) {
 		d.notice.Importance = widget.SuccessImportance
 		d.notice.SetText("Enregistré : " + w.URI().Name())
 	})
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,6 +43,7 @@ func importCSV(t *testing.T) string {
 	c1 := example(t, "apprentissage-base.json")
 	c2 := example(t, "apprentissage-base.json")
 	c2.Apprenti.Nom, c2.Apprenti.Prenom = "DURAND", "Léa"
+	c2.Apprenti.Nir = "106056938304614" // another apprentice: not a duplicate of c1
 	c3 := example(t, "apprentissage-base.json")
 	c3.Apprenti.Nom = "PETIT"
 	var buf bytes.Buffer
@@ -168,15 +170,66 @@ func TestImportACSVDroppedOnTheMainWindow(t *testing.T) {
 		t.Errorf("list: %d rows, status bar %q", d.model.Len(), d.notice.Text)
 	}
 
-	// The same headers again: the remembered mapping, straight to the preview.
+	// The same headers again: the remembered mapping, straight to the
+	// preview, where both rows are named as already stored and left out
+	// unless the user asks for them.
+	refs := map[string]string{}
+	for _, s := range page.Items {
+		refs[stored(t, env, s.ID).Contract.Apprenti.Nom] = s.Reference
+	}
 	d.dropped([]fyne.URI{storage.NewFileURI(path)})
 	again := topOverlay(t, d.win)
 	if !hasText(again, "3 ligne(s)") {
 		t.Fatalf("the second import did not go straight to the preview: %q", texts(again))
 	}
-	test.Tap(buttonStarting(t, again, "Importer les lignes sans erreur bloquante"))
+	for _, want := range []string{"2 doublon(s)", "déjà présent : " + refs["MARTIN"], "déjà présent : " + refs["DURAND"]} {
+		if !hasText(again, want) {
+			t.Fatalf("the preview lacks %q: %q", want, texts(again))
+		}
+	}
+	if b := buttonStarting(t, again, "Importer tout (0)"); !b.Disabled() {
+		t.Error("« Importer tout » enabled with nothing but duplicates")
+	}
+	var force *widget.Check
+	walk(again, func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && strings.HasPrefix(c.Text, "Importer aussi les doublons (2)") {
+			force = c
+		}
+	})
+	if force == nil || force.Checked {
+		t.Fatalf("no unchecked « Importer aussi les doublons (2) »: %q", texts(again))
+	}
+	test.Tap(force)
+	test.Tap(buttonStarting(t, again, "Importer tout (2)"))
 	if n, _ := env.Store.Count(env.ctx(), workflow.ListQuery{}); n != 4 {
-		t.Errorf("%d contracts after the second import, want 4", n)
+		t.Errorf("%d contracts after forcing the duplicates, want 4", n)
+	}
+}
+
+// Rows repeated in the file are caught even when the store is empty: the
+// first is imported, the copy is named and left out.
+func TestImportSkipsRowsRepeatedInTheFile(t *testing.T) {
+	env := newTestEnv(t, "2025-09-03")
+	a := test.NewTempApp(t)
+	d := NewDesktop(a, env)
+	defer d.win.Close()
+	c := example(t, "apprentissage-base.json")
+	var buf bytes.Buffer
+	if err := sheet.WriteCSV(&buf, []*contract.Contract{c, c}, sheet.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "deux-fois.csv")
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.dropped([]fyne.URI{storage.NewFileURI(path)})
+	preview := topOverlay(t, d.win)
+	if !hasText(preview, "même contrat que la ligne 2 du fichier") {
+		t.Fatalf("preview: %q", texts(preview))
+	}
+	test.Tap(buttonStarting(t, preview, "Importer tout (1)"))
+	if n, _ := env.Store.Count(env.ctx(), workflow.ListQuery{}); n != 1 {
+		t.Errorf("%d contracts stored, want 1", n)
 	}
 }
 
@@ -250,9 +303,10 @@ func TestImportALongFile(t *testing.T) {
 	defer d.win.Close()
 	const n = 2*importBatch + 100
 	cs := make([]*contract.Contract, n)
-	base := example(t, "apprentissage-base.json")
 	for i := range cs {
-		cs[i] = base
+		c := example(t, "apprentissage-base.json")
+		c.Apprenti.Nir, c.Apprenti.Prenom = "", fmt.Sprintf("Élève %04d", i) // distinct apprentices
+		cs[i] = c
 	}
 	var buf bytes.Buffer
 	if err := sheet.WriteCSV(&buf, cs, sheet.WriteOptions{}); err != nil {

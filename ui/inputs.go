@@ -204,7 +204,7 @@ func (fm *form) date(f *cerfa.Field, acc func(c *contract.Contract) *civil.Date)
 	fd := fm.newField(f)
 	fd.input, fd.focus = e, e
 	e.OnChanged = func(s string) {
-		d, ok := parseFrenchDate(s)
+		d, ok := typedDate(s)
 		fd.inputErr = ""
 		if !ok {
 			fd.inputErr = "Date attendue au format JJ/MM/AAAA."

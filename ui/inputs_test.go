@@ -29,13 +29,13 @@ func TestParseFrenchDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, ok := parseFrenchDate(tt.in)
+			d, ok := typedDate(tt.in)
 			got := ""
 			if !d.IsZero() {
 				got = d.String()
 			}
 			if ok != tt.ok || got != tt.want {
-				t.Errorf("parseFrenchDate(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+				t.Errorf("typedDate(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 			}
 		})
 	}

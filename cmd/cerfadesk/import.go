@@ -31,7 +31,7 @@ func init() {
 }
 
 const importUsage = `Usage : cerfadesk import [--data DOSSIER] [--dry-run] [--json] [--kind K] [--blocking skip|import]
-                        [--mapping CORRESPONDANCE.json] FICHIER...
+                        [--doublons ignorer|importer] [--mapping CORRESPONDANCE.json] FICHIER...
 
 Importe les contrats de fichiers JSON canonique (un contrat ou une liste), CSV (virgule ou
 point-virgule, UTF-8 avec ou sans BOM, Windows-1252) ou XLSX. Les colonnes sont reconnues par
@@ -46,11 +46,18 @@ fichier et la ligne, au nom du profil du dossier de données.
   --kind K           apprentissage ou professionnalisation : le type des lignes sans colonne typeFormulaire.
   --blocking MODE    import (défaut) : les lignes avec des anomalies bloquantes sont importées, à compléter
                      dans l'application ; skip : elles ne sont pas importées.
+  --doublons MODE    ignorer (défaut) : une ligne qui est un contrat déjà enregistré (même type, même
+                     apprenti ou salarié — NIR, sinon nom, prénom et date de naissance, sans tenir compte
+                     des accents ni des majuscules —, même SIRET d'employeur, même date de début) ou qui
+                     répète une ligne précédente du fichier n'est pas importée : « déjà présent : C-000123 »
+                     [deja_present], « même contrat que la ligne 4 du fichier » [doublon_fichier] ;
+                     importer : elle est importée quand même.
 Une ligne dont une valeur est illisible (date, code, texte trop long…) n'est jamais importée.
 Les pièces jointes ne sont jamais dans un fichier : leur absence (onglet Documents) est signalée
 (valid: false) mais n'est pas comptée comme anomalie bloquante de l'import.
-Code de sortie : 0 si toutes les lignes ont été importées sans anomalie bloquante, 1 si des lignes
-ont des anomalies bloquantes ou ont été refusées, 2 si un fichier ne peut pas être lu.
+Code de sortie : 0 si toutes les lignes ont été importées sans anomalie bloquante (les doublons écartés
+ne comptent pas), 1 si des lignes ont des anomalies bloquantes ou ont été refusées, 2 si un fichier ne
+peut pas être lu.
 `
 
 // importBatch is the number of rows saved per transaction.
@@ -72,6 +79,13 @@ type importLine struct {
 	Hidden  int            `json:"hiddenFindings,omitempty"`
 	Errors  []*sheet.Error `json:"errors,omitempty"`
 	Skipped string         `json:"skipped,omitempty"`
+	// Code is the stable code of a duplicate row left out (deja_present,
+	// doublon_fichier); Existing is the stored contract a row is, SameAs
+	// the earlier row of the file it repeats (set for rows imported
+	// anyway too).
+	Code     string `json:"code,omitempty"`
+	Existing string `json:"existing,omitempty"`
+	SameAs   int    `json:"sameAsRow,omitempty"`
 }
 
 type importArgs struct {
@@ -80,6 +94,7 @@ type importArgs struct {
 	json    bool
 	kind    contract.Kind
 	skip    bool
+	dups    bool // --doublons importer
 	mapping map[string]string
 	files   []string
 }
@@ -93,6 +108,7 @@ func parseImportArgs(args []string) (importArgs, error) {
 	fs.BoolVar(&ia.json, "json", false, "")
 	kind := fs.String("kind", "", "")
 	blocking := fs.String("blocking", "import", "")
+	doublons := fs.String("doublons", "ignorer", "")
 	mapping := fs.String("mapping", "", "")
 	// Flags may follow the files.
 	for {
@@ -118,6 +134,13 @@ func parseImportArgs(args []string) (importArgs, error) {
 		ia.skip = true
 	default:
 		return ia, fmt.Errorf("--blocking %q : skip ou import", *blocking)
+	}
+	switch *doublons {
+	case "ignorer":
+	case "importer":
+		ia.dups = true
+	default:
+		return ia, fmt.Errorf("--doublons %q : ignorer ou importer", *doublons)
 	}
 	if *mapping != "" {
 		data, err := readAtMostFile(*mapping, 1<<20)
@@ -177,18 +200,24 @@ func runImport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	actor := dataProfile(dir)
 	var svc *workflow.Service
-	if !ia.dryRun {
-		if actor.Role == workflow.Agent {
-			fmt.Fprintln(stderr, "cerfadesk import : le profil de ce dossier de données est « Agent OPCO », qui ne crée pas de contrats : choisissez le profil Entreprise ou CFA dans l'application.")
-			return 2
-		}
+	var find workflow.IdentityFinder
+	if !ia.dryRun && actor.Role == workflow.Agent {
+		fmt.Fprintln(stderr, "cerfadesk import : le profil de ce dossier de données est « Agent OPCO », qui ne crée pas de contrats : choisissez le profil Entreprise ou CFA dans l'application.")
+		return 2
+	}
+	// A dry run opens the store only when there is one, to name the
+	// contracts already stored.
+	if _, statErr := os.Stat(filepath.Join(dir, storage.DBFile)); !ia.dryRun || statErr == nil {
 		st, err := storage.Open(dir, storage.Options{})
 		if err != nil {
 			fmt.Fprintf(stderr, "cerfadesk import : %v\n", err)
 			return 2
 		}
 		defer st.Close()
-		svc = workflow.NewService(st, st.Blobs)
+		find = st
+		if !ia.dryRun {
+			svc = workflow.NewService(st, st.Blobs)
+		}
 	}
 	// The referentials of this data folder: the embedded ones, or the
 	// files of <data>/referentiels/ that replace them.
@@ -221,6 +250,11 @@ func runImport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		} else {
 			printProblems(stderr, res)
 		}
+		if err := res.MarkDuplicates(context.Background(), find); err != nil {
+			fmt.Fprintf(stderr, "cerfadesk import : %s : la recherche des contrats déjà enregistrés a échoué : %v\n", res.File, err)
+			worse(2)
+			continue
+		}
 		lines, err := saveRows(context.Background(), svc, actor, res, ia)
 		for _, l := range lines {
 			if ia.json {
@@ -228,8 +262,8 @@ func runImport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			} else {
 				fmt.Fprintln(stdout, importText(l, ia.dryRun))
 			}
-			if l.Blocking {
-				worse(1)
+			if l.Blocking && l.Code == "" {
+				worse(1) // a duplicate left out is judged by its first copy
 			}
 		}
 		if err != nil {
@@ -278,9 +312,13 @@ func saveRows(ctx context.Context, svc *workflow.Service, actor workflow.Actor, 
 		if l.Findings == nil {
 			l.Findings = []rules.Finding{}
 		}
+		l.Existing, l.SameAs = r.Existing, r.SameAs
 		lines[i] = l
 		switch {
 		case r.Refused():
+			continue
+		case r.Duplicate() && !ia.dups:
+			lines[i].Skipped, lines[i].Code = res.DuplicateText(r), r.DuplicateCode()
 			continue
 		case ia.skip && r.Blocking():
 			lines[i].Skipped = "anomalies bloquantes (--blocking skip)"
@@ -322,6 +360,9 @@ func importText(l importLine, dryRun bool) string {
 	switch {
 	case l.Imported:
 		b.WriteString(l.Reference)
+	case l.Skipped != "" && l.Code != "":
+		b.WriteString("non importée (" + l.Skipped + ") [" + l.Code + "]")
+		return b.String()
 	case l.Skipped != "":
 		b.WriteString("non importée (" + l.Skipped + ")")
 	case dryRun:

@@ -36,8 +36,8 @@ func benchContracts(b *testing.B, n int) []*contract.Contract {
 
 // BenchmarkImport1000CSVRows imports a 1 000-row CSV file into a real
 // SQLite store (synchronous FULL, as the app opens it) the way
-// `cerfadesk import` does: read, match, convert, normalise, validate, then
-// save by batches of 500 through workflow.Service.CreateMany. Compare with
+// `cerfadesk import` does: read, match, convert, normalise, validate, look
+// the rows up among the stored contracts (duplicates), then save by batches of 500 through workflow.Service.CreateMany. Compare with
 // BenchmarkStoreCreate1000 (the same count of plain Store.Create).
 func BenchmarkImport1000CSVRows(b *testing.B) {
 	var buf bytes.Buffer
@@ -57,6 +57,9 @@ func BenchmarkImport1000CSVRows(b *testing.B) {
 		b.StartTimer()
 		res, err := sheet.Import("contrats.csv", bytes.NewReader(buf.Bytes()), sheet.Options{Rules: rules.Options{Today: civil.New(2025, 9, 1)}})
 		if err != nil {
+			b.Fatal(err)
+		}
+		if err := res.MarkDuplicates(ctx, st); err != nil {
 			b.Fatal(err)
 		}
 		lines, err := saveRows(ctx, svc, actor, res, ia)

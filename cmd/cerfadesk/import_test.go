@@ -67,7 +67,7 @@ func TestImportSavesEachRowWithItsHistory(t *testing.T) {
 	xlsxFile := writeFile(t, dir, "contrats.xlsx", sheet.XLSX, []*contract.Contract{pro})
 	jsonFile := writeFile(t, dir, "contrats.json", sheet.JSON, []*contract.Contract{app})
 
-	code, out, errb := importCmd("--data", data, "--json", csvFile, xlsxFile, jsonFile)
+	code, out, errb := importCmd("--data", data, "--json", "--doublons", "importer", csvFile, xlsxFile, jsonFile)
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s%s", code, out, errb)
 	}
@@ -154,7 +154,7 @@ func TestImportExitCodesAndErrors(t *testing.T) {
 	}
 
 	// A file that cannot be read: exit 2, the others are still imported.
-	code, out, errb = importCmd("--data", data, filepath.Join(dir, "absent.csv"), good)
+	code, out, errb = importCmd("--data", data, "--doublons", "importer", filepath.Join(dir, "absent.csv"), good)
 	if code != 2 || !strings.Contains(errb, "absent.csv : lecture impossible") || !strings.Contains(out, "bons.csv, ligne 2 : C-000002") {
 		t.Errorf("exit %d:\n%s%s", code, out, errb)
 	}
@@ -166,13 +166,13 @@ func TestImportExitCodesAndErrors(t *testing.T) {
 
 	// --dry-run saves nothing; --blocking skip leaves the blocking rows.
 	before := countContracts(t, data)
-	if code, out, _ := importCmd("--data", data, "--dry-run", good); code != 0 || !strings.Contains(out, "à importer") {
+	if code, out, _ := importCmd("--data", data, "--dry-run", "--doublons", "importer", good); code != 0 || !strings.Contains(out, "à importer") {
 		t.Errorf("dry run: exit %d: %s", code, out)
 	}
 	incomplete := *app
 	incomplete.Apprenti.Nom = ""
 	skipFile := writeFile(t, dir, "incomplet.csv", sheet.CSV, []*contract.Contract{&incomplete})
-	if code, out, _ := importCmd("--data", data, "--blocking", "skip", skipFile); code != 1 || !strings.Contains(out, "non importée (anomalies bloquantes") {
+	if code, out, _ := importCmd("--data", data, "--blocking", "skip", "--doublons", "importer", skipFile); code != 1 || !strings.Contains(out, "non importée (anomalies bloquantes") {
 		t.Errorf("skip: exit %d: %s", code, out)
 	}
 	if n := countContracts(t, data); n != before {
@@ -213,7 +213,7 @@ func TestExportThenImportIsLossless(t *testing.T) {
 		if code, o, errb := exportCmd("--data", data, "-o", out); code != 0 || !strings.Contains(o, "4 contrat(s)") {
 			t.Fatalf("export %s: exit %d\n%s%s", f, code, o, errb)
 		}
-		if code, o, errb := importCmd("--data", data2, out); code != 0 {
+		if code, o, errb := importCmd("--data", data2, "--doublons", "importer", out); code != 0 {
 			t.Fatalf("reimport %s: exit %d\n%s%s", f, code, o, errb)
 		}
 	}
@@ -308,5 +308,78 @@ func TestImportJSONProblemsOnStderr(t *testing.T) {
 	}
 	if codes[sheet.CodeUnknownColumn] != 1 || codes[sheet.CodeMissingColumn] < 10 {
 		t.Errorf("problems %v", codes)
+	}
+}
+
+// Importing the same file twice: the second run skips every row, naming
+// the contract already stored, with a stable code; --doublons importer
+// imports them anyway. A row repeated inside the file is caught too.
+func TestImportTwiceSkipsDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	app, pro := reference(t, "apprentissage-base.json"), reference(t, "professionnalisation-base.json")
+	// The same apprentice spelt otherwise (accents, case): the same contract.
+	again := reference(t, "apprentissage-base.json")
+	again.Apprenti.Nir = ""
+	app.Apprenti.Nir = ""
+	again.Apprenti.Nom, again.Apprenti.Prenom = strings.ToLower(app.Apprenti.Nom), strings.ToUpper(app.Apprenti.Prenom)
+	file := writeFile(t, dir, "contrats.csv", sheet.CSV, []*contract.Contract{app, pro, again})
+
+	tests := []struct {
+		name  string
+		args  []string
+		code  int
+		lines []string // the text lines, in order
+		total int      // contracts stored after the run
+	}{
+		{"first import", nil, 0, []string{
+			"contrats.csv, ligne 2 : C-000001",
+			"contrats.csv, ligne 3 : C-000002",
+			"contrats.csv, ligne 4 : non importée (même contrat que la ligne 2 du fichier) [doublon_fichier]",
+		}, 2},
+		{"second import", nil, 0, []string{
+			"contrats.csv, ligne 2 : non importée (déjà présent : C-000001) [deja_present]",
+			"contrats.csv, ligne 3 : non importée (déjà présent : C-000002) [deja_present]",
+			"contrats.csv, ligne 4 : non importée (déjà présent : C-000001) [deja_present]",
+		}, 2},
+		{"dry run", []string{"--dry-run"}, 0, []string{
+			"contrats.csv, ligne 2 : non importée (déjà présent : C-000001) [deja_present]",
+		}, 2},
+		{"forced", []string{"--doublons", "importer"}, 0, []string{
+			"contrats.csv, ligne 2 : C-000003",
+			"contrats.csv, ligne 3 : C-000004",
+			"contrats.csv, ligne 4 : C-000005",
+		}, 5},
+		{"forced, then the last copy is named", nil, 0, []string{
+			"contrats.csv, ligne 2 : non importée (déjà présent : C-000005) [deja_present]",
+		}, 5},
+	}
+	for _, tt := range tests {
+		code, out, errb := importCmd(append([]string{"--data", data, file}, tt.args...)...)
+		if code != tt.code {
+			t.Fatalf("%s: exit %d, want %d:\n%s%s", tt.name, code, tt.code, out, errb)
+		}
+		got := strings.Split(strings.TrimSpace(out), "\n")
+		for i, want := range tt.lines {
+			if i >= len(got) || !strings.HasPrefix(got[i], want) {
+				t.Errorf("%s: line %d:\n got %q\nwant %q…", tt.name, i, got, want)
+			}
+		}
+		if n := countContracts(t, data); n != tt.total {
+			t.Errorf("%s: %d contracts stored, want %d", tt.name, n, tt.total)
+		}
+	}
+
+	// JSON lines carry the code and the contract.
+	_, out, _ := importCmd("--data", data, "--json", file)
+	var l importLine
+	if err := json.Unmarshal([]byte(strings.Split(out, "\n")[1]), &l); err != nil {
+		t.Fatal(err)
+	}
+	if l.Imported || l.Code != sheet.CodeExisting || l.Existing != "C-000004" || l.Skipped != "déjà présent : C-000004" {
+		t.Errorf("JSON line %+v", l)
+	}
+	if code, _, errb := importCmd("--data", data, "--doublons", "peut-être", file); code != 2 || !strings.Contains(errb, "ignorer ou importer") {
+		t.Errorf("bad --doublons: %d %s", code, errb)
 	}
 }

@@ -63,6 +63,12 @@ type Row struct {
 	Findings []rules.Finding
 	// Hidden counts the E findings left out of Findings for that reason.
 	Hidden int
+	// Existing is the reference of a stored contract that is this row's
+	// (same workflow.IdentityKey), « C-000123 »: set by MarkDuplicates.
+	Existing string
+	// SameAs is the line of an earlier row of the file that is the same
+	// contract (MarkDuplicates).
+	SameAs int
 }
 
 // Refused reports whether the row could not be read.
@@ -368,13 +374,12 @@ func Canonical(f *cerfa.Field, k contract.Kind, v string) (canon, code, msg stri
 		}
 		return "", CodeMoney, "« " + v + " » : montant en euros attendu, par exemple 1 234,56"
 	case cerfa.Date:
-		if d, ok := ParseDate(v); ok {
-			return d.String(), "", ""
+		d, err := parseDate(v)
+		if err != nil {
+			// « cette date n'existe pas » or « date attendue JJ/MM/AAAA »
+			return "", CodeDate, "« " + v + " » : " + err.Error()
 		}
-		if dateShaped(v) {
-			return "", CodeDate, "« " + v + " » : cette date n'existe pas"
-		}
-		return "", CodeDate, "« " + v + " » : date attendue JJ/MM/AAAA"
+		return d.String(), "", ""
 	case cerfa.YesNo, cerfa.Check:
 		if s, ok := ParseYesNo(v); ok {
 			return s, "", ""
@@ -456,18 +461,3 @@ func (res *Result) jsonRow(n int, raw []byte, opt Options) Row {
 	return row
 }
 
-// dateShaped reports whether v has the shape of a date (three groups of
-// digits joined by /, - or .), so that an impossible one (31/02/2006) is
-// told apart from a text that is no date at all.
-func dateShaped(v string) bool {
-	parts := strings.FieldsFunc(strings.TrimSpace(v), func(r rune) bool { return r == '/' || r == '-' || r == '.' })
-	if len(parts) != 3 {
-		return false
-	}
-	for _, p := range parts {
-		if p == "" || strings.Trim(p, "0123456789") != "" {
-			return false
-		}
-	}
-	return true
-}

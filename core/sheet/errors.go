@@ -23,6 +23,8 @@ const (
 	CodeCode          = "code_inconnu"
 	CodeTooLong       = "texte_trop_long"
 	CodeValue         = "valeur_invalide" // refused by the field table for another reason
+	CodeExisting      = "deja_present"    // the row's contract is already in the store (Row.Existing)
+	CodeDuplicateRow  = "doublon_fichier" // the row repeats an earlier row of the file (Row.SameAs)
 )
 
 // Error is a problem of a file, a row or a cell, in French for people with

@@ -16,59 +16,26 @@ import (
 // field table's canonical text (cerfa.Field.Set reads it). Each returns ok
 // false when the text cannot be read; the caller words the error.
 
-// ParseDate reads JJ/MM/AAAA (also J/M/AAAA, with - or . between the
-// parts, and a two-digit year: 00–29 are 20xx, 30–99 19xx), AAAA-MM-JJ,
-// either followed by a time that is dropped, and an Excel serial date
-// (days since 1899-12-30, the 1900 date system; a fraction is the time of
-// day, dropped).
+// ParseDate reads a date cell: an Excel serial date (days since
+// 1899-12-30, the 1900 date system; a fraction is the time of day,
+// dropped), else a written date as civil.Sheet reads it (JJ/MM/AAAA,
+// J/M/AA, AAAA-MM-JJ, a time after it dropped). A blank cell is no date.
 func ParseDate(s string) (civil.Date, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return civil.Date{}, false
-	}
-	if d, ok := excelSerial(s); ok {
-		return d, true
-	}
-	// A time after the date ("2025-09-01T00:00:00", "01/09/2025 00:00").
-	if i := strings.IndexAny(s, "T "); i >= 8 {
-		s = s[:i]
-	}
-	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-		d, err := civil.Parse(s)
-		return d, err == nil
-	}
-	sep := strings.IndexAny(s, "/-.")
-	if sep < 0 {
-		return civil.Date{}, false
-	}
-	parts := strings.Split(s, s[sep:sep+1])
-	if len(parts) != 3 {
-		return civil.Date{}, false
-	}
-	if len(parts[0]) == 4 { // AAAA/MM/JJ
-		parts[0], parts[2] = parts[2], parts[0]
-	}
-	day, ok1 := digits(parts[0], 1, 2)
-	month, ok2 := digits(parts[1], 1, 2)
-	year, ok3 := digits(parts[2], 2, 4)
-	if !ok1 || !ok2 || !ok3 || len(parts[2]) == 3 {
-		return civil.Date{}, false
-	}
-	if len(parts[2]) == 2 {
-		if year < 30 {
-			year += 2000
-		} else {
-			year += 1900
-		}
-	}
-	return validDate(year, month, day)
+	d, err := parseDate(s)
+	return d, err == nil
 }
 
-func validDate(y, m, d int) (civil.Date, bool) {
-	if y < 1 || m < 1 || m > 12 || d < 1 || d > civil.DaysIn(y, time.Month(m)) {
-		return civil.Date{}, false
+// parseDate is ParseDate with the reason: civil.ErrNotDate or
+// civil.ErrNoSuchDate.
+func parseDate(s string) (civil.Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return civil.Date{}, civil.ErrNotDate
 	}
-	return civil.New(y, time.Month(m), d), true
+	if d, ok := excelSerial(s); ok {
+		return d, nil
+	}
+	return civil.ParseFrench(s, civil.Sheet)
 }
 
 // digits reads a number of min to max ASCII digits.
