@@ -432,7 +432,7 @@ func BenchmarkIngest10MB(b *testing.B) {
 		runtime.GC()
 		base, ok := resetPeakRSS()
 		if _, err := svc.AddDocument(ctx, workflow.DocumentRequest{ContractID: rec.ID, Actor: entreprise, Name: "gros.pdf",
-			Content: &pattern{head: []byte(fmt.Sprintf("%%PDF-1.7 %d ", i)), n: docs.MaxSize}}); err != nil {
+			Content: pdfPattern(fmt.Sprint(i), docs.MaxSize)}); err != nil {
 			b.Fatal(err)
 		}
 		if peak, ok2 := peakRSS(); ok && ok2 {

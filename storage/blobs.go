@@ -31,6 +31,7 @@ type Blobs struct {
 // tempFile is what Put needs of the temporary file (an *os.File).
 type tempFile interface {
 	io.Writer
+	io.ReaderAt // to check the structure of what was written
 	Sync() error
 	Close() error
 	Name() string
@@ -76,7 +77,8 @@ func (b *Blobs) Path(sha256 string) string {
 }
 
 // Put streams r into the store after docs.Copy's checks (PDF, PNG or JPEG
-// from the content, 1 byte to 10 MB). A refused content leaves nothing
+// from the content, 1 byte to 10 MB) and docs.CheckStructure's (a PDF's
+// trailer and cross-references, an image's header). A refused content leaves nothing
 // behind and is a *docs.Error, as is a write that fails (CodeStorage, whose
 // message says when the disk is full): nothing is left half-stored. Storing
 // a content already there only refreshes its modification time (see
@@ -103,6 +105,12 @@ func (b *Blobs) Put(ctx context.Context, r io.Reader) (docs.Blob, error) {
 	}()
 	blob, err := docs.Copy(f, r)
 	if err != nil {
+		return docs.Blob{}, err
+	}
+	// Beyond the first bytes, as the OPCO service does: a truncated PDF
+	// (no trailer) or an image whose header does not decode is refused
+	// here, before anything is stored, with a French message.
+	if err := docs.CheckStructure(f, blob.Size, blob.MIME); err != nil {
 		return docs.Blob{}, err
 	}
 	if err := f.Sync(); err != nil {

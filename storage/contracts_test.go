@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -163,7 +164,7 @@ func TestSaveKeepsImportedDocumentEntriesOnly(t *testing.T) {
 	s := newScenario(t, "2025-09-03")
 	rec, _ := s.svc.Create(s.ctx, entreprise, apprentissage(t)) // its JSON lists one convention
 	if _, err := s.svc.AddDocument(s.ctx, workflow.DocumentRequest{ContractID: rec.ID, Actor: entreprise, Name: "annexe.pdf",
-		Type: "ANNEXE_PEDAGOGIQUE", Content: strings.NewReader("%PDF-1.7 annexe")}); err != nil {
+		Type: "ANNEXE_PEDAGOGIQUE", Content: bytes.NewReader(pdf("annexe"))}); err != nil {
 		t.Fatal(err)
 	}
 	loaded, _ := s.st.Load(s.ctx, rec.ID)

@@ -217,7 +217,7 @@ func TestCrashChild(t *testing.T) {
 			id := ids[rng.IntN(len(ids))]
 			size := int64(1 + rng.IntN(3<<20))
 			out, err := svc.AddDocument(ctx, workflow.DocumentRequest{ContractID: id, Actor: entreprise,
-				Name: fmt.Sprintf("piece-%d.pdf", i), Content: &pattern{head: []byte(fmt.Sprintf("%%PDF-1.7 %d-%d ", seed, i)), n: size}})
+				Name: fmt.Sprintf("piece-%d.pdf", i), Content: pdfPattern(fmt.Sprintf("%d-%d", seed, i), size)})
 			if err == nil {
 				fmt.Printf("doc %s %s\n", id, out.Document.SHA256)
 			}

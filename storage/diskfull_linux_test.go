@@ -76,7 +76,7 @@ func TestRealDiskFull(t *testing.T) {
 
 	// A 1 MB document on a disk with 256 KB left.
 	_, err = svc.AddDocument(ctx, workflow.DocumentRequest{ContractID: rec.ID, Actor: entreprise, Name: "scan.pdf",
-		Content: &pattern{head: []byte("%PDF-1.7\n"), n: 1 << 20}})
+		Content: pdfPattern("convention", 1<<20)})
 	var de *docs.Error
 	if !errors.As(err, &de) || de.Code != docs.CodeStorage || !strings.HasPrefix(de.Message, "Le disque est plein") {
 		t.Fatalf("error %v, want the disk-full message", err)
@@ -122,7 +122,7 @@ func TestRealDiskFull(t *testing.T) {
 	}
 	// Room again: everything works.
 	out, err := svc.AddDocument(ctx, workflow.DocumentRequest{ContractID: rec.ID, Actor: entreprise, Name: "scan.pdf",
-		Content: &pattern{head: []byte("%PDF-1.7\n"), n: 1 << 20}})
+		Content: pdfPattern("convention", 1<<20)})
 	if err != nil {
 		t.Fatal(err)
 	}

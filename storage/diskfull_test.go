@@ -85,7 +85,7 @@ func TestFailedDocumentWriteLeavesNothing(t *testing.T) {
 				disk.File = f
 				return &disk, nil
 			}
-			content := &pattern{head: []byte("%PDF-1.7\n"), n: 1 << 20}
+			content := pdfPattern("convention", 1<<20)
 			_, err := s.svc.AddDocument(s.ctx, workflow.DocumentRequest{ContractID: rec.ID, Actor: entreprise,
 				Name: "Convention de formation.pdf", Content: content})
 			if !errors.Is(err, docs.ErrStorage) || workflow.ErrorCode(err) != string(docs.CodeStorage) {
@@ -112,7 +112,7 @@ func TestFailedDocumentWriteLeavesNothing(t *testing.T) {
 
 			s.st.Blobs.createTemp = createTemp // room again
 			out, err := s.svc.AddDocument(s.ctx, workflow.DocumentRequest{ContractID: rec.ID, Actor: entreprise,
-				Name: "Convention de formation.pdf", Content: &pattern{head: []byte("%PDF-1.7\n"), n: 1 << 20}})
+				Name: "Convention de formation.pdf", Content: pdfPattern("convention", 1<<20)})
 			if err != nil || out.Record.Status != workflow.EnInstruction {
 				t.Fatalf("once the disk has room: %v", err)
 			}

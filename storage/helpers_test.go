@@ -1,7 +1,13 @@
 package storage
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"fmt"
+	"image"
+	pngenc "image/png"
+	"io"
 	"os"
 	"sync"
 	"testing"
@@ -80,13 +86,40 @@ func newService(st *Store, clk *clock) *workflow.Service {
 	return svc
 }
 
-// pdf returns a small PDF-looking content, distinct per seed.
+// pdf returns a small PDF with a real structure (the store checks it:
+// header, xref table, trailer, startxref, %%EOF), distinct per seed.
 func pdf(seed string) []byte {
-	return []byte("%PDF-1.7\n% cerfadesk test " + seed + "\n%%EOF\n")
+	p := pdfPattern(seed, 0)
+	data, _ := io.ReadAll(p)
+	return data
 }
 
+// png returns a real 2×2 PNG, distinct per seed.
 func png(seed string) []byte {
-	return append([]byte("\x89PNG\r\n\x1a\n"), []byte(seed)...)
+	sum := sha256.Sum256([]byte(seed))
+	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
+	copy(img.Pix, sum[:])
+	var buf bytes.Buffer
+	if err := pngenc.Encode(&buf, img); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
+
+// pdfPattern is a PDF of n bytes (at least its structure's) with a real
+// structure around filler bytes, distinct per seed, generated as read.
+func pdfPattern(seed string, n int64) *pattern {
+	head := []byte("%PDF-1.4\n% cerfadesk test " + seed + "\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+	objAt := bytes.Index(head, []byte("1 0 obj"))
+	var tail []byte
+	for xref := int64(len(head)); ; {
+		tail = fmt.Appendf(nil, "\nxref\n0 2\n0000000000 65535 f \n%010d 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", objAt, xref+1)
+		size := max(n, int64(len(head)+len(tail)))
+		if size-int64(len(tail)) == xref {
+			return &pattern{head: head, tail: tail, n: size}
+		}
+		xref = size - int64(len(tail))
+	}
 }
 
 func mustCreate(t testing.TB, st *Store, c *contract.Contract) workflow.Record {

@@ -16,7 +16,7 @@ import (
 func attach(t *testing.T, env *Env, id, typ, name string) docs.Document {
 	t.Helper()
 	out, err := env.Service.AddDocument(env.ctx(), workflow.DocumentRequest{ContractID: id, Actor: entreprise,
-		Type: typ, Name: name, Content: bytes.NewReader([]byte("%PDF-1.7\n% " + name + "\n%%EOF\n"))})
+		Type: typ, Name: name, Content: bytes.NewReader(pdfBytes(name))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestOPCOLetterRowHasNoControls(t *testing.T) {
 	env := newTestEnv(t, "2025-09-03")
 	rec := transmitted(t, env)
 	letter, err := env.Service.StoreDocument(env.ctx(), rec.ID, docs.TypeCourrierAnomalie, "courrier-anomalie.pdf",
-		bytes.NewReader([]byte("%PDF-1.7\n% anomalie\n%%EOF\n")), agent)
+		bytes.NewReader(pdfBytes("anomalie")), agent)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestOPCOLetterIsLockedInCorrection(t *testing.T) {
 	env := newTestEnv(t, "2025-09-03")
 	rec := transmitted(t, env)
 	letter, err := env.Service.StoreDocument(env.ctx(), rec.ID, docs.TypeCourrierAnomalie, "courrier-anomalie.pdf",
-		bytes.NewReader([]byte("%PDF-1.7\n% anomalie\n%%EOF\n")), agent)
+		bytes.NewReader(pdfBytes("anomalie")), agent)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ func TestDocumentOpensInTheSystemViewerUnderItsName(t *testing.T) {
 	var opened *url.URL
 	env.OpenURL = func(u *url.URL) error { opened = u; return nil }
 	rec := create(t, env, entreprise, example(t, "apprentissage-base.json"))
-	content := []byte("%PDF-1.7\n% programme\n%%EOF\n")
+	content := pdfBytes("programme")
 	if _, err := env.Service.AddDocument(env.ctx(), workflow.DocumentRequest{ContractID: rec.ID, Actor: entreprise,
 		Type: docs.TypeProgrammeFormation, Name: "Programme.pdf", Content: bytes.NewReader(content)}); err != nil {
 		t.Fatal(err)
@@ -67,7 +67,7 @@ func TestDropFolderEventRefreshesTheOpenContract(t *testing.T) {
 	d, ed := openEditor(t, env, rec.ID)
 	// What the watcher does when a file lands in the contract's folder.
 	if _, err := env.Service.DropStore(entreprise).AddDocument(env.ctx(), rec.Reference, "Cerfa signé.pdf",
-		strings.NewReader("%PDF-1.7\n% signé\n%%EOF\n")); err != nil {
+		bytes.NewReader(pdfBytes("signé"))); err != nil {
 		t.Fatal(err)
 	}
 	d.Notify(docs.Event{Kind: docs.EventIngested, ContractRef: rec.Reference, Name: "Cerfa signé.pdf"})

@@ -214,7 +214,7 @@ func TestAnomaliePieceAllowsOnlyDocuments(t *testing.T) {
 
 	// A file dropped on the window (the handler SetOnDropped calls).
 	path := filepath.Join(t.TempDir(), "Convention de formation signée.pdf")
-	if err := os.WriteFile(path, []byte("%PDF-1.7\n% convention signée\n%%EOF\n"), 0o600); err != nil {
+	if err := os.WriteFile(path, pdfBytes("convention signée"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	ed.documents.dropped([]fyne.URI{storage.NewFileURI(path)})

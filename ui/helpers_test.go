@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -231,4 +233,18 @@ func stored(t *testing.T, env *Env, id string) workflow.Record {
 		t.Fatal(err)
 	}
 	return rec
+}
+
+// pdfBytes is a small PDF with a real structure (header, objects, xref
+// table, trailer, startxref, %%EOF: the store checks it), distinct per seed.
+func pdfBytes(seed string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n% " + seed + "\n")
+	o1 := b.Len()
+	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+	o2 := b.Len()
+	b.WriteString("2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n")
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 3\n0000000000 65535 f \n%010d 00000 n \n%010d 00000 n \ntrailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", o1, o2, x)
+	return b.Bytes()
 }
