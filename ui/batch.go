@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cerfadesk/core/contract"
+	"cerfadesk/core/ident"
 	"cerfadesk/core/rules"
 	"cerfadesk/core/workflow"
 )
@@ -95,7 +96,7 @@ func (d *Desktop) batchItems() []*fyne.MenuItem {
 		item("Transmettre les contrats marqués", nil, func() { d.batch(workflow.Transmettre) }),
 	}
 	if d.env.Actor.Role == workflow.CFA {
-		items = append(items, item("Envoyer aux entreprises les contrats marqués", nil, func() { d.batch(workflow.EnvoyerEntreprise) }))
+		items = append(items, item("Envoyer aux entreprises les contrats marqués", nil, d.batchSendToEmployers))
 	}
 	items = append(items,
 		item("Exporter les contrats marqués dans un dossier (JSON, Cerfa PDF et pièces)…", nil, d.askExportFolder),
@@ -138,6 +139,183 @@ func (d *Desktop) batch(a workflow.Action) {
 	}, func(lines []batchLine) {
 		d.Reload()
 		d.showBatch(actionLabel(a), lines)
+	})
+}
+
+// employerGroup is the contracts of a batch that go to one employer (one
+// SIRET, else one name), and the address the CFA confirms for it.
+type employerGroup struct {
+	label string
+	mail  string // pre-filled: the first contract's employer e-mail
+	recs  []workflow.Record
+	entry *widget.Entry
+}
+
+// employerGroups groups recs by employer, in the order they come.
+func employerGroups(recs []workflow.Record) []*employerGroup {
+	var out []*employerGroup
+	byKey := map[string]*employerGroup{}
+	for _, rec := range recs {
+		e := rec.Contract.Employeur
+		key := strings.Join(strings.Fields(e.Siret), "")
+		if key == "" {
+			key = "nom:" + workflow.Fold(e.Denomination)
+		}
+		if key == "nom:" {
+			key = "contrat:" + rec.ID // nothing names the employer: alone
+		}
+		g := byKey[key]
+		if g == nil {
+			label := strings.TrimSpace(e.Denomination)
+			if label == "" {
+				label = "Entreprise sans dénomination (" + rec.Reference + ")"
+			}
+			if s := strings.TrimSpace(e.Siret); s != "" {
+				label += " — SIRET " + s
+			}
+			g = &employerGroup{label: label}
+			byKey[key] = g
+			out = append(out, g)
+		}
+		if g.mail == "" {
+			g.mail = strings.TrimSpace(e.Courriel)
+		}
+		g.recs = append(g.recs, rec)
+	}
+	return out
+}
+
+// noEmployerMail is why a contract whose employer has no address is not
+// sent.
+const noEmployerMail = "Pas d'adresse électronique pour cette entreprise : le contrat n'a pas été envoyé. Indiquez-la dans l'envoi ou dans l'onglet Employeur."
+
+// batchSendToEmployers is « Envoyer aux entreprises les contrats marqués »:
+// the contracts are loaded, then the CFA confirms each employer's e-mail
+// (pre-filled from its contracts, checked), then each contract is sent;
+// an address changed here is saved into the contract first.
+func (d *Desktop) batchSendToEmployers() {
+	ids := d.list.batchIDs()
+	if len(ids) == 0 {
+		d.notice.Importance = widget.WarningImportance
+		d.notice.SetText("Marquez des contrats (Ctrl+clic) ou sélectionnez-en un.")
+		return
+	}
+	env := d.env
+	type loaded struct {
+		recs   []workflow.Record
+		failed []batchLine
+	}
+	background(env, func() loaded {
+		var l loaded
+		for _, id := range ids {
+			rec, err := env.Store.Load(env.ctx(), id)
+			if err != nil {
+				l.failed = append(l.failed, batchLine{ref: id, err: err})
+				continue
+			}
+			l.recs = append(l.recs, rec)
+		}
+		return l
+	}, func(l loaded) {
+		if len(l.recs) == 0 {
+			d.showBatch(actionLabel(workflow.EnvoyerEntreprise), l.failed)
+			return
+		}
+		d.askEmployerMails(employerGroups(l.recs), l.failed)
+	})
+}
+
+// askEmployerMails asks the address of each employer of the batch, then
+// sends.
+func (d *Desktop) askEmployerMails(groups []*employerGroup, failed []batchLine) {
+	form := container.NewVBox()
+	for _, g := range groups {
+		g.entry = widget.NewEntry()
+		g.entry.SetPlaceHolder("prenom.nom@entreprise.fr")
+		g.entry.SetText(g.mail)
+		g.entry.Validator = func(s string) error {
+			if s = strings.TrimSpace(s); s != "" && !ident.EmailValid(s) {
+				return errors.New("adresse électronique invalide")
+			}
+			return nil
+		}
+		label := widget.NewLabel(fmt.Sprintf("%s (%d contrat(s))", g.label, len(g.recs)))
+		label.Wrapping = fyne.TextWrapWord
+		form.Add(container.New(columnsLayout{weights: []float32{1, 1}}, label, g.entry))
+	}
+	help := widget.NewLabel("Chaque contrat sera déposé sur le compte de son entreprise, qui recevra un courriel et devra l'ACCEPTER pour le compléter et le transmettre. Vérifiez l'adresse de chaque entreprise ; sans adresse, ses contrats ne sont pas envoyés.")
+	help.Wrapping = fyne.TextWrapWord
+	errLabel := widget.NewLabel("")
+	errLabel.Importance = widget.DangerImportance
+	errLabel.Wrapping = fyne.TextWrapWord
+	errLabel.Hide()
+	body := container.NewBorder(help, errLabel, nil, nil, container.NewVScroll(form))
+	var dlg *dialog.CustomDialog
+	send := widget.NewButton("Envoyer", func() {
+		for _, g := range groups {
+			if err := g.entry.Validator(g.entry.Text); err != nil {
+				errLabel.SetText("« " + strings.TrimSpace(g.entry.Text) + " » n'est pas une adresse électronique valide (" + g.label + ").")
+				errLabel.Show()
+				return
+			}
+		}
+		dlg.Hide()
+		d.sendToEmployers(groups, failed)
+	})
+	send.Importance = widget.HighImportance
+	cancel := widget.NewButton("Annuler", func() { dlg.Hide() })
+	dlg = dialog.NewCustomWithoutButtons("Envoyer aux entreprises", body, d.win)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, send})
+	dlg.Resize(fyne.NewSize(820, 480))
+	d.popup = body
+	dlg.Show()
+}
+
+// sendToEmployers sends each contract to its employer's confirmed address,
+// off the UI goroutine, then lists what became of each.
+func (d *Desktop) sendToEmployers(groups []*employerGroup, failed []batchLine) {
+	env := d.env
+	type job struct {
+		rec  workflow.Record
+		mail string
+	}
+	var jobs []job
+	for _, g := range groups {
+		mail := strings.TrimSpace(g.entry.Text)
+		for _, rec := range g.recs {
+			jobs = append(jobs, job{rec, mail})
+		}
+	}
+	background(env, func() []batchLine {
+		out := append([]batchLine(nil), failed...)
+		for _, j := range jobs {
+			rec := j.rec
+			line := batchLine{ref: rec.Reference, name: personName(rec.Contract)}
+			if j.mail == "" {
+				line.err = workflow.Errorf(workflow.CodeMissingEmail, noEmployerMail)
+				out = append(out, line)
+				continue
+			}
+			if j.mail != strings.TrimSpace(rec.Contract.Employeur.Courriel) {
+				c := *rec.Contract
+				c.Employeur.Courriel = j.mail
+				saved, err := env.Service.Save(env.ctx(), env.Actor, rec.ID, rec.Version, &c)
+				if err != nil {
+					line.err = err
+					out = append(out, line)
+					continue
+				}
+				rec = saved
+			}
+			res, err := env.Service.Do(env.ctx(), workflow.Request{ContractID: rec.ID, BaseVersion: rec.Version, Actor: env.Actor, Action: workflow.EnvoyerEntreprise})
+			line.err = err
+			line.tabs = formTabs(rec.Contract.TypeFormulaire, res.Validation.Findings, rules.Error)
+			out = append(out, line)
+		}
+		return out
+	}, func(lines []batchLine) {
+		d.Reload()
+		d.showBatch(actionLabel(workflow.EnvoyerEntreprise), lines)
 	})
 }
 

@@ -8,7 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"cerfadesk/core/contract"
 	"cerfadesk/core/workflow"
 )
 
@@ -107,5 +109,89 @@ func TestBatchActionsOnMarkedContracts(t *testing.T) {
 	d.list.clearMarks()
 	if len(d.list.batchIDs()) != 0 && d.list.SelectedID() == "" {
 		t.Errorf("marks left: %v", d.list.batchIDs())
+	}
+}
+
+// « Envoyer aux entreprises les contrats marqués » asks each employer's
+// address once, pre-filled from its contracts and checked; a contract
+// whose employer is left without address is not sent and says so; an
+// address given here is saved into the contract before it leaves.
+func TestBatchSendToEmployersAsksEachAddress(t *testing.T) {
+	env := newTestEnv(t, "2025-09-03")
+	env.Actor = cfaActor
+	a1, a2 := named(t, "ALPHA", "Un"), named(t, "ALPHA", "Deux")
+	a1.Employeur.Courriel, a2.Employeur.Courriel = "", "rh@alpha.example" // the group takes the one it has
+	b := named(t, "BRAVO", "Test")
+	b.Employeur.Siret, b.Employeur.Denomination, b.Employeur.Courriel = "44306184100047", "BRAVO SARL", ""
+	var ids []string
+	for _, c := range []*contract.Contract{a1, a2, b} {
+		ids = append(ids, create(t, env, cfaActor, c).ID)
+	}
+	a := test.NewTempApp(t)
+	d := NewDesktop(a, env)
+	defer d.win.Close()
+	d.win.Resize(fyne.NewSize(1280, 800))
+	for _, r := range rows(d)[:3] {
+		ctrlTap(r)
+	}
+	menuItem(t, d.win, "Envoyer aux entreprises les contrats marqués").Action()
+	dlg := topOverlay(t, d.win)
+	var entries []*widget.Entry
+	walk(dlg, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			entries = append(entries, e)
+		}
+	})
+	if len(entries) != 2 || !hasText(dlg, "BRAVO SARL — SIRET 44306184100047 (1 contrat(s))") || !hasText(dlg, "(2 contrat(s))") {
+		t.Fatalf("one address per employer expected: %d entries, %q", len(entries), texts(dlg))
+	}
+	// Newest first: BRAVO, then ALPHA.
+	bravo, alpha := entries[0], entries[1]
+	if bravo.Text != "" || alpha.Text != "rh@alpha.example" {
+		t.Fatalf("pre-filled %q and %q", bravo.Text, alpha.Text)
+	}
+	test.Type(bravo, "pas une adresse")
+	tapIn(t, dlg, "Envoyer")
+	if !hasText(dlg, "« pas une adresse » n'est pas une adresse électronique valide (BRAVO SARL") {
+		t.Fatalf("an invalid address was not refused: %q", texts(dlg))
+	}
+	for _, id := range ids {
+		if st := stored(t, env, id).Status; st != workflow.EnCoursDeSaisie {
+			t.Fatalf("sent before the addresses were right: %s", st)
+		}
+	}
+	bravo.SetText("")
+	tapIn(t, dlg, "Envoyer")
+	report := topOverlay(t, d.win)
+	if !hasText(report, "2 contrat(s) sur 3") || !hasText(report, "non fait — Pas d'adresse électronique pour cette entreprise") {
+		t.Fatalf("report: %q", texts(report))
+	}
+	for i, want := range []workflow.Status{workflow.EnvoyeParCFA, workflow.EnvoyeParCFA, workflow.EnCoursDeSaisie} {
+		rec := stored(t, env, ids[i])
+		if rec.Status != want {
+			t.Errorf("%s: %s, want %s", rec.Contract.Apprenti.Prenom, rec.Status, want)
+		}
+	}
+	if got := stored(t, env, ids[0]).Contract.Employeur.Courriel; got != "rh@alpha.example" {
+		t.Errorf("the address given was not saved into the contract: %q", got)
+	}
+
+	// Again for BRAVO alone, its address typed this time.
+	d.list.clearMarks()
+	for _, r := range rows(d) {
+		if s, _ := d.model.Row(r.id); s.ID == ids[2] {
+			ctrlTap(r)
+		}
+	}
+	menuItem(t, d.win, "Envoyer aux entreprises les contrats marqués").Action()
+	dlg = topOverlay(t, d.win)
+	walk(dlg, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			test.Type(e, "contact@bravo.example")
+		}
+	})
+	tapIn(t, dlg, "Envoyer")
+	if rec := stored(t, env, ids[2]); rec.Status != workflow.EnvoyeParCFA || rec.Contract.Employeur.Courriel != "contact@bravo.example" {
+		t.Errorf("BRAVO: %s, %q", rec.Status, rec.Contract.Employeur.Courriel)
 	}
 }
