@@ -11,6 +11,8 @@
 #   7-hors-ligne.png       the list signed in but offline (the service is
 #                          unreachable), with a transmission waiting
 #   8-transmis-hors-ligne.png  Transmettre offline: « prêt », not « transmis »
+#   9-avenant.png          avenant n° 1 of C-000006 (its title names it; the
+#                          list, 1-liste.png, shows it and a second one)
 # into $OUT (dist/screenshots). The app is driven with its keyboard shortcuts
 # (Ctrl+T Transmettre, Alt+1…8 the tabs, Échap closes a popup).
 #
@@ -140,6 +142,11 @@ w=$(window ' C-000002')
 sleep 1.5
 key "$w" ctrl+t
 shot "$w" 8-transmis-hors-ligne.png
+stop
+
+start --ouvrir C-000009
+w=$(window 'Avenant n° 1 de C-000006')
+shot "$w" 9-avenant.png
 stop
 
 if grep -v -e 'trace:' "$work/app.log" | grep -q .; then

@@ -15,6 +15,38 @@ import (
 // contract ("" for a contract that is no avenant).
 const parentReference = `COALESCE((SELECT p.reference FROM contracts p WHERE c.parent_uuid <> '' AND p.uuid = c.parent_uuid), '')`
 
+// avenantColumns are the list's columns about avenants (Summary.Avenant,
+// ParentID, ParentReference, NumeroAvenant, NumeroContratPrecedent), read
+// from the content for the rows of a page only.
+const avenantColumns = `(c.parent_uuid <> ''
+		OR COALESCE(json_extract(c.doc, '$.contrat.avenant'), 0) = 1
+		OR (c.kind = 'APPRENTISSAGE' AND COALESCE(json_extract(c.doc, '$.contrat.typeContratApp'), 0) BETWEEN 31 AND 38)
+		OR (c.kind = 'PROFESSIONNALISATION' AND COALESCE(json_extract(c.doc, '$.contrat.typeContratPro'), 0) = 30)),
+	c.parent_uuid, ` + parentReference + `,
+	COALESCE(json_extract(c.doc, '$.depot.numeroAvenant'), ''),
+	COALESCE(json_extract(c.doc, '$.contrat.numeroContratPrecedent'), '')`
+
+// Avenants returns the avenants created from a contract, oldest first.
+func (s *Store) Avenants(ctx context.Context, parentID string) ([]workflow.Summary, error) {
+	if parentID == "" {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM contracts c WHERE c.parent_uuid = ? ORDER BY c.id`, parentID)
+	if err != nil {
+		return nil, dbErr(err)
+	}
+	defer rows.Close()
+	var out []workflow.Summary
+	for rows.Next() {
+		sm, _, err := scanSummary(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sm)
+	}
+	return out, dbErr(rows.Err())
+}
+
 // attachAtCreation attaches documents to the contract created in tx (the
 // pieces an avenant takes from its parent): the same content, held once in
 // the blob store, under new document rows. A content missing from the

@@ -117,3 +117,104 @@ func TestAvenantTakesThePiecesThatStillApply(t *testing.T) {
 		t.Errorf("content %q", data)
 	}
 }
+
+// The list tells an avenant from its contract: parent, numéro d'avenant
+// once engaged, an avenant imported without a parent by its type; and
+// Avenants lists a contract's avenants, oldest first.
+func TestListNamesAvenants(t *testing.T) {
+	s := newScenario(t, "2025-09-03")
+	engaged := engagedWithPieces(s)
+	first := s.do(engaged, entreprise, workflow.CreerDemandeModification).Avenant
+	// The OPCO's frame of an engaged avenant (the sync brings it).
+	c := first.Contract
+	c.Contrat.TypeContratApp = contract.Int(36)
+	c.Depot = &contract.Depot{NumeroDepot: "069202509NC0042", NumeroAvenant: "1"}
+	if _, err := s.st.Commit(s.ctx, workflow.Change{ContractID: first.ID, BaseVersion: first.Version, Actor: agent, Contract: c}); err != nil {
+		t.Fatal(err)
+	}
+	second := s.do(s.load(engaged.ID), entreprise, workflow.CreerDemandeModification).Avenant
+	imported := apprentissage(t)
+	imported.Contrat.TypeContratApp = contract.Int(33)
+	imported.Contrat.NumeroContratPrecedent = "075202401NC0007"
+	other := mustCreate(t, s.st, imported)
+
+	page, err := s.st.List(s.ctx, workflow.ListQuery{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]workflow.Summary{}
+	for _, sm := range page.Items {
+		byID[sm.ID] = sm
+	}
+	for _, tc := range []struct {
+		name                         string
+		id                           string
+		avenant                      bool
+		parent, parentRef, num, prev string
+	}{
+		{"the engaged contract", engaged.ID, false, "", "", "", ""},
+		{"avenant n° 1", first.ID, true, engaged.ID, engaged.Reference, "1", "069202509NC0042"},
+		{"avenant in progress", second.ID, true, engaged.ID, engaged.Reference, "", "069202509NC0042"},
+		{"imported avenant 33", other.ID, true, "", "", "", "075202401NC0007"},
+	} {
+		sm, ok := byID[tc.id]
+		if !ok {
+			t.Fatalf("%s: not listed", tc.name)
+		}
+		if sm.Avenant != tc.avenant || sm.ParentID != tc.parent || sm.ParentReference != tc.parentRef ||
+			sm.NumeroAvenant != tc.num || (tc.avenant && sm.NumeroContratPrecedent != tc.prev) {
+			t.Errorf("%s: avenant %v parent %q %q n° %q prev %q", tc.name, sm.Avenant, sm.ParentID, sm.ParentReference, sm.NumeroAvenant, sm.NumeroContratPrecedent)
+		}
+	}
+	avs, err := s.st.Avenants(s.ctx, engaged.ID)
+	if err != nil || len(avs) != 2 || avs[0].ID != first.ID || avs[1].ID != second.ID || avs[1].Status != workflow.EnCoursDeSaisie {
+		t.Errorf("Avenants = %+v, %v", avs, err)
+	}
+	if none, err := s.st.Avenants(s.ctx, other.ID); err != nil || len(none) != 0 {
+		t.Errorf("Avenants of a contract without any = %+v, %v", none, err)
+	}
+}
+
+func (s *scenario) load(id string) workflow.Record {
+	s.t.Helper()
+	rec, err := s.st.Load(s.ctx, id)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return rec
+}
+
+// An avenant of an engaged avenant starts from it and belongs to the
+// contract: one family under one parent.
+func TestAvenantOfAnAvenantBelongsToTheContract(t *testing.T) {
+	s := newScenario(t, "2025-09-03")
+	engaged := engagedWithPieces(s)
+	first := s.do(engaged, entreprise, workflow.CreerDemandeModification).Avenant
+	c := first.Contract
+	c.Contrat.TypeContratApp = contract.Int(36)
+	c.Maitre1.Nom = "FONTAINE"
+	c.Depot = &contract.Depot{NumeroDepot: "069202509NC0042", NumeroAvenant: "1"}
+	if _, err := s.st.Commit(s.ctx, workflow.Change{ContractID: first.ID, BaseVersion: first.Version, Actor: agent, Contract: c,
+		Transition: workflow.Transition{From: workflow.EnCoursDeSaisie, To: workflow.Engage}}); err != nil {
+		t.Fatal(err)
+	}
+	engagedAv := s.load(first.ID)
+	if engagedAv.Status != workflow.Engage {
+		t.Fatalf("status %s", engagedAv.Status)
+	}
+	second := s.do(engagedAv, entreprise, workflow.CreerDemandeModification).Avenant
+	if second.ParentID != engaged.ID || second.ParentReference != engaged.Reference {
+		t.Errorf("parent %s %s, want the contract %s %s", second.ParentID, second.ParentReference, engaged.ID, engaged.Reference)
+	}
+	if second.Contract.Maitre1.Nom != "FONTAINE" || second.Contract.Contrat.NumeroContratPrecedent != "069202509NC0042" || second.Contract.Depot != nil {
+		t.Errorf("the second avenant does not start from the first: maître %s, n° %s, depot %+v",
+			second.Contract.Maitre1.Nom, second.Contract.Contrat.NumeroContratPrecedent, second.Contract.Depot)
+	}
+	h, _ := s.st.History(s.ctx, second.ID)
+	if len(h) != 1 || !bytes.Contains([]byte(h[0].Note), []byte("Avenant au contrat "+engaged.Reference+" (n° de dépôt 069202509NC0042), à partir de l'avenant "+first.Reference)) {
+		t.Errorf("history %+v", h)
+	}
+	if avs, _ := s.st.Avenants(s.ctx, engaged.ID); len(avs) != 2 {
+		t.Errorf("%d avenants of the contract, want 2", len(avs))
+	}
+}

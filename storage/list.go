@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -123,7 +124,7 @@ func whereOf(q ListQuery) (string, []any) {
 const summaryColumns = `c.id, c.uuid, c.reference, c.kind, c.status, c.version, c.employer_siret, c.employer_name,
 	c.apprentice_name, c.cfa_name, c.cfa_siret, c.cfa_uai, c.numero_depot, c.start_date, c.deadline, c.hors_delai,
 	c.correction, EXISTS (SELECT 1 FROM outbox o WHERE o.contract_id = c.id AND o.done_at IS NULL),
-	c.created_at, c.updated_at`
+	c.created_at, c.updated_at, ` + avenantColumns
 
 // List returns one page of contracts matching q.
 func (s *Store) List(ctx context.Context, q ListQuery) (Page, error) {
@@ -173,21 +174,10 @@ func (s *Store) List(ctx context.Context, q ListQuery) (Page, error) {
 		rowIDs []int64
 	)
 	for rows.Next() {
-		var (
-			sm              Summary
-			rowID           int64
-			kind, status    string
-			start, deadline string
-			created, upd    int64
-		)
-		if err := rows.Scan(&rowID, &sm.ID, &sm.Reference, &kind, &status, &sm.Version, &sm.EmployerSIRET, &sm.EmployerName,
-			&sm.ApprenticeName, &sm.CFAName, &sm.CFASIRET, &sm.CFAUAI, &sm.NumeroDepot, &start, &deadline, &sm.HorsDelai,
-			&sm.Correction, &sm.PendingSync, &created, &upd); err != nil {
-			return Page{}, dbErr(err)
+		sm, rowID, err := scanSummary(rows)
+		if err != nil {
+			return Page{}, err
 		}
-		sm.Kind, sm.Status = contract.Kind(kind), workflow.Status(status)
-		sm.StartDate, sm.Deadline = parseDate(start), parseDate(deadline)
-		sm.CreatedAt, sm.UpdatedAt = time.UnixMicro(created), time.UnixMicro(upd)
 		page.Items = append(page.Items, sm)
 		rowIDs = append(rowIDs, rowID)
 	}
@@ -217,6 +207,27 @@ func (s *Store) List(ctx context.Context, q ListQuery) (Page, error) {
 		page.Next = cur.encode()
 	}
 	return page, nil
+}
+
+// scanSummary reads a row of summaryColumns.
+func scanSummary(rows *sql.Rows) (Summary, int64, error) {
+	var (
+		sm              Summary
+		rowID           int64
+		kind, status    string
+		start, deadline string
+		created, upd    int64
+	)
+	if err := rows.Scan(&rowID, &sm.ID, &sm.Reference, &kind, &status, &sm.Version, &sm.EmployerSIRET, &sm.EmployerName,
+		&sm.ApprenticeName, &sm.CFAName, &sm.CFASIRET, &sm.CFAUAI, &sm.NumeroDepot, &start, &deadline, &sm.HorsDelai,
+		&sm.Correction, &sm.PendingSync, &created, &upd,
+		&sm.Avenant, &sm.ParentID, &sm.ParentReference, &sm.NumeroAvenant, &sm.NumeroContratPrecedent); err != nil {
+		return Summary{}, 0, dbErr(err)
+	}
+	sm.Kind, sm.Status = contract.Kind(kind), workflow.Status(status)
+	sm.StartDate, sm.Deadline = parseDate(start), parseDate(deadline)
+	sm.CreatedAt, sm.UpdatedAt = time.UnixMicro(created), time.UnixMicro(upd)
+	return sm, rowID, nil
 }
 
 // Count returns how many contracts match q's filters (Sort, Limit and

@@ -24,12 +24,12 @@ type listColumn struct {
 
 // listColumns are the columns of the contract list, in display order.
 var listColumns = []listColumn{
-	{"Apprenti / salarié", 2.5, workflow.SortApprentice},
-	{"Employeur", 2.4, workflow.SortEmployer},
-	{"Type", 1.6, ""},
-	{"Début", 1.3, workflow.SortStart},
+	{"Apprenti / salarié", 2.3, workflow.SortApprentice},
+	{"Employeur", 2.0, workflow.SortEmployer},
+	{"Type", 2.5, ""}, // « Avenant n° 1 de C-000012 » whole at 1 280 px
+	{"Début", 1.2, workflow.SortStart},
 	{"Statut", 2.9, ""},
-	{"Transmission avant le", 2.4, workflow.SortDeadline},
+	{"Transmission avant le", 2.2, workflow.SortDeadline},
 	{"Modifié le", 1.2, workflow.SortUpdated},
 }
 
@@ -249,6 +249,7 @@ func (r *contractRow) show(env *Env, s workflow.Summary) {
 	r.apprentice.SetText(name)
 	r.employer.SetText(s.EmployerName)
 	r.kind.SetText(kindShort(s.Kind))
+	r.showAvenant(s)
 	r.start.SetText(dateText(s.StartDate))
 	r.badge.SetStatus(s.Status, env.shownStatus(s.Status, s.PendingSync))
 	text, imp := deadlineText(s, env.today())

@@ -118,7 +118,7 @@ func windowTitle(rec workflow.Record) string {
 	if name == "" {
 		name = "Nouveau contrat"
 	}
-	return name + " — " + rec.Contract.TypeFormulaire.Label() + " — " + rec.Reference
+	return name + " — " + kindTitle(rec) + " — " + rec.Reference // kindTitle: avenant.go
 }
 
 func personName(c *contract.Contract) string {

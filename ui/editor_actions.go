@@ -97,7 +97,7 @@ func (ed *Editor) titleText() string {
 	if e := rec.Contract.Employeur.Denomination; e != "" {
 		parts = append(parts, e)
 	}
-	parts = append(parts, rec.Contract.TypeFormulaire.Label(), rec.Reference)
+	parts = append(parts, kindTitle(rec), rec.Reference) // kindTitle: avenant.go
 	if rec.HorsDelai {
 		parts = append(parts, "transmis hors délai")
 	}
@@ -192,11 +192,7 @@ func (ed *Editor) perform(a workflow.Action) {
 	case workflow.Transmettre:
 		ed.transmit()
 	case workflow.CreerDemandeModification:
-		ed.doAction(a, "", func(out workflow.Outcome) {
-			if out.Avenant != nil && ed.hooks.open != nil {
-				ed.hooks.open(out.Avenant.ID)
-			}
-		})
+		ed.requestModification() // avenant.go
 	case workflow.EnvoyerEntreprise:
 		ed.askEmployerMail(func() { ed.saveThen(func(ok bool) { ed.doActionIf(ok, a, "") }) })
 	case workflow.Annuler:

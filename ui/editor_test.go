@@ -340,11 +340,17 @@ func TestConditionalFieldsAppearOnlyWhenTheyApply(t *testing.T) {
 	if got := fm.byKey["contrat.numeroContratPrecedent"].label.Text; got != "Numéro du contrat précédent" {
 		t.Errorf("number label of a succession = %q", got)
 	}
-	typ.SetSelected(typ.Options[len(typ.Options)-1]) // 38: an avenant
-	if !shown("contrat.dateEffetAvenant") || !shown("contrat.numeroContratPrecedent") {
-		t.Error("avenant fields hidden for an avenant")
+	// An avenant (avenant.go) is offered the avenant types only.
+	avc := example(t, "apprentissage-base.json")
+	avc.Contrat.Avenant = true
+	_, avEd := openEditor(t, env, create(t, env, entreprise, avc).ID)
+	avFm := avEd.form
+	avTyp := avFm.byKey["contrat.typeContratApp"].input.(*widget.Select)
+	avTyp.SetSelected(avTyp.Options[len(avTyp.Options)-1]) // 38
+	if !strings.HasPrefix(avTyp.Selected, "38 – ") || !avFm.visible(avFm.byKey["contrat.dateEffetAvenant"]) || !avFm.visible(avFm.byKey["contrat.numeroContratPrecedent"]) {
+		t.Errorf("avenant fields hidden for an avenant (type %q)", avTyp.Selected)
 	}
-	if got, want := fm.byKey["contrat.numeroContratPrecedent"].label.Text, cerfa.ContratNumeroContratPrecedent.Label(contract.Apprentissage); got != want {
+	if got, want := avFm.byKey["contrat.numeroContratPrecedent"].label.Text, cerfa.ContratNumeroContratPrecedent.Label(contract.Apprentissage); got != want {
 		t.Errorf("number label of an avenant = %q, want the Cerfa's %q", got, want)
 	}
 

@@ -85,10 +85,13 @@ func AvenantDocuments(orig []docs.Document, newID func() string) []docs.Document
 
 // avenantNote is the first history row of an avenant: which contract it
 // changes and which pieces it took from it.
-func avenantNote(rec Record, c *contract.Contract, carried []docs.Document) string {
-	note := "Avenant au contrat " + rec.Reference
+func avenantNote(rec Record, parentRef string, c *contract.Contract, carried []docs.Document) string {
+	note := "Avenant au contrat " + parentRef
 	if c.Contrat.NumeroContratPrecedent != "" {
 		note += " (n° de dépôt " + c.Contrat.NumeroContratPrecedent + ")"
+	}
+	if parentRef != rec.Reference {
+		note += ", à partir de l'avenant " + rec.Reference
 	}
 	if len(carried) > 0 {
 		names := make([]string, len(carried))

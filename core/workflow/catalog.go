@@ -32,6 +32,9 @@ type Catalog interface {
 	// DropFolder creates (if needed) and returns the drop folder of the
 	// contract with reference ref.
 	DropFolder(ref string) (string, error)
+	// Avenants returns the avenants created from a contract (« Créer une
+	// demande de modification »), oldest first.
+	Avenants(ctx context.Context, parentID string) ([]Summary, error)
 }
 
 // Sort is a sort order of the contract list.
@@ -96,6 +99,15 @@ type Summary struct {
 	PendingSync    bool // an outbox entry is not acknowledged yet
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
+	// Avenant says the contract is an avenant: created as one from
+	// ParentID (ParentReference), or imported with an avenant type.
+	Avenant         bool
+	ParentID        string
+	ParentReference string
+	// NumeroAvenant is the OPCO's numéro d'avenant once engaged ("" before).
+	NumeroAvenant string
+	// NumeroContratPrecedent is the n° de dépôt the avenant changes.
+	NumeroContratPrecedent string
 }
 
 // Page is one page of the list; Next is "" on the last page.

@@ -227,8 +227,17 @@ func (s *Service) createAvenant(ctx context.Context, rec Record, actor Actor) (R
 			carried = append(carried, d)
 		}
 	}
-	return s.Repo.Create(ctx, NewContract{Contract: c, Status: EnCoursDeSaisie, ParentID: rec.ID, Actor: actor,
-		Action: CreerDemandeModification, Note: avenantNote(rec, c, carried), Documents: carried, At: s.now()})
+	// An avenant of an engaged avenant starts from it (it holds the
+	// changes already engaged) but belongs to the contract both modify:
+	// one family, numbered under one n° de dépôt.
+	parent, parentRef := rec.ID, rec.Reference
+	if rec.ParentID != "" && rec.ParentReference != "" {
+		parent, parentRef = rec.ParentID, rec.ParentReference
+	}
+	av, err := s.Repo.Create(ctx, NewContract{Contract: c, Status: EnCoursDeSaisie, ParentID: parent, Actor: actor,
+		Action: CreerDemandeModification, Note: avenantNote(rec, parentRef, c, carried), Documents: carried, At: s.now()})
+	av.ParentReference = parentRef
+	return av, err
 }
 
 // IsConflict reports whether err is a stale-version refusal.

@@ -14,6 +14,8 @@
 //	C-000006  apprentissage, ENGAGÉ, with its courrier d'accord
 //	C-000007  apprentissage, anomalie : modifications à apporter
 //	C-000008  apprentissage, en cours de saisie, transmission deadline passed
+//	C-000009  avenant n° 1 (36) of C-000006, ENGAGÉ
+//	C-000010  a second avenant of C-000006, en cours de saisie
 //
 // then EXTRA more contracts with generated names (bulk, for speed tests).
 package main
@@ -76,7 +78,7 @@ func main() {
 	if *extra > 0 {
 		s.bulk(*extra)
 	}
-	fmt.Printf("demoseed: %s prêt (%d contrats de démonstration + %d générés)\n", *data, 8, *extra)
+	fmt.Printf("demoseed: %s prêt (%d contrats de démonstration + %d générés)\n", *data, 10, *extra)
 }
 
 var startTime = time.Now()
@@ -241,7 +243,8 @@ func (s *seeder) demo() {
 		l.NumeroDepot = "069202509NC0001"
 		return pdf.CourrierAccord(buf, pdf.LetterData{Letter: l})
 	})
-	s.do(rec, agent, workflow.DeclarerConforme, "", letter)
+	engaged := s.do(rec, agent, workflow.DeclarerConforme, "", letter)
+	engaged = s.depot(engaged, "069202509NC0001", "")
 
 	// C-000007: errors to correct.
 	rec = s.create(entreprise, s.apprenti("MOREAU", "Jules", -5))
@@ -257,6 +260,44 @@ func (s *seeder) demo() {
 	// C-000008: the transmission deadline has passed.
 	rec = s.create(entreprise, s.apprenti("ROUSSEAU", "Léa", -12))
 	s.attach(rec, entreprise, docs.TypeConventionFormation, "Convention de formation ROUSSEAU.pdf")
+
+	// C-000009: avenant n° 1 of C-000006 (36, a new maître
+	// d'apprentissage), engaged; C-000010: a second one, being entered.
+	av := s.do(engaged, entreprise, workflow.CreerDemandeModification, "", nil)
+	c = av.Contract
+	c.Contrat.TypeContratApp = contract.Int(36)
+	c.Contrat.DateEffetAvenant = s.today
+	c.Contrat.DateConclusion = s.today.AddDays(-1)
+	c.Maitre1.Nom, c.Maitre1.Prenom = "FONTAINE", "Claire"
+	av, err := s.svc.Save(s.ctx, entreprise, av.ID, av.Version, c)
+	if err != nil {
+		log.Fatalf("avenant: %v", err)
+	}
+	av = s.do(av, entreprise, workflow.Transmettre, "", nil)
+	av = s.do(av, agent, workflow.DeclarerConforme, "", nil)
+	s.depot(av, "069202509NC0001", "1")
+	s.do(s.load(engaged.ID), entreprise, workflow.CreerDemandeModification, "", nil)
+}
+
+// depot writes the OPCO's frame of an engaged contract, as the sync brings
+// it from the service: its n° de dépôt and, for an avenant, its number.
+func (s *seeder) depot(rec workflow.Record, numero, avenant string) workflow.Record {
+	c := rec.Contract
+	c.Depot = &contract.Depot{NomOrganisme: "Opcommerce", DateDecision: s.today, NumeroDepot: numero, NumeroAvenant: avenant}
+	out, err := s.st.Commit(s.ctx, workflow.Change{ContractID: rec.ID, BaseVersion: rec.Version, Actor: agent, Contract: c,
+		Transition: workflow.Transition{From: rec.Status, To: rec.Status}, At: s.now()})
+	if err != nil {
+		log.Fatalf("depot of %s: %v", rec.Reference, err)
+	}
+	return out
+}
+
+func (s *seeder) load(id string) workflow.Record {
+	rec, err := s.st.Load(s.ctx, id)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return rec
 }
 
 var (
