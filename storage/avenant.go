@@ -19,19 +19,20 @@ const parentReference = `COALESCE((SELECT p.reference FROM contracts p WHERE c.p
 // ParentID, ParentReference, NumeroAvenant, NumeroContratPrecedent), read
 // from the content for the rows of a page only.
 const avenantColumns = `(c.parent_uuid <> ''
-		OR COALESCE(json_extract(c.doc, '$.contrat.avenant'), 0) = 1
-		OR (c.kind = 'APPRENTISSAGE' AND COALESCE(json_extract(c.doc, '$.contrat.typeContratApp'), 0) BETWEEN 31 AND 38)
-		OR (c.kind = 'PROFESSIONNALISATION' AND COALESCE(json_extract(c.doc, '$.contrat.typeContratPro'), 0) = 30)),
+		OR COALESCE(json_extract(CAST(c.doc AS TEXT), '$.contrat.avenant'), 0) = 1
+		OR (c.kind = 'APPRENTISSAGE' AND COALESCE(json_extract(CAST(c.doc AS TEXT), '$.contrat.typeContratApp'), 0) BETWEEN 31 AND 38)
+		OR (c.kind = 'PROFESSIONNALISATION' AND COALESCE(json_extract(CAST(c.doc AS TEXT), '$.contrat.typeContratPro'), 0) = 30)),
 	c.parent_uuid, ` + parentReference + `,
-	COALESCE(json_extract(c.doc, '$.depot.numeroAvenant'), ''),
-	COALESCE(json_extract(c.doc, '$.contrat.numeroContratPrecedent'), '')`
+	COALESCE(json_extract(CAST(c.doc AS TEXT), '$.depot.numeroAvenant'), ''),
+	COALESCE(json_extract(CAST(c.doc AS TEXT), '$.contrat.numeroContratPrecedent'), '')`
 
-// Avenants returns the avenants created from a contract, oldest first.
+// Avenants returns the avenants created from a contract, oldest first
+// (the partial index contracts_parent, migration 008, answers it).
 func (s *Store) Avenants(ctx context.Context, parentID string) ([]workflow.Summary, error) {
 	if parentID == "" {
 		return nil, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM contracts c WHERE c.parent_uuid = ? ORDER BY c.id`, parentID)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM contracts c WHERE c.parent_uuid = ? AND c.parent_uuid <> '' ORDER BY c.id`, parentID)
 	if err != nil {
 		return nil, dbErr(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -216,5 +217,27 @@ func TestAvenantOfAnAvenantBelongsToTheContract(t *testing.T) {
 	}
 	if avs, _ := s.st.Avenants(s.ctx, engaged.ID); len(avs) != 2 {
 		t.Errorf("%d avenants of the contract, want 2", len(avs))
+	}
+}
+
+// Avenants reads the partial index, never every contract.
+func TestAvenantsUsesItsIndex(t *testing.T) {
+	s := newScenario(t, "2025-09-03")
+	rows, err := s.st.db.Query(`EXPLAIN QUERY PLAN SELECT `+summaryColumns+` FROM contracts c WHERE c.parent_uuid = ? AND c.parent_uuid <> '' ORDER BY c.id`, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if p := strings.Join(plan, " | "); !strings.Contains(p, "contracts_parent") {
+		t.Errorf("plan %q does not use contracts_parent", p)
 	}
 }

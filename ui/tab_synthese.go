@@ -364,7 +364,7 @@ func engagedContract(ctx context.Context, st workflow.Catalog, numero, self stri
 		return nil
 	}
 	for _, row := range page.Items {
-		if row.ID == self {
+		if row.ID == self || row.Avenant { // avenants share the contract's n° de dépôt
 			continue
 		}
 		rec, err := st.Load(ctx, row.ID)
