@@ -16,7 +16,7 @@ import (
 )
 
 // benchContracts returns n contracts: the 4 reference contracts in turn,
-// each apprentice named after the row.
+// each apprentice named after the row (no NIR).
 func benchContracts(b *testing.B, n int) []*contract.Contract {
 	b.Helper()
 	var refs []*contract.Contract
@@ -28,7 +28,9 @@ func benchContracts(b *testing.B, n int) []*contract.Contract {
 	for i := range out {
 		data, _ := contract.Encode(refs[i%4])
 		c, _ := contract.Decode(data)
-		c.Apprenti.Nom = fmt.Sprintf("NOM%05d", i)
+		// Distinct apprentices: without their NIR, known by name (else
+		// every fourth row would be the same contract, a duplicate).
+		c.Apprenti.Nom, c.Apprenti.Nir = fmt.Sprintf("NOM%05d", i), ""
 		out[i] = c
 	}
 	return out
