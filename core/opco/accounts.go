@@ -181,15 +181,25 @@ func hashToken(token string) string {
 // expired one is CodeUnauthorized. A session found in the database is
 // remembered for sessionCacheTTL, so that a busy client costs one query
 // per half-minute instead of one per request; Logout forgets it at once.
+// With several instances on one database (a store.SessionWatch), what an
+// instance remembers holds only while no session was closed anywhere since
+// and the store's listener is up: a logout on one instance is refused on
+// all of them from then on.
 func (s *Service) Authenticate(ctx context.Context, token string) (Account, error) {
 	if token == "" || len(token) > 200 {
 		return Account{}, errorf(opcoapi.CodeUnauthorized, "Connectez-vous au service de l'OPCO.")
 	}
 	h := hashToken(token)
 	now := s.now()
+	// The epoch is read before the database: a session closed while it is
+	// read moves the epoch, and what is remembered under this one is dropped.
+	epoch, trust := uint64(0), true
+	if w, ok := s.Store.(store.SessionWatch); ok {
+		epoch, trust = w.SessionEpoch()
+	}
 	if c, ok := s.sessions.Load(h); ok {
 		cs := c.(cachedSession)
-		if now.Before(cs.until) && now.UnixMicro() < cs.expires {
+		if trust && cs.epoch == epoch && now.Before(cs.until) && now.UnixMicro() < cs.expires {
 			return cs.account, nil
 		}
 		s.sessions.Delete(h)
@@ -205,7 +215,9 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Account, erro
 	if now.UnixMicro() >= exp {
 		return Account{}, errorf(opcoapi.CodeUnauthorized, "Session expirée : reconnectez-vous.")
 	}
-	s.sessions.Store(h, cachedSession{account: a, expires: exp, until: now.Add(sessionCacheTTL)})
+	if trust {
+		s.sessions.Store(h, cachedSession{account: a, expires: exp, until: now.Add(sessionCacheTTL), epoch: epoch})
+	}
 	return a, nil
 }
 
@@ -213,19 +225,40 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Account, erro
 // database.
 const sessionCacheTTL = 30 * time.Second
 
+// logoutEcho bounds how long Logout waits for its own instance to hear of
+// the closing (a few milliseconds when the listener is up).
+const logoutEcho = time.Second
+
 type cachedSession struct {
 	account Account
 	expires int64 // the session's expiry, Unix µs
 	until   time.Time
+	epoch   uint64 // the store's session epoch when checked
 }
 
-// Logout closes the session of token.
+// Logout closes the session of token. With several instances it answers
+// once its own instance heard of the closing: the others hear of it at the
+// same moment, so the token is refused everywhere when the app gets the
+// answer.
 func (s *Service) Logout(ctx context.Context, token string) error {
-	s.sessions.Delete(hashToken(token))
-	return s.Store.Update(ctx, func(tx Tx) error {
-		if err := tx.DeleteSession(ctx, hashToken(token)); err != nil {
+	h := hashToken(token)
+	s.sessions.Delete(h)
+	var wait func(context.Context) bool
+	if w, ok := s.Store.(store.SessionWatch); ok {
+		var stop func()
+		wait, stop = w.ExpectClosed(h)
+		defer stop()
+	}
+	err := s.Store.Update(ctx, func(tx Tx) error {
+		if err := tx.DeleteSession(ctx, h); err != nil {
 			return internal("La session n'a pas pu être fermée.", err)
 		}
 		return nil
 	})
+	if err == nil && wait != nil {
+		wctx, cancel := context.WithTimeout(ctx, logoutEcho)
+		wait(wctx)
+		cancel()
+	}
+	return err
 }

@@ -234,13 +234,13 @@ func visibility(a store.Account) (string, []any) {
 	return `false`, nil
 }
 
-// horizonCTE is the seq below which every history row is final in the
+// horizon is the seq below which every history row is final in the
 // statement's snapshot: the rows of transactions older than the oldest one
 // still running (migrations/004_xid_seq.sql). A transaction committing
 // later has a transaction id at or above that xmin, so a seq at or above
-// the horizon.
-const horizonCTE = `WITH hz AS (SELECT o.base + ((pg_snapshot_xmin(pg_current_snapshot())::text::bigint - o.xid0) << 16) AS top
-	FROM seq_origin o)`
+// the horizon. As a scalar subquery it is computed once per statement and
+// the planner uses it as an index bound.
+const horizon = `(SELECT o.base + ((pg_snapshot_xmin(pg_current_snapshot())::text::bigint - o.xid0) << 16) FROM seq_origin o)`
 
 // changesColumns are recordColumns with the contract's seq as of the
 // horizon (k.k) instead of its last one.
@@ -257,13 +257,13 @@ func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limi
 	n := len(args)
 	args = append(args, cursor, limit)
 	cur, lim := `$`+itoa(n+1), `$`+itoa(n+2)
-	rows, err := r.q.Query(ctx, horizonCTE+`,
+	rows, err := r.q.Query(ctx, `WITH hz AS MATERIALIZED (SELECT `+horizon+` AS top),
 k AS (
-	(SELECT c.id, c.seq AS k FROM contracts c, hz WHERE `+cond+` AND c.seq > `+cur+` AND c.seq < hz.top
+	(SELECT c.id, c.seq AS k FROM contracts c WHERE `+cond+` AND c.seq > `+cur+` AND c.seq < (SELECT top FROM hz)
 		ORDER BY c.seq LIMIT `+lim+`)
 	UNION ALL
-	(SELECT c.id, (SELECT max(h.seq) FROM history h WHERE h.contract_id = c.id AND h.seq > `+cur+` AND h.seq < hz.top)
-		FROM contracts c, hz WHERE `+cond+` AND c.seq >= hz.top AND c.seq > `+cur+`))
+	(SELECT c.id, (SELECT max(h.seq) FROM history h WHERE h.contract_id = c.id AND h.seq > `+cur+` AND h.seq < (SELECT top FROM hz))
+		FROM contracts c WHERE `+cond+` AND c.seq >= (SELECT top FROM hz) AND c.seq > `+cur+`))
 SELECT `+changesColumns+docColumns+` FROM k JOIN contracts c ON c.id = k.id LEFT JOIN accounts a ON a.id = c.cfa_account
 WHERE k.k IS NOT NULL ORDER BY k.k LIMIT `+lim, args...)
 	if err != nil {
@@ -546,8 +546,11 @@ func (t *tx) CreateSession(ctx context.Context, s store.Session) error {
 	return t.fail(err)
 }
 
+// DeleteSession also tells every instance, at commit, that the session is
+// closed (sessions.go): none trusts it any more from then on.
 func (t *tx) DeleteSession(ctx context.Context, tokenHash string) error {
-	_, err := t.q.Exec(ctx, `DELETE FROM sessions WHERE token_hash = $1`, tokenHash)
+	_, err := t.q.Exec(ctx, `WITH d AS (DELETE FROM sessions WHERE token_hash = $1)
+		SELECT pg_notify('`+closedChannel+`', $1)`, tokenHash)
 	return t.fail(err)
 }
 

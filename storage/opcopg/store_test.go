@@ -8,6 +8,7 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -131,4 +132,81 @@ func minimalPDF() string {
 	x := b.Len()
 	fmt.Fprintf(&b, "xref\n0 3\n0000000000 65535 f \n%010d 00000 n \n%010d 00000 n \ntrailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", o1, o2, x)
 	return b.String()
+}
+
+// waitUntil polls cond for up to 10 s.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !cond(); {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 10 s for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// A session closed through one store (instance) is heard by another: its
+// epoch moves and the closing's waiter returns; a lost listener says so
+// (nothing may be cached) until it is back by itself.
+func TestSessionWatch(t *testing.T) {
+	url := pgtest.URL(t)
+	open := func() *opcopg.Store {
+		s, err := opcopg.Open(ctx, url, opcopg.Options{Migrate: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	a, b := open(), open()
+	for _, s := range []*opcopg.Store{a, b} {
+		waitUntil(t, "the listener", func() bool { _, up := s.SessionEpoch(); return up })
+	}
+	before, _ := a.SessionEpoch()
+	waitA, stopA := a.ExpectClosed("h-1")
+	defer stopA()
+	waitB, stopB := b.ExpectClosed("h-1")
+	defer stopB()
+	if err := b.Update(ctx, func(tx store.Tx) error { return tx.DeleteSession(ctx, "h-1") }); err != nil {
+		t.Fatal(err)
+	}
+	wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if !waitB(wctx) || !waitA(wctx) {
+		t.Fatal("a closing committed on B was not heard on both")
+	}
+	if after, up := a.SessionEpoch(); after == before || !up {
+		t.Errorf("epoch on A: %d → %d (up %v), want a change", before, after, up)
+	}
+	// A closing that is never committed is not heard.
+	waitX, stopX := a.ExpectClosed("h-2")
+	defer stopX()
+	err := b.Update(ctx, func(tx store.Tx) error {
+		if err := tx.DeleteSession(ctx, "h-2"); err != nil {
+			return err
+		}
+		return errors.New("rolled back")
+	})
+	if err == nil {
+		t.Fatal("the transaction was not rolled back")
+	}
+	short, cancel2 := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel2()
+	if waitX(short) {
+		t.Error("a rolled-back closing was heard")
+	}
+
+	// The listener's connection is cut: A stops trusting, then listens again.
+	before, _ = a.SessionEpoch()
+	exec(t, url, fmt.Sprintf(`SELECT pg_terminate_backend(%d)`, opcopg.ListenerPID(a)))
+	waitUntil(t, "the epoch to move", func() bool { e, _ := a.SessionEpoch(); return e != before })
+	waitUntil(t, "the listener back", func() bool { _, up := a.SessionEpoch(); return up })
+	waitA2, stopA2 := a.ExpectClosed("h-3")
+	defer stopA2()
+	if err := b.Update(ctx, func(tx store.Tx) error { return tx.DeleteSession(ctx, "h-3") }); err != nil {
+		t.Fatal(err)
+	}
+	if !waitA2(wctx) {
+		t.Error("after its reconnection, A does not hear closings")
+	}
 }

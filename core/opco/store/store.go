@@ -166,6 +166,22 @@ type MailQueue interface {
 	NextMail(ctx context.Context) (at time.Time, ok bool, err error)
 }
 
+// SessionWatch is offered by a store that several instances share: it
+// tells each instance when a session was closed on any of them, so that a
+// session an instance remembers is never trusted after its logout.
+type SessionWatch interface {
+	// SessionEpoch returns a number that changes whenever a session may
+	// have been closed since it was last read; ok is false while the store
+	// cannot tell (its listener is down): remember no session then.
+	SessionEpoch() (epoch uint64, ok bool)
+	// ExpectClosed is called before the transaction that deletes the
+	// session tokenHash; wait then returns true once this instance heard
+	// of the committed deletion (the others hear of it at the same time),
+	// false when ctx ends first or the store cannot tell. stop forgets the
+	// expectation (a transaction that failed).
+	ExpectClosed(tokenHash string) (wait func(ctx context.Context) bool, stop func())
+}
+
 // Contents holds the contents of documents by SHA-256: a folder, or the
 // database itself when instances share nothing else.
 type Contents interface {
