@@ -3,10 +3,12 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"os"
 	"time"
 
 	"cerfadesk/core/civil"
+	"cerfadesk/core/contract"
 	"cerfadesk/core/docs"
 	"cerfadesk/core/workflow"
 )
@@ -15,16 +17,45 @@ import (
 // contract ("" for a contract that is no avenant).
 const parentReference = `COALESCE((SELECT p.reference FROM contracts p WHERE c.parent_uuid <> '' AND p.uuid = c.parent_uuid), '')`
 
-// avenantColumns are the list's columns about avenants (Summary.Avenant,
-// ParentID, ParentReference, NumeroAvenant, NumeroContratPrecedent), read
-// from the content for the rows of a page only.
-const avenantColumns = `(c.parent_uuid <> ''
-		OR COALESCE(json_extract(CAST(c.doc AS TEXT), '$.contrat.avenant'), 0) = 1
-		OR (c.kind = 'APPRENTISSAGE' AND COALESCE(json_extract(CAST(c.doc AS TEXT), '$.contrat.typeContratApp'), 0) BETWEEN 31 AND 38)
-		OR (c.kind = 'PROFESSIONNALISATION' AND COALESCE(json_extract(CAST(c.doc AS TEXT), '$.contrat.typeContratPro'), 0) = 30)),
-	c.parent_uuid, ` + parentReference + `,
-	COALESCE(json_extract(CAST(c.doc AS TEXT), '$.depot.numeroAvenant'), ''),
-	COALESCE(json_extract(CAST(c.doc AS TEXT), '$.contrat.numeroContratPrecedent'), '')`
+// avenantColumns are the list's columns about avenants: the parent, its
+// reference, and what the content of an avenant says (mark, types, numéro
+// d'avenant, n° précédent) read in one pass as a JSON array (fillAvenant).
+// The content is read for the avenants created here only: reading it for
+// every row of a page would triple the page's time (1.4 ms instead of
+// 0.45 ms of CPU at 100 000 contracts, BenchmarkList100k); an avenant
+// imported without its contract is named by its window.
+const avenantColumns = `c.parent_uuid, ` + parentReference + `,
+	CASE WHEN c.parent_uuid <> '' THEN json_extract(CAST(c.doc AS TEXT), '$.contrat.avenant', '$.contrat.typeContratApp',
+		'$.contrat.typeContratPro', '$.depot.numeroAvenant', '$.contrat.numeroContratPrecedent') END`
+
+// fillAvenant sets the avenant fields of a row of the list from the array
+// avenantColumns read.
+func fillAvenant(sm *workflow.Summary, arr sql.NullString) {
+	var v struct {
+		mark          *bool
+		app, pro      *int
+		numero, avant *string
+	}
+	var raw []json.RawMessage
+	if arr.Valid && json.Unmarshal([]byte(arr.String), &raw) == nil && len(raw) == 5 {
+		json.Unmarshal(raw[0], &v.mark)
+		json.Unmarshal(raw[1], &v.app)
+		json.Unmarshal(raw[2], &v.pro)
+		json.Unmarshal(raw[3], &v.numero)
+		json.Unmarshal(raw[4], &v.avant)
+	}
+	typ := v.app
+	if sm.Kind == contract.Professionnalisation {
+		typ = v.pro
+	}
+	sm.Avenant = sm.ParentID != "" || (v.mark != nil && *v.mark) || (typ != nil && contract.IsAvenantType(sm.Kind, *typ))
+	if v.numero != nil {
+		sm.NumeroAvenant = *v.numero
+	}
+	if v.avant != nil {
+		sm.NumeroContratPrecedent = *v.avant
+	}
+}
 
 // Avenants returns the avenants created from a contract, oldest first
 // (the partial index contracts_parent, migration 008, answers it).

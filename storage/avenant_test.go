@@ -120,7 +120,7 @@ func TestAvenantTakesThePiecesThatStillApply(t *testing.T) {
 }
 
 // The list tells an avenant from its contract: parent, numéro d'avenant
-// once engaged, an avenant imported without a parent by its type; and
+// once engaged (an avenant imported without its contract is not read); and
 // Avenants lists a contract's avenants, oldest first.
 func TestListNamesAvenants(t *testing.T) {
 	s := newScenario(t, "2025-09-03")
@@ -156,7 +156,7 @@ func TestListNamesAvenants(t *testing.T) {
 		{"the engaged contract", engaged.ID, false, "", "", "", ""},
 		{"avenant n° 1", first.ID, true, engaged.ID, engaged.Reference, "1", "069202509NC0042"},
 		{"avenant in progress", second.ID, true, engaged.ID, engaged.Reference, "", "069202509NC0042"},
-		{"imported avenant 33", other.ID, true, "", "", "", "075202401NC0007"},
+		{"imported avenant 33: its window names it, not the list", other.ID, false, "", "", "", ""},
 	} {
 		sm, ok := byID[tc.id]
 		if !ok {

@@ -217,14 +217,16 @@ func scanSummary(rows *sql.Rows) (Summary, int64, error) {
 		kind, status    string
 		start, deadline string
 		created, upd    int64
+		avenant         sql.NullString
 	)
 	if err := rows.Scan(&rowID, &sm.ID, &sm.Reference, &kind, &status, &sm.Version, &sm.EmployerSIRET, &sm.EmployerName,
 		&sm.ApprenticeName, &sm.CFAName, &sm.CFASIRET, &sm.CFAUAI, &sm.NumeroDepot, &start, &deadline, &sm.HorsDelai,
 		&sm.Correction, &sm.PendingSync, &created, &upd,
-		&sm.Avenant, &sm.ParentID, &sm.ParentReference, &sm.NumeroAvenant, &sm.NumeroContratPrecedent); err != nil {
+		&sm.ParentID, &sm.ParentReference, &avenant); err != nil {
 		return Summary{}, 0, dbErr(err)
 	}
 	sm.Kind, sm.Status = contract.Kind(kind), workflow.Status(status)
+	fillAvenant(&sm, avenant)
 	sm.StartDate, sm.Deadline = parseDate(start), parseDate(deadline)
 	sm.CreatedAt, sm.UpdatedAt = time.UnixMicro(created), time.UnixMicro(upd)
 	return sm, rowID, nil
