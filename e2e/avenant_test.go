@@ -85,7 +85,9 @@ func TestAvenantNumbersAcrossInstances(t *testing.T) {
 		}
 		numbers = append(numbers, e.avenant)
 	}
-	sort.Slice(numbers, func(i, j int) bool { return len(numbers[i]) < len(numbers[j]) || (len(numbers[i]) == len(numbers[j]) && numbers[i] < numbers[j]) })
+	sort.Slice(numbers, func(i, j int) bool {
+		return len(numbers[i]) < len(numbers[j]) || (len(numbers[i]) == len(numbers[j]) && numbers[i] < numbers[j])
+	})
 	want := make([]string, n)
 	for i := range want {
 		want[i] = fmt.Sprint(i + 1)
