@@ -107,5 +107,8 @@ func Duplicate(c *contract.Contract) (*contract.Contract, error) {
 	k.DateEffetAvenant, k.DateConclusion, k.DateDebutContrat, k.DateDebutFormationPratique = civil.Date{}, civil.Date{}, civil.Date{}, civil.Date{}
 	k.DateFinContrat, k.DateDebutActionPro, k.DateFinActionPro = civil.Date{}, civil.Date{}, civil.Date{}
 	k.RemunerationsAnnuelles = nil
+	if cc.IsAvenant() { // a new contract, not another avenant (avenant.go)
+		k.Avenant, k.TypeContratApp, k.TypeContratPro = false, nil, nil
+	}
 	return cc, nil
 }

@@ -134,3 +134,30 @@ func TestTransmissionDeadline(t *testing.T) {
 		t.Errorf("Alsace-Moselle deadline %v, want 2025-12-30", got)
 	}
 }
+
+// Dupliquer an avenant gives a new contract, not another avenant.
+func TestDuplicateOfAnAvenantIsANewContract(t *testing.T) {
+	for _, file := range []string{"apprentissage-base.json", "professionnalisation-base.json"} {
+		orig := loadExample(t, file)
+		orig.Depot = &contract.Depot{NumeroDepot: "069202609NC0042"}
+		av, err := NewAvenant(orig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if av.TypeFormulaire == contract.Apprentissage {
+			av.Contrat.TypeContratApp = contract.Int(36)
+		}
+		d, err := Duplicate(av)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.IsAvenant() || d.Contrat.Avenant || d.Contrat.TypeContratApp != nil || d.Contrat.TypeContratPro != nil || d.Contrat.NumeroContratPrecedent != "" {
+			t.Errorf("%s: the duplicate of an avenant is one: mark %v, types %v %v, n° %q", file, d.Contrat.Avenant,
+				d.Contrat.TypeContratApp, d.Contrat.TypeContratPro, d.Contrat.NumeroContratPrecedent)
+		}
+	}
+	c := loadExample(t, "apprentissage-base.json")
+	if d, _ := Duplicate(c); d.Contrat.TypeContratApp == nil || *d.Contrat.TypeContratApp != *c.Contrat.TypeContratApp {
+		t.Error("the duplicate of a contract lost its type")
+	}
+}
