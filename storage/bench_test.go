@@ -101,7 +101,11 @@ func buildSeed() (string, []string, error) {
 	defer tx.Rollback()
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO contracts (id, uuid, reference, kind, status, version,
 		employer_siret, employer_name, apprentice_name, cfa_name, cfa_siret, cfa_uai, numero_depot, start_date, deadline,
-		created_at, updated_at, doc, apprentice_sort, employer_sort, identity_key) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		created_at, updated_at, doc, apprentice_sort, employer_sort) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return "", nil, err
+	}
+	ident, err := tx.PrepareContext(ctx, upsertIdentity)
 	if err != nil {
 		return "", nil, err
 	}
@@ -137,7 +141,10 @@ func buildSeed() (string, []string, error) {
 		at := now.Add(-time.Duration(rng.Int64N(int64(2 * 365 * 24 * time.Hour))))
 		if _, err := ins.ExecContext(ctx, i, id, fmt.Sprintf("C-%06d", i), col.kind, string(status), col.employerSiret,
 			col.employerName, col.apprenticeName, col.cfaName, col.cfaSiret, col.cfaUAI, col.numeroDepot, col.startDate,
-			col.deadline, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort, col.identityKey); err != nil {
+			col.deadline, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort); err != nil {
+			return "", nil, err
+		}
+		if _, err := ident.ExecContext(ctx, i, col.identityKey); err != nil {
 			return "", nil, err
 		}
 		if _, err := hist.ExecContext(ctx, i, at.UnixMicro(), string(status)); err != nil {

@@ -104,11 +104,14 @@ func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record
 			_, err = tx.ExecContext(ctx, `UPDATE contracts SET kind = ?, status = ?, version = ?,
 				employer_siret = ?, employer_name = ?, apprentice_name = ?, cfa_name = ?, cfa_siret = ?, cfa_uai = ?,
 				numero_depot = ?, start_date = ?, deadline = ?, correction = ?, hors_delai = ?, updated_at = ?, doc = ?,
-				apprentice_sort = ?, employer_sort = ?, identity_key = ?
+				apprentice_sort = ?, employer_sort = ?
 				WHERE id = ?`,
 				col.kind, string(to), newVersion, col.employerSiret, col.employerName, col.apprenticeName, col.cfaName,
 				col.cfaSiret, col.cfaUAI, col.numeroDepot, col.startDate, col.deadline, correction, horsDelai,
-				at.UnixMicro(), newDoc, col.apprenticeSort, col.employerSort, col.identityKey, rowID)
+				at.UnixMicro(), newDoc, col.apprenticeSort, col.employerSort, rowID)
+			if err == nil {
+				err = setIdentity(ctx, tx, rowID, col.identityKey)
+			}
 			if err == nil {
 				err = (&bookWriter{tx: tx}).entries(ctx, ch.Contract, at)
 			}

@@ -41,8 +41,8 @@ const (
 	nextIDQuery    = `SELECT COALESCE(MAX(id), 0) + 1 FROM contracts`
 	insertContract = `INSERT INTO contracts (id, uuid, reference, kind, status, version,
 		employer_siret, employer_name, apprentice_name, cfa_name, cfa_siret, cfa_uai, numero_depot, start_date, deadline,
-		parent_uuid, created_at, updated_at, doc, apprentice_sort, employer_sort, identity_key)
-		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		parent_uuid, created_at, updated_at, doc, apprentice_sort, employer_sort)
+		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertHistoryQuery = `INSERT INTO history (contract_id, version, at, actor_role, actor_name, action,
 		status_before, status_after, changed, document_id, hors_delai, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
@@ -50,9 +50,24 @@ const (
 // creator runs a creation's statements in tx: as they come for one
 // contract, prepared once for a batch (next, ins and hist set).
 type creator struct {
-	tx              *sql.Tx
-	next, ins, hist *sql.Stmt
-	book            *bookWriter
+	tx                     *sql.Tx
+	next, ins, hist, ident *sql.Stmt
+	book                   *bookWriter
+}
+
+// identity records the identity key of contract id (a new one: an empty
+// key writes nothing).
+func (w creator) identity(ctx context.Context, id int64, key string) error {
+	if key == "" {
+		return nil
+	}
+	var err error
+	if w.ident != nil {
+		_, err = w.ident.ExecContext(ctx, id, key)
+	} else {
+		_, err = w.tx.ExecContext(ctx, upsertIdentity, id, key)
+	}
+	return dbErr(err)
 }
 
 func (w creator) nextID(ctx context.Context) (int64, error) {
@@ -119,7 +134,7 @@ func (s *Store) create(ctx context.Context, w creator, n workflow.NewContract) (
 	ref := fmt.Sprintf("C-%06d", id)
 	if err := w.insert(ctx, id, n.ID, ref, col.kind, string(n.Status),
 		col.employerSiret, col.employerName, col.apprenticeName, col.cfaName, col.cfaSiret, col.cfaUAI, col.numeroDepot,
-		col.startDate, col.deadline, n.ParentID, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort, col.identityKey); err != nil {
+		col.startDate, col.deadline, n.ParentID, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort); err != nil {
 		if isUniqueViolation(err) {
 			return workflow.Record{}, workflow.Errorf(workflow.CodeConflict, "Un contrat avec cet identifiant existe déjà.")
 		}
@@ -127,6 +142,9 @@ func (s *Store) create(ctx context.Context, w creator, n workflow.NewContract) (
 	}
 	if len(n.Documents) > 0 {
 		changed = append(changed, "documents")
+	}
+	if err := w.identity(ctx, id, col.identityKey); err != nil {
+		return workflow.Record{}, err
 	}
 	book := w.book
 	if book == nil {
@@ -166,7 +184,7 @@ func (s *Store) CreateBatch(ctx context.Context, ns []workflow.NewContract) ([]w
 	for _, p := range []struct {
 		st    **sql.Stmt
 		query string
-	}{{&w.next, nextIDQuery}, {&w.ins, insertContract}, {&w.hist, insertHistoryQuery}} {
+	}{{&w.next, nextIDQuery}, {&w.ins, insertContract}, {&w.hist, insertHistoryQuery}, {&w.ident, upsertIdentity}} {
 		if *p.st, err = tx.PrepareContext(ctx, p.query); err != nil {
 			return nil, dbErr(err)
 		}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"strings"
 
@@ -15,8 +16,34 @@ var _ workflow.IdentityFinder = (*Store)(nil)
 // identityChunk bounds the keys of one query (SQLite's host parameters).
 const identityChunk = 500
 
+// The statements of contract_identity (migration 006).
+const (
+	upsertIdentity = `INSERT INTO contract_identity (contract_id, identity_key) VALUES (?, ?)
+		ON CONFLICT (contract_id) DO UPDATE SET identity_key = excluded.identity_key`
+	deleteIdentity = `DELETE FROM contract_identity WHERE contract_id = ?`
+)
+
+// setIdentity records the identity key of a saved contract; an empty key
+// (no apprentice named) removes its row.
+func setIdentity(ctx context.Context, tx *sql.Tx, id int64, key string) error {
+	var err error
+	if key == "" {
+		_, err = tx.ExecContext(ctx, deleteIdentity, id)
+	} else {
+		_, err = tx.ExecContext(ctx, upsertIdentity, id, key)
+	}
+	return dbErr(err)
+}
+
+// findIdentitiesQuery looks n keys up; the last row of a key is its last
+// changed contract.
+func findIdentitiesQuery(n int) string {
+	return `SELECT i.identity_key, c.reference FROM contract_identity i JOIN contracts c ON c.id = i.contract_id
+		WHERE i.identity_key IN (?` + strings.Repeat(", ?", n-1) + `) ORDER BY i.identity_key, c.updated_at, c.id`
+}
+
 // FindIdentities returns, for each key of keys a stored contract has, the
-// reference of the last changed one; it reads the identity_key index only.
+// reference of the last changed one, by the contract_identity_key index.
 func (s *Store) FindIdentities(ctx context.Context, keys []string) (map[string]string, error) {
 	out := map[string]string{}
 	var ks []any
@@ -27,9 +54,7 @@ func (s *Store) FindIdentities(ctx context.Context, keys []string) (map[string]s
 	}
 	for start := 0; start < len(ks); start += identityChunk {
 		chunk := ks[start:min(start+identityChunk, len(ks))]
-		// In the index's order: the last row of a key is its last change.
-		rows, err := s.db.QueryContext(ctx, `SELECT identity_key, reference FROM contracts
-			WHERE identity_key IN (?`+strings.Repeat(", ?", len(chunk)-1)+`) ORDER BY identity_key, updated_at, id`, chunk...)
+		rows, err := s.db.QueryContext(ctx, findIdentitiesQuery(len(chunk)), chunk...)
 		if err != nil {
 			return nil, dbErr(err)
 		}
@@ -51,7 +76,7 @@ func (s *Store) FindIdentities(ctx context.Context, keys []string) (map[string]s
 }
 
 // identityKeyFunc is the SQL name of workflow.IdentityOf, with which
-// migration 006 computes the keys of the contracts already stored.
+// migrations 006 and 009 compute the keys of the contracts already stored.
 const identityKeyFunc = "cerfadesk_identity_key"
 
 func init() {

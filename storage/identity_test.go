@@ -85,8 +85,7 @@ func TestFindIdentities(t *testing.T) {
 
 	// The query reads the index, not every contract.
 	var plan string
-	rows, err := st.db.Query(`EXPLAIN QUERY PLAN SELECT identity_key, reference FROM contracts
-		WHERE identity_key IN (?, ?) ORDER BY identity_key, updated_at, id`, key, otherKey)
+	rows, err := st.db.Query(`EXPLAIN QUERY PLAN `+findIdentitiesQuery(2), key, otherKey)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +96,7 @@ func TestFindIdentities(t *testing.T) {
 		plan += detail + "; "
 	}
 	rows.Close()
-	if !strings.Contains(plan, "contracts_identity") || strings.Contains(plan, "TEMP B-TREE") {
+	if !strings.Contains(plan, "USING COVERING INDEX contract_identity_key") || strings.Contains(plan, "SCAN c") || strings.Contains(plan, "SCAN contracts") {
 		t.Errorf("plan %q does not use the identity index", plan)
 	}
 }
@@ -123,7 +122,8 @@ func TestMigrationBackfillsIdentities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, d := range [][]byte{doc, []byte(`{"typeFormulaire":"APPRENTISSAGE"}`)} {
+	// The third document is no JSON: it gets no identity, the migration goes on.
+	for i, d := range [][]byte{doc, []byte(`{"typeFormulaire":"APPRENTISSAGE"}`), []byte("pas du JSON")} {
 		if _, err := db.Exec(`INSERT INTO contracts (uuid, reference, kind, status, version, created_at, updated_at, doc)
 			VALUES (?, ?, 'APPRENTISSAGE', 'en_cours_de_saisie', 1, 1, 1, ?)`, "c-"+string(rune('1'+i)), "C-00000"+string(rune('1'+i)), d); err != nil {
 			t.Fatal(err)
@@ -139,9 +139,52 @@ func TestMigrationBackfillsIdentities(t *testing.T) {
 	if got[workflow.IdentityKey(c)] != "C-000001" {
 		t.Errorf("after migration: %v", got)
 	}
-	var empty string
-	st.db.QueryRow(`SELECT identity_key FROM contracts WHERE reference = 'C-000002'`).Scan(&empty)
-	if empty != "" {
-		t.Errorf("a contract without apprentice got the key %q", empty)
+	var n int
+	st.db.QueryRow(`SELECT count(*) FROM contract_identity`).Scan(&n)
+	if n != 1 {
+		t.Errorf("%d identity rows, want 1 (a contract without apprentice has none)", n)
+	}
+}
+
+// A store migrated when migration 006 kept the identity in a column gets
+// the table from migration 009, filled.
+func TestMigration009FillsTheIdentityTable(t *testing.T) {
+	dir := t.TempDir()
+	ms, err := loadMigrations(migrationFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dsn, _ := DSN(dir+"/"+DBFile, Options{})
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := migrateDB(ctx, db, ms[:8], func() int64 { return 1 }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DROP TABLE contract_identity; ALTER TABLE contracts ADD COLUMN identity_key TEXT NOT NULL DEFAULT ''`); err != nil {
+		t.Fatal(err)
+	}
+	c := apprentissage(t)
+	doc, err := encodeDoc(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO contracts (uuid, reference, kind, status, version, created_at, updated_at, doc)
+		VALUES ('c-1', 'C-000001', 'APPRENTISSAGE', 'en_cours_de_saisie', 1, 1, 1, ?)`, doc); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	st := openTestStore(t, dir)
+	if got, err := st.FindIdentities(ctx, []string{workflow.IdentityKey(c)}); err != nil || got[workflow.IdentityKey(c)] != "C-000001" {
+		t.Errorf("after migration 009: %v, %v", got, err)
+	}
+	// A second contract saved now is found too.
+	other := apprentissage(t)
+	other.Apprenti.Nir = "106056938304614"
+	rec := mustCreate(t, st, other)
+	if got, _ := st.FindIdentities(ctx, []string{workflow.IdentityKey(other)}); got[workflow.IdentityKey(other)] != rec.Reference {
+		t.Errorf("a contract saved after migration 009: %v", got)
 	}
 }
