@@ -73,7 +73,9 @@ func TestAvenantTakesThePiecesThatStillApply(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := names(loaded.Documents); !slices.Equal(got, want) || len(loaded.Contract.Documents) != 2 {
+	// The tab: the imported convention entry of the example (no content)
+	// and the two files.
+	if got := names(loaded.Documents); !slices.Equal(got, want) || len(loaded.Contract.Documents) != 3 {
 		t.Fatalf("stored with %q (tab %d), want %q", got, len(loaded.Contract.Documents), want)
 	}
 	if loaded.ParentReference != engaged.Reference || !loaded.Contract.Contrat.Avenant {

@@ -71,6 +71,15 @@ func (r *contractRow) showAvenant(s workflow.Summary) {
 	}
 }
 
+// avenantPiecesNote is what the banner of an avenant being entered says of
+// the pieces it took from the contract ("" when none).
+func avenantPiecesNote(rec workflow.Record) string {
+	if rec.Contract == nil || len(rec.Contract.Documents) == 0 {
+		return ""
+	}
+	return " Les pièces du contrat qui s'appliquent encore sont reprises dans l'onglet Documents : remplacez celles que l'avenant modifie."
+}
+
 // avenantInProgress is the last avenant not yet engaged, refused or
 // cancelled among a contract's avenants.
 func avenantInProgress(avs []workflow.Summary) (workflow.Summary, bool) {

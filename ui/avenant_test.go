@@ -103,6 +103,10 @@ func TestSecondAvenantAsksFirst(t *testing.T) {
 	if title := ed.win.Title(); strings.Contains(title, "Avenant") {
 		t.Errorf("the engaged contract's title %q", title)
 	}
+	if av := d.Editor(first.ID); !hasText(av.banner, "Les pièces du contrat qui s'appliquent encore sont reprises dans l'onglet Documents") ||
+		!hasText(av.documents.list, "Convention de formation") {
+		t.Errorf("the avenant's banner %q, documents %q", texts(av.banner), texts(av.documents.list))
+	}
 
 	for _, tc := range []struct {
 		answer   string

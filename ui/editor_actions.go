@@ -151,7 +151,7 @@ func (ed *Editor) bannerObjects() []fyne.CanvasObject {
 			text = "Demande de modification : corrigez le Cerfa d'après le courrier d'anomalie, cliquez sur Enregistrer, puis sur Transmettre."
 			letter, imp = docs.TypeCourrierAnomalie, widget.WarningImportance
 		} else if rec.ParentID != "" {
-			text = "Avenant : choisissez le type d'avenant et sa date d'effet dans l'onglet Introduction, faites les modifications, puis cliquez sur Enregistrer et sur Transmettre."
+			text = "Avenant : choisissez le type d'avenant et sa date d'effet dans l'onglet Introduction, faites les modifications, puis cliquez sur Enregistrer et sur Transmettre." + avenantPiecesNote(rec)
 		}
 	}
 	if text == "" {

@@ -16,7 +16,8 @@ import (
 // (the OPCO numbers the avenant when it engages it). The avenant type is
 // left for the user to choose among 31–38 (apprentissage); a
 // professionalisation contract has a single avenant type, 30, which is set.
-// The documents that still apply come with AvenantDocuments. The original
+// The documents that still apply come with AvenantDocuments (attached
+// files) and AvenantEntries (entries without content). The original
 // is not modified.
 func NewAvenant(orig *contract.Contract) (*contract.Contract, error) {
 	data, err := contract.Encode(orig)
@@ -79,6 +80,24 @@ func AvenantDocuments(orig []docs.Document, newID func() string) []docs.Document
 		}
 		d.ID, d.ContractID, d.Duplicate = newID(), "", false
 		out = append(out, d)
+	}
+	return out
+}
+
+// AvenantEntries returns the entries of the engaged contract's Documents
+// tab that are no attached file (pieces listed by an import, without
+// content) and that an avenant takes, by the same table as its files.
+func AvenantEntries(orig *contract.Contract, attached []docs.Document) []contract.Document {
+	files := map[string]bool{}
+	for _, d := range attached {
+		files["id:"+d.ID], files["sha:"+d.SHA256] = true, true
+	}
+	var out []contract.Document
+	for _, e := range orig.Documents {
+		if (e.ID != "" && files["id:"+e.ID]) || (e.Sha256 != "" && files["sha:"+e.Sha256]) || !AvenantCarries(e.TypeDocument) {
+			continue
+		}
+		out = append(out, e)
 	}
 	return out
 }

@@ -161,3 +161,19 @@ func TestDuplicateOfAnAvenantIsANewContract(t *testing.T) {
 		t.Error("the duplicate of a contract lost its type")
 	}
 }
+
+// The Documents tab's entries without content (an import's) follow the
+// same table; the attached files are not listed twice.
+func TestAvenantEntries(t *testing.T) {
+	orig := &contract.Contract{Documents: []contract.Document{
+		{TypeDocument: docs.TypeConventionFormation, NomFichier: "convention importée.pdf"},
+		{TypeDocument: docs.TypeCourrierAccord, NomFichier: "accord importé.pdf"},
+		{ID: "f1", TypeDocument: docs.TypeConventionFormation, NomFichier: "convention.pdf", Sha256: "aa"},
+		{TypeDocument: docs.TypeAutre, NomFichier: "rib.pdf", Sha256: "bb"},
+	}}
+	attached := []docs.Document{{ID: "f1", SHA256: "aa"}, {ID: "f2", SHA256: "bb"}}
+	got := AvenantEntries(orig, attached)
+	if len(got) != 1 || got[0].NomFichier != "convention importée.pdf" {
+		t.Errorf("entries %+v, want the imported convention only", got)
+	}
+}

@@ -218,6 +218,7 @@ func (s *Service) createAvenant(ctx context.Context, rec Record, actor Actor) (R
 	if err != nil {
 		return Record{}, Internal("L'avenant n'a pas pu être préparé.", err)
 	}
+	c.Documents = AvenantEntries(rec.Contract, rec.Documents)
 	// A piece whose content is gone from the blob store (never the case
 	// of an attached one, which the sweep keeps) is not carried.
 	var carried []docs.Document
