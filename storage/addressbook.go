@@ -251,8 +251,8 @@ type bookDoc struct {
 const bookFillChunk = 2000
 
 // fillBook reads the contracts stored before migration 007 into the
-// address books, once, newest first, in one transaction (another process opening the
-// same folder waits, then finds the books filled).
+// address books, once, newest first, in one transaction (another process
+// opening the same folder waits, then finds the books filled).
 func (s *Store) fillBook(ctx context.Context) error {
 	var filled bool
 	if err := s.db.QueryRowContext(ctx, `SELECT filled FROM book_state WHERE id = 1`).Scan(&filled); err != nil || filled {

@@ -460,4 +460,3 @@ func (res *Result) jsonRow(n int, raw []byte, opt Options) Row {
 	res.finish(&row, c, opt)
 	return row
 }
-

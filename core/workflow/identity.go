@@ -14,9 +14,9 @@ import (
 // IdentityKey says which contract c is, for finding the same contract
 // imported twice: its kind, the apprentice or salarié (the NIR when given,
 // else last name, first name and birth date, accents, case, spaces and
-// punctuation ignored), the employer's SIRET and the start date of the contract. It is
-// "" when the contract names no apprentice (neither NIR nor name): such a
-// draft is never called a duplicate.
+// punctuation ignored), the employer's SIRET and the contract's start
+// date. It is "" when the contract names no apprentice (neither NIR nor
+// name): such a draft is never called a duplicate.
 func IdentityKey(c *contract.Contract) string {
 	if c == nil {
 		return ""
