@@ -165,11 +165,35 @@ func (s *seeder) do(rec workflow.Record, actor workflow.Actor, a workflow.Action
 
 // attach adds a small PDF, as actor would.
 func (s *seeder) attach(rec workflow.Record, actor workflow.Actor, typ, name string) {
-	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "%%PDF-1.7\n%% %s\n%%%%EOF\n", name)
-	if _, err := s.svc.AddDocument(s.ctx, workflow.DocumentRequest{ContractID: rec.ID, Actor: actor, Type: typ, Name: name, Content: &buf}); err != nil {
+	buf := bytes.NewBuffer(onePagePDF(name))
+	if _, err := s.svc.AddDocument(s.ctx, workflow.DocumentRequest{ContractID: rec.ID, Actor: actor, Type: typ, Name: name, Content: buf}); err != nil {
 		log.Fatalf("attach %s: %v", name, err)
 	}
+}
+
+// onePagePDF is a PDF of one blank A4 page with a whole structure (objects,
+// xref table, trailer): the desktop refuses a file that only starts like a
+// PDF. name makes each content unique.
+func onePagePDF(name string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%%PDF-1.4\n%% %s\n", name)
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+	}
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
 }
 
 // letter draws an OPCO letter and stores it for the contract.
