@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"cerfadesk/core/opco/store"
 	"cerfadesk/core/opcoapi"
@@ -208,5 +211,82 @@ func TestSessionWatch(t *testing.T) {
 	}
 	if !waitA2(wctx) {
 		t.Error("after its reconnection, A does not hear closings")
+	}
+}
+
+// A database of schema 3 (seqs from the commit-order counter) upgraded to
+// schema 4: the cursors apps hold read on without a gap or a repeat, new
+// seqs come after every old one, and an instance of the previous version
+// still running is refused its writes as unavailable (its apps retry).
+func TestUpgradeKeepsCursors(t *testing.T) {
+	url := pgtest.URL(t)
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	must := func(sql string, args ...any) {
+		t.Helper()
+		if _, err := conn.Exec(ctx, sql, args...); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	must(`CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)`)
+	for v, name := range []string{"001_opco", "002_agent_review", "003_depot_index"} {
+		data, err := os.ReadFile(filepath.Join("migrations", name+".sql"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		must(string(data))
+		must(`INSERT INTO schema_migrations VALUES ($1, $2, 0)`, v+1, name[4:])
+	}
+	// What schema 3's instances wrote: three contracts, seqs 1–4.
+	must(`INSERT INTO accounts (login, role, email, password_hash, created_at) VALUES ('agent', 'agent', 'a@opco.example', 'h', 0)`)
+	for i, seqs := range [][]int64{{1}, {2, 4}, {3}} {
+		id := int64(i + 1)
+		last := seqs[len(seqs)-1]
+		must(`INSERT INTO contracts (id, uuid, reference, kind, status, version, transmitted, seq, created_at, updated_at, doc)
+			VALUES ($1, $2, $3, 'APPRENTISSAGE', 'transmis', $4, true, $5, 0, 0, '{}')`, id, fmt.Sprint("old-", id),
+			fmt.Sprintf("OPC-%06d", id), len(seqs), last)
+		for _, seq := range seqs {
+			must(`INSERT INTO history (seq, contract_id, at, role, action, status_after) VALUES ($1, $2, 0, 'agent', 'transmettre', 'transmis')`, seq, id)
+		}
+	}
+	must(`UPDATE seq_counter SET last = 4`)
+	must(`SELECT setval('contracts_id_seq', 3)`)
+
+	s, err := opcopg.Open(ctx, url, opcopg.Options{Migrate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	agent, _, _, err := s.AccountByLogin(ctx, "agent")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An app that had read up to seq 2 gets the rest of the old changes.
+	recs, err := s.Changes(ctx, agent, 2, 10)
+	if err != nil || len(recs) != 2 || recs[0].ID != "old-3" || recs[0].Seq != 3 || recs[1].ID != "old-2" || recs[1].Seq != 4 {
+		t.Fatalf("old changes after 2: %+v (%v)", recs, err)
+	}
+	r := store.Record{ID: "new", Kind: "APPRENTISSAGE", Status: "transmis", Transmitted: true, Doc: []byte(`{}`)}
+	if err := s.Update(ctx, func(tx store.Tx) error {
+		return tx.InsertRecord(ctx, &r, []store.Event{{Account: agent, Action: "transmettre", To: "transmis"}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if r.Seq <= 4 {
+		t.Errorf("a seq after the upgrade: %d, want more than 4", r.Seq)
+	}
+	// An app up to date before the upgrade gets the new change only.
+	recs, err = s.Changes(ctx, agent, 4, 10)
+	if err != nil || len(recs) != 1 || recs[0].ID != "new" || recs[0].Seq != r.Seq {
+		t.Errorf("changes after 4: %+v (%v)", recs, err)
+	}
+	// Schema 3's write, from an instance not replaced yet.
+	_, err = conn.Exec(ctx, `UPDATE seq_counter SET last = last + 1 RETURNING last`)
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) || pe.Code != "57P03" {
+		t.Errorf("an old instance's counter update: %v, want 57P03 (its 503)", err)
 	}
 }
