@@ -11,8 +11,10 @@ import (
 
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
+	"cerfadesk/core/docs"
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/sync"
+	"cerfadesk/core/workflow"
 )
 
 // Two instances on one PostgreSQL database engage avenants of one contract
@@ -94,5 +96,60 @@ func TestAvenantNumbersAcrossInstances(t *testing.T) {
 	}
 	if fmt.Sprint(numbers) != fmt.Sprint(want) {
 		t.Errorf("numéros d'avenant %v, want %v", numbers, want)
+	}
+}
+
+// An avenant of a contract whose convention the CFA attached: the employer
+// transmits the convention it took over (a content the CFA uploaded), and
+// the OPCO engages the avenant as n° 1 with it.
+func TestAvenantOfACFAContractCarriesTheCFAConvention(t *testing.T) {
+	srv := startServer(t, "", entrepriseAcct, cfaAcct, agentAcct)
+	cfa := newParty(t, srv, cfaAcct, "2025-08-27")
+	ent := newParty(t, srv, entrepriseAcct, "2025-08-28")
+	agent := newParty(t, srv, agentAcct, "2025-09-03")
+
+	rec := cfa.create(example(t, "apprentissage-base.json"))
+	cfa.addDocument(rec.ID, "Convention de formation signée.pdf", pdfFile("convention signée CFA"))
+	cfa.do(cfa.load(rec.ID), workflow.EnvoyerEntreprise)
+	cfa.syncNow()
+	ent.syncNow()
+	acc := ent.do(wantStatus(t, ent, rec.ID, workflow.EnvoyeParCFA), workflow.Accepter)
+	ent.do(acc.Record, workflow.Transmettre)
+	ent.syncNow()
+	decided := agent.decide(rec.ID, opcoapi.DecisionRequest{Action: opcoapi.DecisionConforme})
+	ent.syncNow()
+	orig := wantStatus(t, ent, rec.ID, workflow.Engage)
+
+	av := *ent.do(orig, workflow.CreerDemandeModification).Avenant
+	if len(av.Documents) != 1 || av.Documents[0].Type != docs.TypeConventionFormation {
+		t.Fatalf("avenant documents %+v", av.Documents)
+	}
+	c := av.Contract
+	c.Contrat.TypeContratApp = contract.Int(36)
+	c.Contrat.DateEffetAvenant = civil.MustParse("2025-09-15")
+	av, err := ent.svc.Save(ent.ctx, ent.actor, av.ID, av.Version, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent.do(av, workflow.Transmettre)
+	ent.syncNow()
+	if st := ent.sync.Status(); st.Err != "" {
+		t.Fatalf("sync after the avenant: %+v", st)
+	}
+	remote, err := agent.client().Contract(agent.ctx, av.ID)
+	if err != nil {
+		t.Fatalf("the avenant did not reach the OPCO: %v", err)
+	}
+	var conv bool
+	for _, d := range remote.Documents {
+		conv = conv || (d.Type == docs.TypeConventionFormation && d.SHA256 == av.Documents[0].SHA256)
+	}
+	if !conv {
+		t.Errorf("the OPCO's avenant lacks the convention: %+v", remote.Documents)
+	}
+	out := agent.decide(av.ID, opcoapi.DecisionRequest{Action: opcoapi.DecisionConforme})
+	cc, err := contract.Decode(out.Content)
+	if err != nil || out.NumeroDepot != decided.NumeroDepot || cc.Depot == nil || cc.Depot.NumeroAvenant != "1" {
+		t.Errorf("engaged avenant: %s %+v %v, want %s avenant 1", out.NumeroDepot, cc.Depot, err, decided.NumeroDepot)
 	}
 }
