@@ -360,6 +360,12 @@ func importText(l importLine, dryRun bool) string {
 	switch {
 	case l.Imported:
 		b.WriteString(l.Reference)
+		switch { // a duplicate imported on purpose (--doublons importer)
+		case l.Existing != "":
+			b.WriteString(" (doublon importé : déjà présent : " + l.Existing + ")")
+		case l.SameAs != 0:
+			fmt.Fprintf(&b, " (doublon importé : même contrat que la ligne %d du fichier)", l.SameAs)
+		}
 	case l.Skipped != "" && l.Code != "":
 		b.WriteString("non importée (" + l.Skipped + ") [" + l.Code + "]")
 		return b.String()

@@ -346,9 +346,9 @@ func TestImportTwiceSkipsDuplicates(t *testing.T) {
 			"contrats.csv, ligne 2 : non importée (déjà présent : C-000001) [deja_present]",
 		}, 2},
 		{"forced", []string{"--doublons", "importer"}, 0, []string{
-			"contrats.csv, ligne 2 : C-000003",
-			"contrats.csv, ligne 3 : C-000004",
-			"contrats.csv, ligne 4 : C-000005",
+			"contrats.csv, ligne 2 : C-000003 (doublon importé : déjà présent : C-000001)",
+			"contrats.csv, ligne 3 : C-000004 (doublon importé : déjà présent : C-000002)",
+			"contrats.csv, ligne 4 : C-000005 (doublon importé : déjà présent : C-000001)",
 		}, 5},
 		{"forced, then the last copy is named", nil, 0, []string{
 			"contrats.csv, ligne 2 : non importée (déjà présent : C-000005) [deja_present]",
