@@ -28,7 +28,9 @@ unexport LC_ALL LC_MESSAGES LANGUAGE
 
 # The fyneDo migration (FyneApp.toml [Migrations]): widgets are only touched
 # on the UI goroutine (fyne.Do), so Fyne's thread-check shims are off.
-TAGS     := migrated_fynedo
+# no_emoji: no colour emoji font (4 MB in the binary, about 8 MB of parsed
+# font in memory; no text of the app needs it: docs/building.md).
+TAGS     := migrated_fynedo,no_emoji
 
 all: build
 

@@ -67,11 +67,13 @@ func Start(a fyne.App, c Config) *Desktop {
 		env.Async = c.Async
 	}
 	d := NewDesktop(a, env)
+	d.prepareOn = true
+	if traceOn {
+		d.watchRows()
+		d.traceOnSignal()
+	}
 	a.Lifecycle().SetOnStarted(func() {
 		trace("main window up")
-		if traceOn {
-			d.traceRows()
-		}
 		d.refreshOutbox()
 		if c.Open != "" {
 			d.OpenReference(c.Open)

@@ -55,6 +55,9 @@ type contractList struct {
 	selected  int
 	lastTap   widget.ListItemID // the row clicked last, and when
 	lastTapAt time.Time
+	// slack is the time the UI spent since on the click's behalf
+	// (preparing its window): not counted in the double-click's delay.
+	slack time.Duration
 	// marked are the contracts Ctrl+click marked for a batch action
 	// (batch.go); ctrl says the click under way holds Ctrl.
 	marked map[string]bool
@@ -64,6 +67,8 @@ type contractList struct {
 	onOpen func(id string)
 	// onSelect tells the toolbar whether a row is selected.
 	onSelect func(ok bool)
+	// onTap reports a click on a row, before a second one may come.
+	onTap func(id widget.ListItemID)
 	// onSort reports a new sort order chosen in the header.
 	onSort func(s workflow.Sort, ascending bool)
 	// onMark reports how many rows are marked (batch.go).
@@ -219,9 +224,12 @@ func (r *contractRow) Tapped(*fyne.PointEvent) {
 		return
 	}
 	now := time.Now()
-	double := l.lastTap == r.id && now.Sub(l.lastTapAt) < doubleClick
-	l.lastTap, l.lastTapAt = r.id, now
+	double := l.lastTap == r.id && now.Sub(l.lastTapAt)-l.slack < doubleClick
+	l.lastTap, l.lastTapAt, l.slack = r.id, now, 0
 	l.list.Select(r.id)
+	if !double && l.onTap != nil {
+		l.onTap(r.id)
+	}
 	if double {
 		l.lastTap = -1
 		if id := l.SelectedID(); id != "" && l.onOpen != nil {

@@ -61,6 +61,20 @@ type Desktop struct {
 	imp         *importing // the last import (import_flow.go): one at a time
 	// accountOf, set by tests, replaces the signed-in account (addressbook.go).
 	accountOf func() (opcoapi.Account, bool)
+	// rowObjects are the list's rows, for the speed trace (trace.go).
+	rowObjects map[*contractRow]bool
+
+	// Preparing (Start turns it on): the window of the contract clicked
+	// last is built hidden while the user's second click comes (the two
+	// clicks of a double-click are 100–300 ms apart, about what building
+	// the window takes); opening it then only shows it. prepGen drops the
+	// late answer of an older preparation; prepTimer prepares the row
+	// selected with the keyboard once the selection rests.
+	prepareOn  bool
+	prepared   *Editor
+	preparedAt time.Time
+	prepGen    int
+	prepTimer  *time.Timer
 }
 
 // NewDesktop builds the main window of cerfadesk on a, without showing it.
@@ -97,8 +111,14 @@ func NewDesktop(a fyne.App, env *Env) *Desktop {
 	d.list.onSelect = func(ok bool) {
 		if ok {
 			d.openButton.Enable()
+			d.prepareLater()
 		} else {
 			d.openButton.Disable()
+		}
+	}
+	d.list.onTap = func(id widget.ListItemID) {
+		if s, ok := d.model.Row(id); ok {
+			d.prepare(s.ID)
 		}
 	}
 
@@ -255,6 +275,7 @@ func (d *Desktop) applyFilters() {
 
 // Reload reads the list again (after a change made elsewhere).
 func (d *Desktop) Reload() {
+	d.dropPrepared() // its contract may be the one that changed
 	d.model.Reload()
 	d.refreshOutbox()
 }
@@ -291,6 +312,7 @@ func (d *Desktop) setProfile(label string) {
 			if d.env.Prefs != nil {
 				d.env.Prefs.SetString("profil.role", string(r))
 			}
+			d.dropPrepared() // built for the other role
 			d.refreshProfile()
 			d.refreshMenu() // the batch actions follow the role
 			for _, ed := range d.editors {
@@ -365,11 +387,14 @@ func (d *Desktop) OpenContract(id string) {
 		ed.win.RequestFocus()
 		return
 	}
+	t := &openTrace{start: time.Now()}
+	if d.showPrepared(id, t) {
+		return
+	}
 	type result struct {
 		rec workflow.Record
 		err error
 	}
-	start := time.Now()
 	d.env.warmReferentials()
 	background(d.env, func() result {
 		rec, err := d.env.Store.Load(d.env.ctx(), id)
@@ -383,17 +408,40 @@ func (d *Desktop) OpenContract(id string) {
 			ed.win.RequestFocus()
 			return
 		}
-		trace("contract %s loaded in %v", r.rec.Reference, time.Since(start))
-		d.show(r.rec)
-		trace("contract %s opened in %v", r.rec.Reference, time.Since(start))
+		t.loaded = time.Now()
+		if d.showPrepared(id, t) { // prepared meanwhile, from the same record
+			return
+		}
+		d.showTraced(r.rec, t)
+		t.print(r.rec.Reference)
 	})
 }
 
 // show builds and shows the window of a loaded contract.
 func (d *Desktop) show(rec workflow.Record) {
-	t := time.Now()
-	defer func() { trace("contract %s window built and shown in %v", rec.Reference, time.Since(t)) }()
-	ed, err := newEditor(d.app, d.env, rec, editorHooks{
+	d.showTraced(rec, &openTrace{})
+}
+
+// showTraced is show, timing its phases in t.
+func (d *Desktop) showTraced(rec workflow.Record, t *openTrace) {
+	t.window = "new"
+	if d.spare != nil {
+		t.window = "reused"
+	}
+	ed, err := d.build(rec)
+	if err != nil {
+		d.showError(err)
+		return
+	}
+	d.editors[rec.ID] = ed
+	t.built, t.laidOut = ed.builtAt, ed.laidOutAt
+	ed.Show()
+	t.shown = time.Now()
+}
+
+// build builds the window of rec, hidden.
+func (d *Desktop) build(rec workflow.Record) (*Editor, error) {
+	return newEditor(d.app, d.env, rec, editorHooks{
 		changed: func(rec workflow.Record) { d.Reload(); d.opco.changed(rec) },
 		open:    d.OpenContract,
 		closed:  func(id string) { delete(d.editors, id) },
@@ -401,14 +449,100 @@ func (d *Desktop) show(rec workflow.Record) {
 		release: d.release,
 		desktop: d,
 	})
-	if err != nil {
-		d.showError(err)
+}
+
+// preparedFor is how long a prepared window may wait to be opened: past
+// that the contract is read again (every change made through the
+// application drops it at once, Reload).
+const preparedFor = time.Minute
+
+// prepare builds the window of contract id, hidden, unless it is open or
+// prepared already.
+func (d *Desktop) prepare(id string) {
+	if !d.prepareOn || id == "" || d.editors[id] != nil {
 		return
 	}
-	d.editors[rec.ID] = ed
-	shown := time.Now()
+	if d.prepared != nil && d.prepared.rec.ID == id && time.Since(d.preparedAt) < preparedFor {
+		return
+	}
+	d.dropPrepared()
+	gen := d.prepGen
+	d.env.warmReferentials()
+	background(d.env, func() workflow.Record {
+		rec, err := d.env.Store.Load(d.env.ctx(), id)
+		if err != nil { // opening it will say why
+			return workflow.Record{}
+		}
+		return rec
+	}, func(rec workflow.Record) {
+		if gen != d.prepGen || rec.ID == "" || d.editors[id] != nil {
+			return
+		}
+		t := time.Now()
+		ed, err := d.build(rec)
+		d.list.slack += time.Since(t) // the second click waited for it
+		if err != nil {
+			return
+		}
+		d.prepared, d.preparedAt = ed, time.Now()
+		trace("prepared %s in %.1f ms", rec.Reference, float64(ed.laidOutAt.Sub(ed.startedAt).Microseconds())/1e3)
+	})
+}
+
+// prepareLater prepares the selected contract once the selection rests
+// (chosen with the keyboard: arrows go through rows faster than windows
+// are built).
+func (d *Desktop) prepareLater() {
+	if !d.prepareOn {
+		return
+	}
+	if d.prepTimer != nil {
+		d.prepTimer.Stop()
+	}
+	d.prepTimer = time.AfterFunc(300*time.Millisecond, func() {
+		fyne.Do(func() { d.prepare(d.list.SelectedID()) })
+	})
+}
+
+// showPrepared shows the prepared window of contract id, if there is one.
+func (d *Desktop) showPrepared(id string, t *openTrace) bool {
+	ed := d.prepared
+	if ed == nil || ed.rec.ID != id {
+		return false
+	}
+	d.prepared = nil
+	if time.Since(d.preparedAt) > preparedFor {
+		d.discard(ed)
+		return false
+	}
+	d.editors[id] = ed
+	if t.loaded.IsZero() {
+		t.loaded = t.start
+	}
+	t.built, t.laidOut, t.window = t.loaded, t.loaded, "prepared"
+	t.prepared = ed.laidOutAt.Sub(ed.startedAt)
 	ed.Show()
-	trace("contract %s shown (Show took %v)", rec.Reference, time.Since(shown))
+	t.shown = time.Now()
+	t.print(ed.rec.Reference)
+	return true
+}
+
+// dropPrepared forgets the prepared window (its contract changed, or
+// another is selected), and any preparation under way.
+func (d *Desktop) dropPrepared() {
+	d.prepGen++
+	if ed := d.prepared; ed != nil {
+		d.prepared = nil
+		d.discard(ed)
+	}
+}
+
+// discard gives back the window of an editor never shown.
+func (d *Desktop) discard(ed *Editor) {
+	if ed.timer != nil {
+		ed.timer.Stop()
+	}
+	d.release(ed.win)
 }
 
 // window returns the spare window, or a new one.
@@ -423,15 +557,17 @@ func (d *Desktop) window(title string) fyne.Window {
 
 // release keeps the window of a closed contract, hidden, for the next one.
 func (d *Desktop) release(w fyne.Window) {
-	if d.spare != nil {
-		w.Close()
-		return
-	}
 	w.Hide()
+	// Nothing of the contract stays reachable from the window: a window
+	// never shown (prepared) has no OS window for Close to destroy.
 	w.SetContent(container.NewStack())
 	w.SetOnDropped(nil)
 	w.SetMainMenu(nil)
 	w.Canvas().SetOnTypedKey(nil)
+	if d.spare != nil {
+		w.Close()
+		return
+	}
 	d.spare = w
 }
 

@@ -79,18 +79,20 @@ type Editor struct {
 	// contract; transmitNote the text of the open popup after Transmettre.
 	deliveredAt  time.Time
 	transmitNote *widget.Label
+	// startedAt, builtAt and laidOutAt time the window's construction
+	// (trace.go): widgets built, then placed in the window (renderers,
+	// sizes).
+	startedAt, builtAt, laidOutAt time.Time
 }
 
 // newEditor builds the window of rec without showing it.
 func newEditor(a fyne.App, env *Env, rec workflow.Record, hooks editorHooks) (*Editor, error) {
-	start := time.Now()
-	ed := &Editor{env: env, hooks: hooks}
+	ed := &Editor{env: env, hooks: hooks, startedAt: time.Now()}
 	if hooks.window != nil {
 		ed.win = hooks.window(windowTitle(rec))
 	} else {
 		ed.win = a.NewWindow(windowTitle(rec))
 	}
-	defer func() { trace("contract %s: window built in %v", rec.Reference, time.Since(start)) }()
 	ed.badge = newStatusBadge()
 	ed.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.title.Truncation = fyne.TextTruncateEllipsis
@@ -108,6 +110,7 @@ func newEditor(a fyne.App, env *Env, rec workflow.Record, hooks editorHooks) (*E
 		}
 	})
 	ed.win.Resize(windowSize(env.Prefs, "contrat", contractWindowSize))
+	ed.laidOutAt = time.Now()
 	ed.validateNow()
 	return ed, nil
 }
@@ -190,6 +193,7 @@ func (ed *Editor) setRecord(rec workflow.Record) error {
 	ed.bottom = container.NewVBox()
 	ed.refreshChrome()
 	top := container.NewVBox(container.NewBorder(nil, nil, ed.badge, ed.savedMsg, ed.title), ed.banner)
+	ed.builtAt = time.Now()
 	ed.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(ed.bottom), nil, nil, ed.tabs))
 	ed.win.SetTitle(windowTitle(rec))
 	ed.loadHistory()
@@ -293,7 +297,13 @@ func (ed *Editor) applyResult(res rules.Result) {
 		}
 		l.set(mine)
 	}
+	replaced := !remunerationsEqual(ed.remu.derived, res.Derived.Remunerations)
 	ed.remu.setDerived(res.Derived.Remunerations)
+	if page := ed.pages[rules.TabContrat]; replaced && page != nil && len(page.Objects) > 0 {
+		if p, ok := page.Objects[0].(*readOnlyPage); ok {
+			p.restyle() // the lines' new inputs
+		}
+	}
 	ed.flagTabs()
 	ed.synthese.refresh()
 }
