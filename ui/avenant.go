@@ -150,17 +150,45 @@ func (ed *Editor) askSecondAvenant(cur workflow.Summary, create func()) {
 		"Ouvrez plutôt l'avenant en cours pour y ajouter vos modifications.")
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomWithoutButtons("Un avenant est déjà en cours", msg, ed.win)
-	open := widget.NewButton("Ouvrir l'avenant en cours", func() {
-		d.Hide()
+	hide := func() { d.Hide(); ed.dialog = nil }
+	open := newDialogButton("Ouvrir l'avenant en cours", func() {
+		hide()
 		if ed.hooks.open != nil {
 			ed.hooks.open(cur.ID)
 		}
-	})
+	}, hide)
 	open.Importance = widget.HighImportance
-	anyway := widget.NewButton("Créer quand même", func() { d.Hide(); create() })
-	cancel := widget.NewButton("Annuler", func() { d.Hide() })
+	anyway := newDialogButton("Créer quand même", func() { hide(); create() }, hide)
+	cancel := newDialogButton("Annuler", hide, hide)
 	d.SetButtons([]fyne.CanvasObject{cancel, anyway, open})
 	d.Resize(fyne.NewSize(560, 260))
 	ed.present(d, container.NewVBox(msg))
 	ed.win.Canvas().Focus(open)
+}
+
+// dialogButton is a button of a question that holds the focus: Entrée
+// presses it and Échap gives the question up (a focused widget receives
+// the keys before the window, whose Échap would not be heard).
+type dialogButton struct {
+	widget.Button
+	cancel func()
+}
+
+func newDialogButton(label string, tapped, cancel func()) *dialogButton {
+	b := &dialogButton{cancel: cancel}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey: Entrée presses, Échap cancels, Espace as any button.
+func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		b.cancel()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b.Tapped(nil)
+	default:
+		b.Button.TypedKey(ev)
+	}
 }

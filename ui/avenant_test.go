@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"cerfadesk/core/contract"
@@ -110,12 +112,15 @@ func TestSecondAvenantAsksFirst(t *testing.T) {
 
 	for _, tc := range []struct {
 		answer   string
+		key      fyne.KeyName // pressed on the focused button instead of a click
 		avenants int
 		windows  int
 	}{
-		{"Annuler", 1, 2},
-		{"Ouvrir l'avenant en cours", 1, 2},
-		{"Créer quand même", 2, 3},
+		{"Échap", fyne.KeyEscape, 1, 2},
+		{"Entrée: the default, open it", fyne.KeyReturn, 1, 2},
+		{"Annuler", "", 1, 2},
+		{"Ouvrir l'avenant en cours", "", 1, 2},
+		{"Créer quand même", "", 2, 3},
 	} {
 		tapIn(t, ed.win.Content(), "Créer une demande de modification")
 		dlg := topOverlay(t, ed.win)
@@ -125,14 +130,19 @@ func TestSecondAvenantAsksFirst(t *testing.T) {
 			}
 		}
 		for _, b := range []string{"Ouvrir l'avenant en cours", "Créer quand même", "Annuler"} {
-			if findButton(dlg, b) == nil {
+			if dialogButtonIn(dlg, b) == nil {
 				t.Errorf("no button %q", b)
 			}
 		}
-		if f := ed.win.Canvas().Focused(); f != findButton(dlg, "Ouvrir l'avenant en cours") {
+		if f := ed.win.Canvas().Focused(); f != fyne.Focusable(dialogButtonIn(dlg, "Ouvrir l'avenant en cours")) {
 			t.Errorf("focus on %v, want « Ouvrir l'avenant en cours »", f)
 		}
-		tapIn(t, dlg, tc.answer)
+		switch tc.key {
+		case "":
+			test.Tap(dialogButtonIn(dlg, tc.answer))
+		default:
+			ed.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: tc.key})
+		}
 		if o := ed.win.Canvas().Overlays().Top(); o != nil {
 			t.Errorf("%s: the question stays", tc.answer)
 		}
@@ -225,8 +235,19 @@ func TestSecondAvenantAsksFromAnEngagedAvenant(t *testing.T) {
 	if !hasText(dlg, second.Reference) || !hasText(dlg, "Avenant (en cours) de "+rec.Reference) {
 		t.Errorf("the question does not name %s: %q", second.Reference, texts(dlg))
 	}
-	tapIn(t, dlg, "Annuler")
+	test.Tap(dialogButtonIn(dlg, "Annuler"))
 	if n := len(avenantsOf(t, env, rec.ID)); n != 2 {
 		t.Errorf("%d avenants after Annuler", n)
 	}
+}
+
+// dialogButtonIn is the button of the question with that text.
+func dialogButtonIn(o fyne.CanvasObject, text string) *dialogButton {
+	var found *dialogButton
+	walk(o, func(o fyne.CanvasObject) {
+		if b, ok := o.(*dialogButton); ok && b.Text == text && found == nil {
+			found = b
+		}
+	})
+	return found
 }
