@@ -211,7 +211,7 @@ func privateDir(dir string) error {
 // opens the store --db names (PostgreSQL), or the SQLite database and
 // documents of the data folder (whose temporary uploads it clears: only
 // the folder's owner may), and the service on it.
-func openService(ctx context.Context, dbURL, dir, synchronous string) (*os.File, opcostore.Opened, *opco.Service, error) {
+func openService(ctx context.Context, dbURL, dir, synchronous string, log *slog.Logger) (*os.File, opcostore.Opened, *opco.Service, error) {
 	if err := privateDir(dir); err != nil {
 		return nil, opcostore.Opened{}, nil, err
 	}
@@ -219,7 +219,7 @@ func openService(ctx context.Context, dbURL, dir, synchronous string) (*os.File,
 	if err != nil {
 		return nil, opcostore.Opened{}, nil, err
 	}
-	o, err := opcostore.Open(ctx, dbURL, opcostore.Options{DataDir: dir, Synchronous: synchronous})
+	o, err := opcostore.Open(ctx, dbURL, opcostore.Options{DataDir: dir, Synchronous: synchronous, Log: log})
 	if err != nil {
 		lock.Close()
 		return nil, opcostore.Opened{}, nil, err
@@ -236,7 +236,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.Log = log
-	lock, opened, svc, err := openService(ctx, m.DB, m.DataDir, m.Synchronous)
+	lock, opened, svc, err := openService(ctx, m.DB, m.DataDir, m.Synchronous, log)
 	if err != nil {
 		return err
 	}

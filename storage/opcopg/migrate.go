@@ -61,7 +61,7 @@ func readVersion(ctx context.Context, q interface {
 // checkSchema refuses a schema newer than the program's and, with apply,
 // applies the missing migrations in one transaction (PostgreSQL's DDL is
 // transactional: a failed migration leaves nothing behind).
-func checkSchema(ctx context.Context, pool *pgxpool.Pool, apply bool) error {
+func checkSchema(ctx context.Context, pool *pgxpool.Pool, apply bool, log *slog.Logger) error {
 	ms, err := migrate.Load(migrationFiles)
 	if err != nil {
 		return err
@@ -83,7 +83,7 @@ func checkSchema(ctx context.Context, pool *pgxpool.Pool, apply bool) error {
 	case current > latest:
 		return fmt.Errorf("le schéma de la base (%d) est plus récent que celui de cet opco-server (%d) : mettez opco-server à jour ; la base n'a pas été modifiée", current, latest)
 	case current == latest:
-		if err := checkOrigin(ctx, tx); err != nil {
+		if err := checkOrigin(ctx, tx, log); err != nil {
 			return err
 		}
 		return tx.Commit(ctx)
@@ -105,7 +105,7 @@ func checkSchema(ctx context.Context, pool *pgxpool.Pool, apply bool) error {
 			return fmt.Errorf("migration %d : %w", m.Version, err)
 		}
 	}
-	if err := checkOrigin(ctx, tx); err != nil {
+	if err := checkOrigin(ctx, tx, log); err != nil {
 		return err
 	}
 	return tx.Commit(ctx)
@@ -117,7 +117,7 @@ func checkSchema(ctx context.Context, pool *pgxpool.Pool, apply bool) error {
 // (pg_dump/pg_restore). Without it, new changes would get seqs below the
 // cursors the apps hold and never reach them. It runs at every start, under
 // the migration lock, before the instance writes anything.
-func checkOrigin(ctx context.Context, tx pgx.Tx) error {
+func checkOrigin(ctx context.Context, tx pgx.Tx, log *slog.Logger) error {
 	tag, err := tx.Exec(ctx, `UPDATE seq_origin o SET base = m.top + 1, xid0 = pg_current_xact_id()::text::bigint
 		FROM (SELECT GREATEST((SELECT COALESCE(max(seq), 0) FROM history), (SELECT COALESCE(max(seq), 0) FROM contracts)) AS top) m
 		WHERE m.top >= o.base + ((pg_current_xact_id()::text::bigint - o.xid0) << 16)`)
@@ -125,7 +125,7 @@ func checkOrigin(ctx context.Context, tx pgx.Tx) error {
 		return fmt.Errorf("origine des numéros d'historique : %w", wrap(err))
 	}
 	if tag.RowsAffected() > 0 {
-		slog.Warn("history seqs re-based above the stored ones (a restore into another cluster?)")
+		log.Warn("history seqs re-based above the stored ones (a restore into another cluster?)")
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package opcopg
 
 import (
 	"context"
-	"log/slog"
 	gosync "sync"
 	"sync/atomic"
 	"time"
@@ -173,7 +172,7 @@ func (s *Store) listen(ctx context.Context) {
 		if ctx.Err() != nil {
 			return
 		}
-		slog.Warn("sessions listener lost, sessions not cached until it is back", "err", err)
+		s.log.Warn("sessions listener lost, sessions not cached until it is back", "err", err)
 		select {
 		case <-ctx.Done():
 			return

@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"strconv"
 	"strings"
@@ -35,6 +36,8 @@ type Options struct {
 	// MaxConns is the size of the connection pool when the URL does not
 	// set pool_max_conns (default 16).
 	MaxConns int32
+	// Log receives the store's own warnings (default slog.Default()).
+	Log *slog.Logger
 }
 
 // Store is the service's database on PostgreSQL.
@@ -42,6 +45,7 @@ type Store struct {
 	pool *pgxpool.Pool
 	reader
 	watch watcher // closed sessions, heard from every instance
+	log   *slog.Logger
 }
 
 var (
@@ -76,11 +80,15 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("PostgreSQL : %w", err)
 	}
-	if err := checkSchema(ctx, pool, opt.Migrate); err != nil {
+	log := opt.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	if err := checkSchema(ctx, pool, opt.Migrate, log); err != nil {
 		pool.Close()
 		return nil, err
 	}
-	s := &Store{pool: pool, reader: reader{q: pool}}
+	s := &Store{pool: pool, reader: reader{q: pool}, log: log}
 	s.watch.start.Do(s.startWatch)
 	return s, nil
 }

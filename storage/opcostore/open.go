@@ -6,6 +6,7 @@ package opcostore
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,9 @@ type Options struct {
 	// StoreOnly leaves the documents' contents closed (Contents nil): what
 	// the user commands need beside a running server.
 	StoreOnly bool
+	// Log receives the store's own warnings (PostgreSQL's sessions
+	// listener; default slog.Default()).
+	Log *slog.Logger
 }
 
 // Opened is an open store with where its documents' contents live.
@@ -53,7 +57,7 @@ func IsPostgres(url string) bool {
 func Open(ctx context.Context, url string, opt Options) (Opened, error) {
 	switch {
 	case IsPostgres(url):
-		s, err := opcopg.Open(ctx, url, opcopg.Options{Migrate: opt.Migrate})
+		s, err := opcopg.Open(ctx, url, opcopg.Options{Migrate: opt.Migrate, Log: opt.Log})
 		if err != nil {
 			return Opened{}, err
 		}
