@@ -181,25 +181,26 @@ func hashToken(token string) string {
 // expired one is CodeUnauthorized. A session found in the database is
 // remembered for sessionCacheTTL, so that a busy client costs one query
 // per half-minute instead of one per request; Logout forgets it at once.
-// With several instances on one database (a store.SessionWatch), what an
-// instance remembers holds only while no session was closed anywhere since
-// and the store's listener is up: a logout on one instance is refused on
-// all of them from then on.
+// With several instances on one database (a store.SessionWatch), each
+// instance forgets a session closed on any of them when the store hears of
+// it, and remembers nothing while the store's listener is down or was lost
+// since: a logout on one instance is refused on all of them from then on.
 func (s *Service) Authenticate(ctx context.Context, token string) (Account, error) {
 	if token == "" || len(token) > 200 {
 		return Account{}, errorf(opcoapi.CodeUnauthorized, "Connectez-vous au service de l'OPCO.")
 	}
 	h := hashToken(token)
 	now := s.now()
-	// The epoch is read before the database: a session closed while it is
-	// read moves the epoch, and what is remembered under this one is dropped.
-	epoch, trust := uint64(0), true
-	if w, ok := s.Store.(store.SessionWatch); ok {
-		epoch, trust = w.SessionEpoch()
+	w, shared := s.Store.(store.SessionWatch)
+	var gen, closings uint64
+	trust := true
+	if shared {
+		s.watchSessions.Do(func() { w.WatchSessions(s.forgetSession) })
+		gen, closings, trust = w.SessionState()
 	}
 	if c, ok := s.sessions.Load(h); ok {
 		cs := c.(cachedSession)
-		if trust && cs.epoch == epoch && now.Before(cs.until) && now.UnixMicro() < cs.expires {
+		if trust && cs.gen == gen && now.Before(cs.until) && now.UnixMicro() < cs.expires {
 			return cs.account, nil
 		}
 		s.sessions.Delete(h)
@@ -216,24 +217,44 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Account, erro
 		return Account{}, errorf(opcoapi.CodeUnauthorized, "Session expirée : reconnectez-vous.")
 	}
 	if trust {
-		s.sessions.Store(h, cachedSession{account: a, expires: exp, until: now.Add(sessionCacheTTL), epoch: epoch})
+		// A closing heard while the database was read may be this one's:
+		// then remember nothing. forgetSession takes the same lock after
+		// the store counted the closing, so none slips in between.
+		s.sessionsMu.Lock()
+		still := true
+		if shared {
+			g, c, up := w.SessionState()
+			still = up && g == gen && c == closings
+		}
+		if still {
+			s.sessions.Store(h, cachedSession{account: a, expires: exp, until: now.Add(sessionCacheTTL), gen: gen})
+		}
+		s.sessionsMu.Unlock()
 	}
 	return a, nil
+}
+
+// forgetSession is the store's news of a session closed on some instance.
+func (s *Service) forgetSession(tokenHash string) {
+	s.sessionsMu.Lock()
+	s.sessions.Delete(tokenHash)
+	s.sessionsMu.Unlock()
 }
 
 // sessionCacheTTL is how long a checked session is trusted without the
 // database.
 const sessionCacheTTL = 30 * time.Second
 
-// logoutEcho bounds how long Logout waits for its own instance to hear of
-// the closing (a few milliseconds when the listener is up).
+// logoutEcho bounds how long Logout waits for the instances to say they
+// heard of the closing (a few milliseconds; longer only when one dies
+// meanwhile).
 const logoutEcho = time.Second
 
 type cachedSession struct {
 	account Account
 	expires int64 // the session's expiry, Unix µs
 	until   time.Time
-	epoch   uint64 // the store's session epoch when checked
+	gen     uint64 // the store's listener generation when checked
 }
 
 // Logout closes the session of token. With several instances it answers

@@ -44,6 +44,10 @@ type Service struct {
 	hashes   *hashGate
 	mailWake chan struct{}
 	sessions gosync.Map // token hash → cachedSession
+	// sessionsMu orders remembering a session with forgetting a closed one
+	// (the store's listener).
+	sessionsMu    gosync.Mutex
+	watchSessions gosync.Once
 }
 
 // NewService returns a service on a store and its documents' contents

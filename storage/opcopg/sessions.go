@@ -40,11 +40,13 @@ type watcher struct {
 	cancel context.CancelFunc
 	done   chan struct{}
 
-	// epoch changes with each closing heard and each loss or return of the
-	// listener; up says that the listener is listening.
-	epoch atomic.Uint64
-	up    atomic.Bool
-	pid   atomic.Uint32 // the listener's backend (tests)
+	// gen changes with each loss or return of the listener, closings with
+	// each closing heard; up says that the listener is listening.
+	gen      atomic.Uint64
+	closings atomic.Uint64
+	up       atomic.Bool
+	pid      atomic.Uint32 // the listener's backend (tests)
+	onClosed atomic.Pointer[func(string)]
 
 	mu      gosync.Mutex
 	waiters map[string][]*closing
@@ -56,13 +58,17 @@ type closing struct {
 	signal chan struct{} // one per answer, buffered
 }
 
-// SessionEpoch implements store.SessionWatch.
-func (s *Store) SessionEpoch() (uint64, bool) {
-	s.watch.start.Do(s.startWatch)
-	// up is read before the epoch: a listener lost after this read bumps
-	// the epoch, so that what is cached under this one is not trusted.
+// WatchSessions implements store.SessionWatch.
+func (s *Store) WatchSessions(closed func(tokenHash string)) {
+	s.watch.onClosed.Store(&closed)
+}
+
+// SessionState implements store.SessionWatch.
+func (s *Store) SessionState() (generation, closings uint64, listening bool) {
+	// up is read first: a listener lost after this read moves the
+	// generation, so that what is remembered under this one is not trusted.
 	up := s.watch.up.Load()
-	return s.watch.epoch.Load(), up
+	return s.watch.gen.Load(), s.watch.closings.Load(), up
 }
 
 // ExpectClosed implements store.SessionWatch: wait returns true once every
@@ -168,7 +174,7 @@ func (s *Store) listen(ctx context.Context) {
 		if s.watch.up.Swap(false) {
 			pause = 100 * time.Millisecond
 		}
-		s.watch.epoch.Add(1)
+		s.watch.gen.Add(1)
 		if ctx.Err() != nil {
 			return
 		}
@@ -200,7 +206,7 @@ func (s *Store) listenOnce(ctx context.Context) error {
 		return err
 	}
 	s.watch.pid.Store(pid)
-	s.watch.epoch.Add(1)
+	s.watch.gen.Add(1)
 	s.watch.up.Store(true)
 	for {
 		wctx, cancel := context.WithTimeout(ctx, watchPing)
@@ -210,7 +216,10 @@ func (s *Store) listenOnce(ctx context.Context) error {
 		case err == nil && n.Channel == closedChannel:
 			// Forget first, then say so: the instance that closed the
 			// session answers its logout once every listener said it.
-			s.watch.epoch.Add(1)
+			s.watch.closings.Add(1)
+			if f := s.watch.onClosed.Load(); f != nil {
+				(*f)(n.Payload)
+			}
 			if _, err := conn.Exec(ctx, `SELECT pg_notify('`+heardChannel+`', $1)`, n.Payload); err != nil {
 				return err
 			}

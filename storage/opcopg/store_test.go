@@ -148,9 +148,10 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// A session closed through one store (instance) is heard by another: its
-// epoch moves and the closing's waiter returns; a lost listener says so
-// (nothing may be cached) until it is back by itself.
+// A session closed through one store (instance) is heard by both: each
+// calls its watcher with the hash and counts the closing, and the closing's
+// waiter returns; a lost listener says so (nothing may be remembered) and
+// moves its generation, until it is back by itself.
 func TestSessionWatch(t *testing.T) {
 	url := pgtest.URL(t)
 	open := func() *opcopg.Store {
@@ -162,10 +163,12 @@ func TestSessionWatch(t *testing.T) {
 		return s
 	}
 	a, b := open(), open()
+	heard := make(chan string, 10)
+	a.WatchSessions(func(h string) { heard <- h })
 	for _, s := range []*opcopg.Store{a, b} {
-		waitUntil(t, "the listener", func() bool { _, up := s.SessionEpoch(); return up })
+		waitUntil(t, "the listener", func() bool { _, _, up := s.SessionState(); return up })
 	}
-	before, _ := a.SessionEpoch()
+	gen0, before, _ := a.SessionState()
 	waitA, stopA := a.ExpectClosed("h-1")
 	defer stopA()
 	waitB, stopB := b.ExpectClosed("h-1")
@@ -178,8 +181,16 @@ func TestSessionWatch(t *testing.T) {
 	if !waitB(wctx) || !waitA(wctx) {
 		t.Fatal("a closing committed on B was not heard on both")
 	}
-	if after, up := a.SessionEpoch(); after == before || !up {
-		t.Errorf("epoch on A: %d → %d (up %v), want a change", before, after, up)
+	if gen, after, up := a.SessionState(); after != before+1 || gen != gen0 || !up {
+		t.Errorf("closings heard on A: %d → %d (generation %d → %d, up %v), want one more", before, after, gen0, gen, up)
+	}
+	select {
+	case h := <-heard:
+		if h != "h-1" {
+			t.Errorf("A's watcher was told %q", h)
+		}
+	default:
+		t.Error("A's watcher was not told before the closing was answered")
 	}
 	// A closing that is never committed is not heard.
 	waitX, stopX := a.ExpectClosed("h-2")
@@ -200,10 +211,12 @@ func TestSessionWatch(t *testing.T) {
 	}
 
 	// The listener's connection is cut: A stops trusting, then listens again.
-	before, _ = a.SessionEpoch()
+	if len(heard) != 0 {
+		t.Errorf("a rolled-back closing reached the watcher: %q", <-heard)
+	}
 	exec(t, url, fmt.Sprintf(`SELECT pg_terminate_backend(%d)`, opcopg.ListenerPID(a)))
-	waitUntil(t, "the epoch to move", func() bool { e, _ := a.SessionEpoch(); return e != before })
-	waitUntil(t, "the listener back", func() bool { _, up := a.SessionEpoch(); return up })
+	waitUntil(t, "the generation to move", func() bool { g, _, _ := a.SessionState(); return g != gen0 })
+	waitUntil(t, "the listener back", func() bool { _, _, up := a.SessionState(); return up })
 	waitA2, stopA2 := a.ExpectClosed("h-3")
 	defer stopA2()
 	if err := b.Update(ctx, func(tx store.Tx) error { return tx.DeleteSession(ctx, "h-3") }); err != nil {

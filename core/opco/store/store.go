@@ -170,15 +170,20 @@ type MailQueue interface {
 // tells each instance when a session was closed on any of them, so that a
 // session an instance remembers is never trusted after its logout.
 type SessionWatch interface {
-	// SessionEpoch returns a number that changes whenever a session may
-	// have been closed since it was last read; ok is false while the store
-	// cannot tell (its listener is down): remember no session then.
-	SessionEpoch() (epoch uint64, ok bool)
+	// WatchSessions sets the function called with the hash of each
+	// session closed on any instance (this one included), before the
+	// closing instance is told that this one heard it.
+	WatchSessions(closed func(tokenHash string))
+	// SessionState returns the generation of the store's listener (it
+	// changes whenever the listener is lost or back: what was remembered
+	// before may have missed a closing), the number of closings heard so
+	// far, and whether the listener listens now (if not, remember nothing).
+	SessionState() (generation, closings uint64, listening bool)
 	// ExpectClosed is called before the transaction that deletes the
-	// session tokenHash; wait then returns true once this instance heard
-	// of the committed deletion (the others hear of it at the same time),
-	// false when ctx ends first or the store cannot tell. stop forgets the
-	// expectation (a transaction that failed).
+	// session tokenHash; wait then returns true once every instance said
+	// it heard of the committed deletion, false when ctx ends first or the
+	// store cannot tell. stop forgets the expectation (a failed
+	// transaction).
 	ExpectClosed(tokenHash string) (wait func(ctx context.Context) bool, stop func())
 }
 
