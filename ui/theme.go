@@ -33,31 +33,40 @@ func readable(o fyne.CanvasObject, readOnly bool) fyne.CanvasObject {
 	if !readOnly {
 		return o
 	}
-	p := &readOnlyPage{over: container.NewThemeOverride(o, readOnlyTheme{Theme: fyne.CurrentApp().Settings().Theme()})}
+	p := &readOnlyPage{content: o, theme: readOnlyTheme{Theme: fyne.CurrentApp().Settings().Theme()}}
 	p.ExtendBaseWidget(p)
 	return p
 }
 
-// readOnlyPage holds a page's theme override and keeps refreshes away from
-// it: Fyne (2.7.1) gives an override a new theme scope each time it is
-// refreshed, and caches the fonts of every scope for good — about 9 MB
-// more per refresh of a read-only page, never freed. Refreshing the page
-// refreshes its content in the scope it has.
+// readOnlyPage draws a page in readOnlyTheme without keeping a theme
+// override in the tree: Fyne (2.7.1) gives an override a new theme scope
+// when it is made, when its renderer is made and at each refresh, and
+// caches the fonts it parses for every scope for good (about 9 MB with the
+// emoji font, 2 MB without, per refresh of a read-only page, never freed).
+// The page applies the theme once, when it is first drawn (again only if
+// Fyne dropped its renderer, or restyle asks), and refreshes its content in
+// the scope it has.
 type readOnlyPage struct {
 	widget.BaseWidget
-	over *container.ThemeOverride
+	content fyne.CanvasObject
+	theme   fyne.Theme
 }
 
-func (p *readOnlyPage) CreateRenderer() fyne.WidgetRenderer { return readOnlyRenderer{p} }
+func (p *readOnlyPage) CreateRenderer() fyne.WidgetRenderer {
+	p.restyle()
+	return readOnlyRenderer{p}
+}
 
-// restyle applies the theme to widgets added to the page since it was
-// built (a new scope: only when the page's inputs were replaced).
-func (p *readOnlyPage) restyle() { p.over.Refresh() }
+// restyle applies the theme to the page's widgets, those added since too
+// (a new scope: only when the page's inputs were replaced).
+func (p *readOnlyPage) restyle() {
+	container.NewThemeOverride(p.content, p.theme) // sets the theme of every widget below
+}
 
 type readOnlyRenderer struct{ p *readOnlyPage }
 
-func (r readOnlyRenderer) Layout(s fyne.Size)           { r.p.over.Resize(s) }
-func (r readOnlyRenderer) MinSize() fyne.Size           { return r.p.over.MinSize() }
-func (r readOnlyRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.over} }
-func (r readOnlyRenderer) Refresh()                     { r.p.over.Content.Refresh() }
+func (r readOnlyRenderer) Layout(s fyne.Size)           { r.p.content.Resize(s) }
+func (r readOnlyRenderer) MinSize() fyne.Size           { return r.p.content.MinSize() }
+func (r readOnlyRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.content} }
+func (r readOnlyRenderer) Refresh()                     { r.p.content.Refresh() }
 func (r readOnlyRenderer) Destroy()                     {}
