@@ -5,14 +5,17 @@
 #      mapped (X MapNotify) and painted (its first frame drawn), OPENS times
 #      (20; medians), with where the time goes (CERFADESK_TRACE: the click
 #      reaching the app, load, build, layout, show = map + first frame);
-#   3. memory: resident set size with N contracts in the store (default
-#      100 000), after start and after scrolling the list, and after opening
-#      a contract.
+#   3. memory: resident set size (MiB and MB) with N contracts in the store
+#      (default 100 000), after start, after scrolling the list, after a
+#      search and with a contract open, split by mapping, with the Go
+#      runtime's own figures.
 # The N-contract data folder is kept in $SPEED_DATA and reused (seeding
-# 100 000 contracts takes a few minutes).
+# 100 000 contracts takes a few minutes). Any step that cannot measure
+# fails the run (exit 1) with a screenshot in $SHOTS/speed-failed.png.
 #
 # Environment: BIN (default bin/cerfadesk), RUNS (5), OPENS (20), N (100000),
-# SPEED_DATA.
+# SPEED_DATA, SHOTS (dist), SPEED_SHOT (a PNG of the screen with the second
+# contract opened, to look at).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"

@@ -496,6 +496,10 @@ func (d *Desktop) prepareLater() {
 	if !d.prepareOn {
 		return
 	}
+	if d.env.Debounce <= 0 { // tests: at once, on the caller's goroutine
+		d.prepare(d.list.SelectedID())
+		return
+	}
 	if d.prepTimer != nil {
 		d.prepTimer.Stop()
 	}
