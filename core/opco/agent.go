@@ -322,7 +322,7 @@ func (s *Service) commitDecision(ctx context.Context, a Account, id string, req 
 			}
 		}
 		now := s.now()
-		r.doc, r.numeroDepot = p.rec.doc, p.rec.numeroDepot
+		r.doc, r.numeroDepot, r.numeroAvenant = p.rec.doc, p.rec.numeroDepot, p.rec.numeroAvenant
 		if err := insertBlob(ctx, tx, p.blob, now); err != nil {
 			return err
 		}

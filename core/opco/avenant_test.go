@@ -186,3 +186,74 @@ func TestAvenantRedrawnWhenNumberTaken(t *testing.T) {
 		t.Errorf("letters drawn: %v", drawn)
 	}
 }
+
+// The queue tells an avenant from a contract from its columns (the n° de
+// dépôt it names, its type), and the agent's GET of an avenant names the
+// engaged contract it changes when the service holds it.
+func TestQueueAndReviewNameTheAvenant(t *testing.T) {
+	f := newFixture(t)
+	ent, agent := f.login("leroux"), f.login("agent")
+	engaged := f.engage(ent, agent, exampleJSON(t))
+	orig := engaged.Contract.NumeroDepot
+	ids := map[string]string{}
+	for _, tc := range []struct{ name, numero string }{
+		{"contract", ""}, {"avenant", orig}, {"elsewhere", "075202401NC0007"},
+	} {
+		content := exampleJSON(t)
+		if tc.numero != "" {
+			content = avenantJSON(t, strings.ToLower(tc.numero), true)
+		}
+		ids[tc.name] = uuid.NewString()
+		if _, st, e := f.transmit(ent, ids[tc.name], content); e != nil {
+			t.Fatalf("transmit %s: %d %+v", tc.name, st, e)
+		}
+	}
+	var q opcoapi.Queue
+	if st, e := f.call(agent, "GET", opcoapi.Prefix+"/queue", nil, &q); e != nil {
+		t.Fatalf("queue: %d %+v", st, e)
+	}
+	byID := map[string]opcoapi.Contract{}
+	for _, c := range q.Contracts {
+		byID[c.ID] = c
+	}
+	for _, tc := range []struct {
+		name string
+		want *opcoapi.Avenant
+	}{
+		{"contract", nil},
+		{"avenant", &opcoapi.Avenant{Of: orig, Type: 36}},
+		{"elsewhere", &opcoapi.Avenant{Of: "075202401NC0007", Type: 36}},
+	} {
+		c, ok := byID[ids[tc.name]]
+		switch {
+		case !ok:
+			t.Errorf("%s: not in the queue", tc.name)
+		case (c.Avenant == nil) != (tc.want == nil), c.Avenant != nil && *c.Avenant != *tc.want:
+			t.Errorf("%s: queue row says avenant %+v, want %+v", tc.name, c.Avenant, tc.want)
+		}
+		var got opcoapi.Contract
+		if st, e := f.call(agent, "GET", opcoapi.ContractPath(ids[tc.name]), nil, &got); e != nil {
+			t.Fatalf("GET %s: %d %+v", tc.name, st, e)
+		}
+		switch tc.name {
+		case "avenant":
+			if got.Avenant == nil || got.Avenant.ContractID != engaged.Contract.ID || got.Avenant.ContractReference != engaged.Contract.Reference {
+				t.Errorf("the avenant's review does not name its contract %s: %+v", engaged.Contract.Reference, got.Avenant)
+			}
+		case "elsewhere":
+			if got.Avenant == nil || got.Avenant.ContractID != "" {
+				t.Errorf("an avenant of a contract engaged elsewhere names a contract: %+v", got.Avenant)
+			}
+		}
+	}
+	// Engaged, the avenant shares the n° de dépôt and has its number.
+	var dec opcoapi.PushResponse
+	av := byID[ids["avenant"]]
+	if st, e := f.call(agent, "POST", opcoapi.ContractSubPath(av.ID, "decision"), opcoapi.DecisionRequest{
+		MessageID: uuid.NewString(), Version: av.Version, Action: opcoapi.DecisionConforme}, &dec); e != nil {
+		t.Fatalf("decision: %d %+v", st, e)
+	}
+	if a := dec.Contract.Avenant; dec.Contract.NumeroDepot != orig || a == nil || a.Numero != 1 || a.Of != orig {
+		t.Errorf("engaged avenant: n° de dépôt %s, %+v; want %s avenant n° 1", dec.Contract.NumeroDepot, a, orig)
+	}
+}

@@ -85,10 +85,23 @@ func (s *Service) Contract(ctx context.Context, a Account, id string) (opcoapi.C
 		return opcoapi.Contract{}, err
 	}
 	c, err := s.api(ctx, s.Store, r, true)
-	if err == nil && a.Role == workflow.Agent && len(r.prevDoc) > 0 {
+	if err != nil || a.Role != workflow.Agent {
+		return c, err
+	}
+	if len(r.prevDoc) > 0 {
 		c.Previous = r.prevDoc // the agent's « ce qui a changé »
 	}
-	return c, err
+	if c.Avenant != nil && c.Avenant.Of != "" {
+		// The engaged contract the avenant changes, for the agent to open.
+		p, ok, err := s.Store.RecordByDepot(ctx, c.Avenant.Of)
+		if err != nil {
+			return opcoapi.Contract{}, internal("Le contrat modifié par l'avenant n'a pas pu être lu.", err)
+		}
+		if ok && !p.Avenant && p.ID != r.id {
+			c.Avenant.ContractID, c.Avenant.ContractReference = p.ID, p.Reference
+		}
+	}
+	return c, nil
 }
 
 // History returns a contract's whole history, oldest first.

@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
 	"cerfadesk/core/calendar"
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
+	"cerfadesk/core/ident"
 	"cerfadesk/core/opco/store"
 	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
@@ -43,6 +45,11 @@ type record struct {
 	holder         string // the agent instructing the contract
 	funding        string // JSON of the last conforme's funding lines
 	prevDoc        []byte // the content transmitted before doc
+	// avenant, avenantOf, contractType, numeroAvenant: see store.Record.
+	avenant       bool
+	avenantOf     string
+	contractType  int
+	numeroAvenant int
 }
 
 // visibleTo reports whether a may see the contract: an employer those of
@@ -74,8 +81,21 @@ func (r *record) setContent(c *contract.Contract) error {
 	r.apprenticeName = personName(c.Apprenti)
 	r.cfaName = strings.TrimSpace(c.OrganismeFormation.Denomination)
 	r.startDate = c.Contrat.DateDebutContrat
+	r.numeroAvenant = 0
 	if c.Depot != nil {
 		r.numeroDepot = strings.TrimSpace(c.Depot.NumeroDepot)
+		r.numeroAvenant, _ = strconv.Atoi(strings.TrimSpace(c.Depot.NumeroAvenant))
+	}
+	r.avenant, r.avenantOf, r.contractType = c.IsAvenant(), "", 0
+	if r.avenant {
+		r.avenantOf = strings.ToUpper(ident.Compact(c.Contrat.NumeroContratPrecedent))
+	}
+	t := c.Contrat.TypeContratApp
+	if c.TypeFormulaire == contract.Professionnalisation {
+		t = c.Contrat.TypeContratPro
+	}
+	if t != nil {
+		r.contractType = *t
 	}
 	return nil
 }
@@ -109,7 +129,8 @@ func fromStore(r store.Record) record {
 		employerSiret: r.EmployerSiret, employerName: r.EmployerName, apprenticeName: r.ApprenticeName, cfaName: r.CFAName,
 		sentTo: r.SentTo, cfaAccount: r.CFAAccount, sentBy: r.SentBy, transmitted: r.Transmitted, horsDelai: r.HorsDelai,
 		correction: r.Correction, numeroDepot: r.NumeroDepot, startDate: r.StartDate, receivedOn: r.ReceivedOn, seq: r.Seq,
-		createdAt: r.CreatedAt, updatedAt: r.UpdatedAt, doc: r.Doc, holder: r.Holder, funding: r.Funding, prevDoc: r.PrevDoc}
+		createdAt: r.CreatedAt, updatedAt: r.UpdatedAt, doc: r.Doc, holder: r.Holder, funding: r.Funding, prevDoc: r.PrevDoc,
+		avenant: r.Avenant, avenantOf: r.AvenantOf, contractType: r.ContractType, numeroAvenant: r.NumeroAvenant}
 }
 
 // stored is r as the store writes it.
@@ -118,7 +139,8 @@ func (r *record) stored() store.Record {
 		EmployerSiret: r.employerSiret, EmployerName: r.employerName, ApprenticeName: r.apprenticeName, CFAName: r.cfaName,
 		SentTo: r.sentTo, CFAAccount: r.cfaAccount, SentBy: r.sentBy, Transmitted: r.transmitted, HorsDelai: r.horsDelai,
 		Correction: r.correction, NumeroDepot: r.numeroDepot, StartDate: r.startDate, ReceivedOn: r.receivedOn, Seq: r.seq,
-		CreatedAt: r.createdAt, UpdatedAt: r.updatedAt, Doc: r.doc, Holder: r.holder, Funding: r.funding, PrevDoc: r.prevDoc}
+		CreatedAt: r.createdAt, UpdatedAt: r.updatedAt, Doc: r.doc, Holder: r.holder, Funding: r.funding, PrevDoc: r.prevDoc,
+		Avenant: r.avenant, AvenantOf: r.avenantOf, ContractType: r.contractType, NumeroAvenant: r.numeroAvenant}
 }
 
 // loadRecord returns the contract with its content; ok is false when the
@@ -320,6 +342,9 @@ func (s *Service) apiWith(r record, docs []opcoapi.Document, withContent bool) o
 			n := calendar.DaysLeft(c.DecisionDeadline, s.today())
 			c.DaysLeft = &n
 		}
+	}
+	if r.avenant {
+		c.Avenant = &opcoapi.Avenant{Of: r.avenantOf, Type: r.contractType, Numero: r.numeroAvenant}
 	}
 	if withContent {
 		c.Content = r.doc

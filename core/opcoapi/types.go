@@ -132,6 +132,23 @@ type Contract struct {
 	// contract an avenant changes: the agent's « ce qui a changé ». Only
 	// GET /v1/contracts/{id} for an agent carries it.
 	Previous json.RawMessage `json:"previousContract,omitempty"`
+	// Avenant is set when the contract is an avenant (nil otherwise).
+	Avenant *Avenant `json:"avenant,omitempty"`
+}
+
+// Avenant tells an avenant from the contract it changes.
+type Avenant struct {
+	// Of is the n° de dépôt of the contract the avenant changes
+	// (numeroContratPrecedent); once engaged the avenant has the same
+	// NumeroDepot, and Numero tells them apart.
+	Of     string `json:"numeroContratPrecedent"`
+	Type   int    `json:"typeContrat,omitempty"`   // 31–38 apprentissage, 30 professionnalisation
+	Numero int    `json:"numeroAvenant,omitempty"` // 1, 2… once engaged; 0 before
+	// ContractID and ContractReference name the engaged contract the
+	// service holds under Of ("" when it was engaged elsewhere); only GET
+	// /v1/contracts/{id} for an agent fills them.
+	ContractID        string `json:"contractId,omitempty"`
+	ContractReference string `json:"contractReference,omitempty"`
 }
 
 // Changes is the answer of GET /v1/changes?since=CURSOR: the contracts the

@@ -43,7 +43,7 @@ func (r reader) fail(err error) error {
 const recordColumns = `c.id, c.uuid, c.reference, c.kind, c.status, c.version, c.employer_siret, c.employer_name,
 	c.apprentice_name, c.cfa_name, c.sent_to, COALESCE(c.cfa_account, 0), COALESCE(a.login, ''), c.transmitted,
 	c.hors_delai, c.correction, c.numero_depot, c.start_date, c.received_on, c.seq, c.created_at, c.updated_at,
-	c.holder, c.funding`
+	c.holder, c.funding, c.avenant, c.avenant_of, c.type_contrat, c.numero_avenant`
 
 // docColumns are the content columns, read with withDoc.
 const docColumns = `, c.doc, c.previous_doc`
@@ -59,7 +59,8 @@ func scanRecord(row pgx.Row, withDoc bool) (store.Record, error) {
 	)
 	dest := []any{&r.RowID, &r.ID, &r.Reference, &r.Kind, &status, &r.Version, &r.EmployerSiret, &r.EmployerName,
 		&r.ApprenticeName, &r.CFAName, &r.SentTo, &r.CFAAccount, &r.SentBy, &r.Transmitted, &r.HorsDelai, &r.Correction,
-		&r.NumeroDepot, &start, &received, &r.Seq, &created, &updated, &r.Holder, &r.Funding}
+		&r.NumeroDepot, &start, &received, &r.Seq, &created, &updated, &r.Holder, &r.Funding,
+		&r.Avenant, &r.AvenantOf, &r.ContractType, &r.NumeroAvenant}
 	if withDoc {
 		dest = append(dest, &r.Doc, &r.PrevDoc)
 	}
@@ -408,9 +409,9 @@ h AS (INSERT INTO history (seq, contract_id, at, account_id, role, actor, action
 	insertSQL = positionCTE + `,
 w AS (INSERT INTO contracts (id, uuid, reference, kind, status, version, employer_siret, employer_name, apprentice_name,
 		cfa_name, sent_to, cfa_account, transmitted, hors_delai, correction, numero_depot, start_date, received_on,
-		seq, created_at, updated_at, doc, holder, funding, previous_doc)
+		seq, created_at, updated_at, doc, holder, funding, previous_doc, avenant, avenant_of, type_contrat, numero_avenant)
 	SELECT $2, $15, $16, $17, $18, 1, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, o.p + $37, $31, $32, $33,
-		$34, $35, $36 FROM o)
+		$34, $35, $36, $38, $39, $40, $41 FROM o)
 SELECT o.p + $37 FROM o`
 	// A contract's seq is the largest of its history's: two writers of one
 	// contract follow each other (row lock), but the second may hold the
@@ -419,7 +420,8 @@ SELECT o.p + $37 FROM o`
 w AS (UPDATE contracts SET kind = $15, status = $16, version = $17, employer_siret = $18, employer_name = $19,
 		apprentice_name = $20, cfa_name = $21, transmitted = $22, hors_delai = $23, correction = $24, numero_depot = $25,
 		start_date = $26, received_on = $27, seq = GREATEST(contracts.seq, o.p + $33), updated_at = $28, doc = $29,
-		holder = $30, funding = $31, previous_doc = $32
+		holder = $30, funding = $31, previous_doc = $32, avenant = $34, avenant_of = $35, type_contrat = $36,
+		numero_avenant = $37
 	FROM o WHERE contracts.id = $2)
 SELECT o.p + $33 FROM o`
 )
@@ -453,12 +455,13 @@ func queueEvents(b *pgx.Batch, p *pendingEvents, ahead int) {
 		b.Queue(insertSQL, append(args, r.ID, r.Reference, r.Kind, string(r.Status), r.EmployerSiret, r.EmployerName,
 			r.ApprenticeName, r.CFAName, r.SentTo, cfa, r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot,
 			dateText(r.StartDate), dateText(r.ReceivedOn), r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc,
-			r.Holder, r.Funding, r.PrevDoc, n)...)
+			r.Holder, r.Funding, r.PrevDoc, n, r.Avenant, r.AvenantOf, r.ContractType, r.NumeroAvenant)...)
 		return
 	}
 	b.Queue(updateSQL, append(args, r.Kind, string(r.Status), r.Version, r.EmployerSiret, r.EmployerName, r.ApprenticeName,
 		r.CFAName, r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn),
-		r.UpdatedAt.UnixMicro(), r.Doc, r.Holder, r.Funding, r.PrevDoc, n)...)
+		r.UpdatedAt.UnixMicro(), r.Doc, r.Holder, r.Funding, r.PrevDoc, n, r.Avenant, r.AvenantOf, r.ContractType,
+		r.NumeroAvenant)...)
 }
 
 // InsertRecord takes the contract's row id now (its reference and its

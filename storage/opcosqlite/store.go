@@ -75,7 +75,7 @@ func wrap(err error) error {
 const recordColumns = `c.id, c.uuid, c.reference, c.kind, c.status, c.version, c.employer_siret, c.employer_name,
 	c.apprentice_name, c.cfa_name, c.sent_to, COALESCE(c.cfa_account, 0), COALESCE(a.login, ''), c.transmitted,
 	c.hors_delai, c.correction, c.numero_depot, c.start_date, c.received_on, c.seq, c.created_at, c.updated_at,
-	c.holder, c.funding`
+	c.holder, c.funding, c.avenant, c.avenant_of, c.type_contrat, c.numero_avenant`
 
 // docColumns are the content columns, read with withDoc.
 const docColumns = `, c.doc, c.previous_doc`
@@ -91,7 +91,8 @@ func scanRecord(sc interface{ Scan(...any) error }, withDoc bool) (store.Record,
 	)
 	dest := []any{&r.RowID, &r.ID, &r.Reference, &r.Kind, &status, &r.Version, &r.EmployerSiret, &r.EmployerName,
 		&r.ApprenticeName, &r.CFAName, &r.SentTo, &r.CFAAccount, &r.SentBy, &r.Transmitted, &r.HorsDelai, &r.Correction,
-		&r.NumeroDepot, &start, &received, &r.Seq, &created, &updated, &r.Holder, &r.Funding}
+		&r.NumeroDepot, &start, &received, &r.Seq, &created, &updated, &r.Holder, &r.Funding,
+		&r.Avenant, &r.AvenantOf, &r.ContractType, &r.NumeroAvenant}
 	if withDoc {
 		dest = append(dest, &r.Doc, &r.PrevDoc)
 	}
@@ -398,11 +399,13 @@ func (t *tx) InsertRecord(ctx context.Context, r *store.Record, evs []store.Even
 	ref := fmt.Sprintf("OPC-%06d", rowID)
 	err := t.exec(ctx, `INSERT INTO contracts (id, uuid, reference, kind, status, version, employer_siret,
 		employer_name, apprentice_name, cfa_name, sent_to, cfa_account, transmitted, hors_delai, correction, numero_depot,
-		start_date, received_on, seq, created_at, updated_at, doc, holder, funding, previous_doc)
-		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		start_date, received_on, seq, created_at, updated_at, doc, holder, funding, previous_doc,
+		avenant, avenant_of, type_contrat, numero_avenant)
+		VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		rowID, r.ID, ref, r.Kind, string(r.Status), r.EmployerSiret, r.EmployerName, r.ApprenticeName, r.CFAName,
 		r.SentTo, cfa, r.Transmitted, r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn),
-		r.Seq, r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc, r.Holder, r.Funding, r.PrevDoc)
+		r.Seq, r.CreatedAt.UnixMicro(), r.UpdatedAt.UnixMicro(), r.Doc, r.Holder, r.Funding, r.PrevDoc,
+		r.Avenant, r.AvenantOf, r.ContractType, r.NumeroAvenant)
 	if err != nil {
 		return err
 	}
@@ -417,10 +420,10 @@ func (t *tx) UpdateRecord(ctx context.Context, r *store.Record, evs []store.Even
 	err := t.exec(ctx, `UPDATE contracts SET kind = ?, status = ?, version = ?, employer_siret = ?,
 		employer_name = ?, apprentice_name = ?, cfa_name = ?, transmitted = ?, hors_delai = ?, correction = ?,
 		numero_depot = ?, start_date = ?, received_on = ?, seq = ?, updated_at = ?, doc = ?, holder = ?, funding = ?,
-		previous_doc = ? WHERE id = ?`,
+		previous_doc = ?, avenant = ?, avenant_of = ?, type_contrat = ?, numero_avenant = ? WHERE id = ?`,
 		r.Kind, string(r.Status), r.Version+1, r.EmployerSiret, r.EmployerName, r.ApprenticeName, r.CFAName, r.Transmitted,
 		r.HorsDelai, r.Correction, r.NumeroDepot, dateText(r.StartDate), dateText(r.ReceivedOn), r.Seq, r.UpdatedAt.UnixMicro(),
-		r.Doc, r.Holder, r.Funding, r.PrevDoc, r.RowID)
+		r.Doc, r.Holder, r.Funding, r.PrevDoc, r.Avenant, r.AvenantOf, r.ContractType, r.NumeroAvenant, r.RowID)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"cerfadesk/core/opco/store"
+	"cerfadesk/core/workflow"
 	"cerfadesk/storage/opcopg"
 	"cerfadesk/storage/opcopg/pgtest"
 )
@@ -110,5 +111,65 @@ func TestAvenantNumbersTwoPostgresInstances(t *testing.T) {
 	got := engageAvenants(t, stores, "075202601NC0042", 30)
 	if want := oneTo(30); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("30 numéros d'avenant from two instances: %v", got)
+	}
+}
+
+// testAvenantColumns: what tells an avenant from its contract (avenant,
+// the n° de dépôt it names, its type, its numéro d'avenant) is kept and
+// read back by every read, the queue's included, which reads no content.
+func testAvenantColumns(t *testing.T, s store.Store) {
+	a := account(t, s, "agent", workflow.Agent, "agent@opco.example", "")
+	parent := newRecord("c-0", "83475962300012", workflow.Engage)
+	parent.NumeroDepot, parent.ContractType = "069202509NC0001", 11
+	insert(t, s, a, parent, "m-0")
+	av := newRecord("c-1", "83475962300012", workflow.Transmis)
+	av.Avenant, av.AvenantOf, av.ContractType = true, "069202509NC0001", 36
+	av = insert(t, s, a, av, "m-1")
+	check := func(what string, got store.Record, numero int) {
+		t.Helper()
+		if !got.Avenant || got.AvenantOf != "069202509NC0001" || got.ContractType != 36 || got.NumeroAvenant != numero {
+			t.Errorf("%s: avenant %v of %q, type %d, n° %d; want true, 069202509NC0001, 36, %d",
+				what, got.Avenant, got.AvenantOf, got.ContractType, got.NumeroAvenant, numero)
+		}
+	}
+	q, err := s.Queue(ctx, "", 0, 10)
+	if err != nil || len(q) != 1 {
+		t.Fatalf("Queue = %s (%v)", ids(q), err)
+	}
+	check("Queue", q[0], 0)
+	if q[0].Doc != nil {
+		t.Error("the queue read the content")
+	}
+	update(t, s, func(tx store.Tx) error {
+		r, _, err := tx.Record(ctx, "c-1")
+		if err != nil {
+			return err
+		}
+		check("Tx.Record", r, 0)
+		r.Status, r.NumeroDepot, r.NumeroAvenant = workflow.Engage, "069202509NC0001", 2
+		return tx.UpdateRecord(ctx, &r, []store.Event{ev(a, workflow.DeclarerConforme, workflow.EnInstruction, workflow.Engage, "m-2")})
+	})
+	r, ok, err := s.Record(ctx, "c-1")
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	check("Record after UpdateRecord", r, 2)
+	list, err := s.List(ctx, a, 10)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("List = %s (%v)", ids(list), err)
+	}
+	check("List", list[0], 2)
+	if p := list[1]; p.Avenant || p.AvenantOf != "" || p.ContractType != 11 || p.NumeroAvenant != 0 {
+		t.Errorf("the contract reads as an avenant: %+v", p)
+	}
+	ch, err := s.Changes(ctx, a, 0, 10)
+	if err != nil || len(ch) != 2 {
+		t.Fatalf("Changes = %s (%v)", ids(ch), err)
+	}
+	check("Changes", ch[1], 2)
+	// The contract and its engaged avenant share the n° de dépôt: the
+	// contract is found under it.
+	if p, ok, err := s.RecordByDepot(ctx, "069202509NC0001"); err != nil || !ok || p.ID != "c-0" || p.Avenant {
+		t.Errorf("RecordByDepot = %s avenant %v (%v, %v), want c-0", p.ID, p.Avenant, ok, err)
 	}
 }

@@ -48,6 +48,7 @@ var conformance = []struct {
 	{"Visibility", testVisibility},
 	{"ListAndQueue", testListAndQueue},
 	{"AgentReviewColumns", testAgentReview},
+	{"AvenantColumns", testAvenantColumns},
 	{"DepotCounters", testDepot},
 	{"AvenantCounters", testAvenantCounters},
 	{"MailQueue", testMailQueue},

@@ -274,6 +274,15 @@ type Record struct {
 	// courrier d'anomalie, or the contract an avenant changes); nil when
 	// there is none or the record was read without its content.
 	PrevDoc []byte
+	// Avenant says the contract is an avenant (contract.IsAvenant);
+	// AvenantOf is then the n° de dépôt it names (numeroContratPrecedent,
+	// compacted), ContractType the Cerfa's type code (0: none) and
+	// NumeroAvenant its number once engaged (0 before). Columns, so that
+	// the queue names avenants without reading the content.
+	Avenant       bool
+	AvenantOf     string
+	ContractType  int
+	NumeroAvenant int
 }
 
 // Event is a history row to write.
