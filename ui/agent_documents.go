@@ -24,8 +24,8 @@ import (
 const maxViewed = 16 << 20
 
 // viewDocument shows a document of the contract under review: an image
-// inside the window, an OPCO letter as its text (made from the decision
-// the app holds), any other file in the system's viewer.
+// inside the window, an OPCO letter as its text (letterOf), any other
+// file in the system's viewer.
 func (w *agentWindow) viewDocument(id string, doc opcoapi.Document) {
 	if doc.Letter {
 		w.showLetter(doc)
@@ -112,8 +112,7 @@ func saveViewed(name string, data []byte) (string, error) {
 	return path, os.WriteFile(path, data, 0o600)
 }
 
-// showLetter shows an OPCO letter as text: the decision of the history
-// that produced it, with the contract's data and the funding.
+// showLetter shows an OPCO letter as text: what its PDF says (letterOf).
 func (w *agentWindow) showLetter(doc opcoapi.Document) {
 	if w.review == nil {
 		return

@@ -165,10 +165,16 @@ func fieldName(c *contract.Contract, key string) string {
 	return f.Label(c.TypeFormulaire)
 }
 
-// letterOf rebuilds the text of a letter the OPCO sent from the decision
-// in the history that produced it (its note lists the items: « pièce :
-// commentaire », « Onglet / clé : commentaire », motifs) and the funding.
+// letterOf is the text of a letter the OPCO sent: the words of its PDF as
+// the service drew them (doc.Text). A letter drawn before the service kept
+// them has none: its text is then rebuilt from the decision in the history
+// that produced it (its note lists the items: « pièce : commentaire »,
+// « Onglet / clé : commentaire », motifs) and the funding, which may
+// differ from the PDF in its wording.
 func (w *agentWindow) letterOf(doc opcoapi.Document) string {
+	if doc.Text != "" {
+		return doc.Text
+	}
 	r := w.review
 	in := letterInput{Type: doc.Type, OPCO: opcoName(w.env), Reference: r.Contract.Reference,
 		NumeroDepot: r.Contract.NumeroDepot, Cerfa: r.Cerfa, Date: civil.Of(doc.AddedAt.Local())}

@@ -203,6 +203,7 @@ type preparedDecision struct {
 	avenant   int
 	typ       string
 	name      string
+	text      string // what the letter says
 	blob      docs.Blob
 	actions   []workflow.Action
 }
@@ -273,7 +274,7 @@ func (s *Service) prepareDecision(ctx context.Context, a Account, id string, req
 	if p.blob, err = s.Contents.PutVerified(ctx, bytes.NewReader(l.data), ""); err != nil {
 		return preparedDecision{}, err
 	}
-	p.rec, p.typ, p.name = r, l.typ, l.name
+	p.rec, p.typ, p.name, p.text = r, l.typ, l.name, l.text
 	return p, nil
 }
 
@@ -327,7 +328,7 @@ func (s *Service) commitDecision(ctx context.Context, a Account, id string, req 
 			return err
 		}
 		doc, err := attachDocument(ctx, tx, &r, opcoapi.Document{ID: s.newID(), Type: p.typ, Name: p.name, MIME: p.blob.MIME,
-			Size: p.blob.Size, SHA256: p.blob.SHA256, AddedAt: now, AddedBy: a.Login, Letter: true})
+			Size: p.blob.Size, SHA256: p.blob.SHA256, AddedAt: now, AddedBy: a.Login, Letter: true, Text: p.text})
 		if err != nil {
 			return err
 		}

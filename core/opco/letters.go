@@ -71,6 +71,7 @@ type letter struct {
 	typ  string
 	name string
 	data []byte
+	text string // what the PDF says (core/pdf), kept with it
 }
 
 // writeLetter draws the letter of a decision.
@@ -92,7 +93,7 @@ func (s *Service) writeLetter(r record, c *contract.Contract, req opcoapi.Decisi
 			name += "-avenant-" + n
 		}
 		l = letter{typ: docs.TypeCourrierAccord, name: name + ".pdf"}
-		err = pdf.CourrierAccord(&buf, d)
+		l.text, err = pdf.CourrierAccordText(&buf, d)
 	case opcoapi.DecisionAnomaliePiece, opcoapi.DecisionAnomalieSaisie:
 		d := pdf.AnomalieData{Letter: base}
 		for _, p := range req.Pieces {
@@ -110,14 +111,14 @@ func (s *Service) writeLetter(r record, c *contract.Contract, req opcoapi.Decisi
 			d.Erreurs = append(d.Erreurs, pdf.EntryError{Onglet: e.Tab, Champ: champ, Cle: e.Field, Commentaire: e.Commentaire})
 		}
 		l = letter{typ: docs.TypeCourrierAnomalie, name: "courrier-anomalie-" + r.reference + "-" + today.String() + ".pdf"}
-		err = pdf.CourrierAnomalie(&buf, d)
+		l.text, err = pdf.CourrierAnomalieText(&buf, d)
 	case opcoapi.DecisionRefus:
 		d := pdf.RefusData{Letter: base, Motifs: req.Motifs,
 			DestinataireAlternant: pdf.Addressee{Role: "L'alternant", Nom: base.Alternant, Adresse: addressLines(c.Apprenti.Adresse)},
 			DestinataireOrganisme: pdf.Addressee{Role: "L'organisme de formation", Nom: strings.TrimSpace(c.OrganismeFormation.Denomination),
 				Adresse: addressLines(c.OrganismeFormation.Adresse)}}
 		l = letter{typ: docs.TypeDecisionRefus, name: "decision-refus-" + r.reference + ".pdf"}
-		err = pdf.DecisionRefus(&buf, d)
+		l.text, err = pdf.DecisionRefusText(&buf, d)
 	}
 	if err != nil {
 		return letter{}, internal("Le courrier n'a pas pu être rédigé.", err)

@@ -91,6 +91,13 @@ func (s *Service) Contract(ctx context.Context, a Account, id string) (opcoapi.C
 	if len(r.prevDoc) > 0 {
 		c.Previous = r.prevDoc // the agent's « ce qui a changé »
 	}
+	texts, err := s.Store.LetterTexts(ctx, r.rowID)
+	if err != nil {
+		return opcoapi.Contract{}, internal("Les courriers n'ont pas pu être lus.", err)
+	}
+	for i, d := range c.Documents {
+		c.Documents[i].Text = texts[d.ID]
+	}
 	if c.Avenant != nil && c.Avenant.Of != "" {
 		// The engaged contract the avenant changes, for the agent to open.
 		p, ok, err := s.Store.RecordByDepot(ctx, c.Avenant.Of)

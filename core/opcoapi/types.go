@@ -67,6 +67,11 @@ type Document struct {
 	AddedBy string    `json:"addedBy"`
 	// Letter marks the letters the OPCO wrote (accord, anomalie, refus).
 	Letter bool `json:"letter,omitempty"`
+	// Text is what a letter says, as the service drew it (core/pdf: its
+	// words in order, a blank line between blocks, a tab between a table's
+	// cells). Only GET /v1/contracts/{id} carries it; "" for the letters
+	// drawn before the service kept it.
+	Text string `json:"text,omitempty"`
 }
 
 // Event is one row of a contract's history on the service.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"cerfadesk/core/civil"
 	"cerfadesk/core/contract"
 )
@@ -30,7 +32,26 @@ type letter struct {
 	c *canvas
 	y float64
 	l Letter
+	// said is what the letter says, block by block, in the order it is
+	// drawn (footers aside): the text kept with the PDF and shown for it.
+	said []string
 }
+
+// say records a block of drawn lines (empty ones left out).
+func (lt *letter) say(lines ...string) {
+	var keep []string
+	for _, l := range lines {
+		if l = strings.TrimSpace(norm.NFC.String(l)); l != "" {
+			keep = append(keep, l)
+		}
+	}
+	if len(keep) > 0 {
+		lt.said = append(lt.said, strings.Join(keep, "\n"))
+	}
+}
+
+// text is what the letter says: its blocks, a blank line between them.
+func (lt *letter) text() string { return strings.Join(lt.said, "\n\n") + "\n" }
 
 // newLetter starts a letter's document and draws its first page's head.
 func newLetter(l Letter, title, object string, recipients []Addressee) (*letter, error) {
@@ -79,6 +100,7 @@ func (lt *letter) head(title, object string, recipients []Addressee) {
 		c.text(letterLeft+4, y, "SIRET "+o.Siret, false, smallSize, labelInk)
 		y += lineHeight(smallSize)
 	}
+	lt.say(append(append([]string{o.Nom}, o.Adresse...), strings.Join(contact, " · "), suffix("SIRET ", o.Siret))...)
 
 	// The date, top right.
 	when := longDate(lt.l.Date)
@@ -89,6 +111,7 @@ func (lt *letter) head(title, object string, recipients []Addressee) {
 	}
 	c.textRight(letterRight, 16, when, false, bodySize, ink)
 	c.textRight(letterRight, 16+lineHeight(bodySize)+0.6, title, true, smallSize, labelInk)
+	lt.say(when, title)
 
 	// The first recipient in the envelope's window.
 	if len(recipients) > 0 {
@@ -116,14 +139,18 @@ func (lt *letter) head(title, object string, recipients []Addressee) {
 	if p := period(lt.l.DateDebut, lt.l.DateFin); p != "" {
 		refs = append(refs, [2]string{"Période du contrat :", p})
 	}
+	var said []string
 	for _, r := range refs {
 		c.text(letterLeft, ry, r[0], false, smallSize, labelInk)
 		val := c.ellipsis(r[1], windowX-4-letterLeft-33, true, smallSize)
 		c.text(letterLeft+33, ry, val, true, smallSize, ink)
 		ry += lineHeight(smallSize) + 0.4
+		said = append(said, r[0]+" "+val)
 	}
+	lt.say(said...)
 	lt.y = maxf(ry, windowY+32) + 4
 	objLines := c.wrap("Objet : "+upperFirst(object), letterW, true, bodySize)
+	lt.say("Objet : " + upperFirst(object))
 	c.lines(letterLeft, lt.y, objLines, true, bodySize, ink)
 	lt.y += float64(len(objLines))*lineHeight(bodySize) + 5
 }
@@ -131,6 +158,7 @@ func (lt *letter) head(title, object string, recipients []Addressee) {
 // addressBlock draws a recipient: role, name, attention line, address.
 func (lt *letter) addressBlock(x, y, w float64, a Addressee) float64 {
 	c := lt.c
+	lt.say(append([]string{a.Role, a.Nom, a.Attention}, a.Adresse...)...)
 	if a.Role != "" {
 		c.text(x, y, a.Role, false, smallSize-0.5, labelInk)
 		y += lineHeight(smallSize - 0.5)
@@ -168,6 +196,7 @@ func (lt *letter) para(s string) {
 }
 
 func (lt *letter) paraStyled(s string, bold bool) {
+	lt.say(s)
 	lh := lineHeight(bodySize)
 	for _, l := range lt.c.wrap(s, letterW, bold, bodySize) {
 		lt.ensure(lh)
@@ -180,6 +209,11 @@ func (lt *letter) paraStyled(s string, bold bool) {
 // list writes numbered items, each wrapped under its own text.
 func (lt *letter) list(items []string) {
 	lh := lineHeight(bodySize)
+	said := make([]string, len(items))
+	for i, it := range items {
+		said[i] = strconv.Itoa(i+1) + ". " + it
+	}
+	lt.say(said...)
 	for i, it := range items {
 		num := strconv.Itoa(i+1) + "."
 		ls := lt.c.wrap(it, letterW-8, false, bodySize)
@@ -225,6 +259,10 @@ func (lt *letter) table(header []string, widths []float64, rows [][]string, alig
 		}
 		lt.y += h
 	}
+	// The text says a row's cells apart with a tab, and the header each
+	// time it is drawn.
+	var said []string
+	defer func() { lt.say(said...) }()
 	hc, hh := measure(header, true)
 	headFill := rgb{225, 225, 225}
 	first := true
@@ -235,9 +273,11 @@ func (lt *letter) table(header []string, widths []float64, rows [][]string, alig
 				lt.ensure(hh + rh)
 			}
 			draw(hc, hh, true, headFill)
+			said = append(said, strings.Join(header, "\t"))
 			first = false
 		}
 		draw(rc, rh, false, white)
+		said = append(said, strings.Join(r, "\t"))
 	}
 	lt.y += paraSpace + 1
 }
@@ -254,6 +294,7 @@ func (lt *letter) signature() {
 		lines = append(lines, o.Service)
 	}
 	lines = append(lines, o.Nom)
+	lt.say(lines...)
 	lh := lineHeight(bodySize)
 	lt.y += 4
 	lt.ensure(lh * float64(len(lines)))

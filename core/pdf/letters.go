@@ -109,6 +109,18 @@ var ErrNoItems = errors.New("courrier sans objet : aucune pièce, erreur ou moti
 // CourrierAccord writes the courrier d'accord (of a contract, or of an
 // avenant: « Avenant n° N au contrat n° … »).
 func CourrierAccord(w io.Writer, d LetterData) error {
+	_, err := courrierAccord(w, d)
+	return err
+}
+
+// CourrierAccordText writes the same letter and returns what it says: its words in
+// the order they are drawn, a blank line between blocks, a tab between a
+// table's cells (the page footers aside).
+func CourrierAccordText(w io.Writer, d LetterData) (string, error) {
+	return courrierAccord(w, d)
+}
+
+func courrierAccord(w io.Writer, d LetterData) (string, error) {
 	name := contractName(d.Kind)
 	object := "accord sur le " + name + " de " + orDash(d.Alternant)
 	avenant := avenantName(d.Letter)
@@ -117,7 +129,7 @@ func CourrierAccord(w io.Writer, d LetterData) error {
 	}
 	lt, err := newLetter(d.Letter, "Courrier d'accord", object, []Addressee{d.Destinataire})
 	if err != nil {
-		return err
+		return "", err
 	}
 	lt.para("Madame, Monsieur,")
 	if avenant != "" {
@@ -157,14 +169,26 @@ func CourrierAccord(w io.Writer, d LetterData) error {
 	lt.para("Conservez ce courrier avec le contrat signé. Pour toute modification ultérieure du contrat " +
 		"(avenant), cliquez sur « Créer une demande de modification » en rappelant le n° de dépôt.")
 	lt.signature()
-	return lt.finish(w)
+	return lt.text(), lt.finish(w)
 }
 
 // CourrierAnomalie writes the courrier d'anomalie: each missing piece, each
 // error with its tab, field and comment, and what to do about them.
 func CourrierAnomalie(w io.Writer, d AnomalieData) error {
+	_, err := courrierAnomalie(w, d)
+	return err
+}
+
+// CourrierAnomalieText writes the same letter and returns what it says: its words in
+// the order they are drawn, a blank line between blocks, a tab between a
+// table's cells (the page footers aside).
+func CourrierAnomalieText(w io.Writer, d AnomalieData) (string, error) {
+	return courrierAnomalie(w, d)
+}
+
+func courrierAnomalie(w io.Writer, d AnomalieData) (string, error) {
 	if len(d.Pieces) == 0 && len(d.Erreurs) == 0 {
-		return ErrNoItems
+		return "", ErrNoItems
 	}
 	name := contractName(d.Kind)
 	object := "anomalie sur le " + name + " de " + orDash(d.Alternant)
@@ -176,7 +200,7 @@ func CourrierAnomalie(w io.Writer, d AnomalieData) error {
 	}
 	lt, err := newLetter(d.Letter, "Courrier d'anomalie", object, []Addressee{d.Destinataire})
 	if err != nil {
-		return err
+		return "", err
 	}
 	lt.para("Madame, Monsieur,")
 	lt.para("Nous avons bien reçu le " + name + " conclu entre " + orDash(d.Employeur) + " et " +
@@ -219,14 +243,26 @@ func CourrierAnomalie(w io.Writer, d AnomalieData) error {
 	}
 	lt.para("Pour toute question, contactez nos services en rappelant les références ci-dessus.")
 	lt.signature()
-	return lt.finish(w)
+	return lt.text(), lt.finish(w)
 }
 
 // DecisionRefus writes the décision de refus with its reasons, addressed to
 // the employer, the apprentice or salarié, and the CFA or training body.
 func DecisionRefus(w io.Writer, d RefusData) error {
+	_, err := decisionRefus(w, d)
+	return err
+}
+
+// DecisionRefusText writes the same letter and returns what it says: its words in
+// the order they are drawn, a blank line between blocks, a tab between a
+// table's cells (the page footers aside).
+func DecisionRefusText(w io.Writer, d RefusData) (string, error) {
+	return decisionRefus(w, d)
+}
+
+func decisionRefus(w io.Writer, d RefusData) (string, error) {
 	if len(d.Motifs) == 0 {
-		return ErrNoItems
+		return "", ErrNoItems
 	}
 	name := contractName(d.Kind)
 	emp := d.Destinataire
@@ -247,11 +283,12 @@ func DecisionRefus(w io.Writer, d RefusData) error {
 	lt, err := newLetter(d.Letter, "Décision de refus",
 		"décision de refus du "+name+" de "+orDash(d.Alternant), []Addressee{emp, alt, org})
 	if err != nil {
-		return err
+		return "", err
 	}
 	// Every recipient, side by side: the decision is notified to each.
 	lt.ensure(30)
 	lt.c.text(letterLeft, lt.y, "Destinataires de la présente décision :", true, smallSize, ink)
+	lt.say("Destinataires de la présente décision :")
 	lt.y += lineHeight(smallSize) + 1
 	colW := (letterW - 8) / 3
 	bottom := lt.y
@@ -271,7 +308,7 @@ func DecisionRefus(w io.Writer, d RefusData) error {
 		toRole(alt.Role) + " et " + toRole(org.Role) + ".")
 	lt.para("Pour toute question sur cette décision, contactez nos services en rappelant les références ci-dessus.")
 	lt.signature()
-	return lt.finish(w)
+	return lt.text(), lt.finish(w)
 }
 
 func orDash(s string) string {

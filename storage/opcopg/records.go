@@ -185,6 +185,26 @@ func (r reader) Documents(ctx context.Context, rowIDs ...int64) (map[int64][]opc
 	return out, nil
 }
 
+func (r reader) LetterTexts(ctx context.Context, rowID int64) (map[string]string, error) {
+	rows, err := r.q.Query(ctx, `SELECT uuid, text FROM documents WHERE contract_id = $1 AND letter AND text <> ''`, rowID)
+	if err != nil {
+		return nil, r.fail(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, r.fail(err)
+		}
+		out[id] = text
+	}
+	if err := rows.Err(); err != nil {
+		return nil, r.fail(err)
+	}
+	return out, nil
+}
+
 func (r reader) History(ctx context.Context, after int64, rowIDs ...int64) (map[int64][]opcoapi.Event, error) {
 	out := map[int64][]opcoapi.Event{}
 	if len(rowIDs) == 0 {
@@ -499,8 +519,8 @@ func (t *tx) AttachDocument(ctx context.Context, r *store.Record, d opcoapi.Docu
 		return 0, opcoapi.Document{}, false, t.fail(err)
 	}
 	err = t.q.QueryRow(ctx, `INSERT INTO documents (uuid, contract_id, type, name, mime, size, sha256, letter, added_at,
-		added_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`, d.ID, r.RowID, d.Type, d.Name, d.MIME,
-		d.Size, d.SHA256, d.Letter, d.AddedAt.UnixMicro(), d.AddedBy).Scan(&rowID)
+		added_by, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`, d.ID, r.RowID, d.Type, d.Name,
+		d.MIME, d.Size, d.SHA256, d.Letter, d.AddedAt.UnixMicro(), d.AddedBy, d.Text).Scan(&rowID)
 	if err != nil {
 		return 0, opcoapi.Document{}, false, t.fail(err)
 	}

@@ -215,6 +215,23 @@ func (r reader) Documents(ctx context.Context, rowIDs ...int64) (map[int64][]opc
 	return out, rows.Err()
 }
 
+func (r reader) LetterTexts(ctx context.Context, rowID int64) (map[string]string, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT uuid, text FROM documents WHERE contract_id = ? AND letter AND text <> ''`, rowID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, err
+		}
+		out[id] = text
+	}
+	return out, rows.Err()
+}
+
 func (r reader) History(ctx context.Context, after int64, rowIDs ...int64) (map[int64][]opcoapi.Event, error) {
 	out := map[int64][]opcoapi.Event{}
 	if len(rowIDs) == 0 {
@@ -474,8 +491,8 @@ func (t *tx) AttachDocument(ctx context.Context, r *store.Record, d opcoapi.Docu
 		return 0, opcoapi.Document{}, false, err
 	}
 	res, err := t.w.ExecContext(ctx, `INSERT INTO documents (uuid, contract_id, type, name, mime, size, sha256, letter,
-		added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, r.RowID, d.Type, d.Name, d.MIME, d.Size, d.SHA256,
-		d.Letter, d.AddedAt.UnixMicro(), d.AddedBy)
+		added_at, added_by, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, r.RowID, d.Type, d.Name, d.MIME, d.Size,
+		d.SHA256, d.Letter, d.AddedAt.UnixMicro(), d.AddedBy, d.Text)
 	if err != nil {
 		return 0, opcoapi.Document{}, false, wrap(err)
 	}

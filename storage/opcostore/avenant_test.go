@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"cerfadesk/core/opco/store"
+	"cerfadesk/core/opcoapi"
 	"cerfadesk/core/workflow"
 	"cerfadesk/storage/opcopg"
 	"cerfadesk/storage/opcopg/pgtest"
@@ -171,5 +172,42 @@ func testAvenantColumns(t *testing.T, s store.Store) {
 	// contract is found under it.
 	if p, ok, err := s.RecordByDepot(ctx, "069202509NC0001"); err != nil || !ok || p.ID != "c-0" || p.Avenant {
 		t.Errorf("RecordByDepot = %s avenant %v (%v, %v), want c-0", p.ID, p.Avenant, ok, err)
+	}
+}
+
+// testLetterTexts: the text of a letter is kept with it and read for one
+// contract; the lists of documents leave it out, and a document without
+// text (a piece, a letter drawn before) has none.
+func testLetterTexts(t *testing.T, s store.Store) {
+	a := account(t, s, "agent", workflow.Agent, "agent@opco.example", "")
+	r1 := insert(t, s, a, newRecord("c-1", "83475962300012", workflow.EnInstruction), "m-1")
+	r2 := insert(t, s, a, newRecord("c-2", "83475962300012", workflow.EnInstruction), "m-2")
+	const text = "Opcommerce\n\nObjet : Anomalie\n\nOnglet\tChamp\tCommentaire\nSalarié\tNIR\tLa clé ne correspond pas.\n"
+	for _, d := range []struct {
+		r   store.Record
+		doc opcoapi.Document
+	}{
+		{r1, opcoapi.Document{ID: "piece", Type: "CONVENTION_FORMATION", Name: "c.pdf", MIME: "application/pdf", Size: 9, SHA256: sha('a'), AddedAt: t0, AddedBy: "x"}},
+		{r1, opcoapi.Document{ID: "old", Type: "COURRIER_ANOMALIE", Name: "a.pdf", MIME: "application/pdf", Size: 9, SHA256: sha('b'), AddedAt: t0, AddedBy: "agent", Letter: true}},
+		{r1, opcoapi.Document{ID: "new", Type: "COURRIER_ANOMALIE", Name: "b.pdf", MIME: "application/pdf", Size: 9, SHA256: sha('c'), AddedAt: t0, AddedBy: "agent", Letter: true, Text: text}},
+		{r2, opcoapi.Document{ID: "other", Type: "DECISION_REFUS", Name: "r.pdf", MIME: "application/pdf", Size: 9, SHA256: sha('d'), AddedAt: t0, AddedBy: "agent", Letter: true, Text: "refus"}},
+	} {
+		update(t, s, func(tx store.Tx) error {
+			_, _, _, err := tx.AttachDocument(ctx, &d.r, d.doc)
+			return err
+		})
+	}
+	got, err := s.LetterTexts(ctx, r1.RowID)
+	if err != nil || len(got) != 1 || got["new"] != text {
+		t.Errorf("LetterTexts(c-1) = %q (%v), want only the new letter's text, byte for byte", got, err)
+	}
+	m, err := s.Documents(ctx, r1.RowID, r2.RowID)
+	if err != nil || len(m[r1.RowID]) != 3 {
+		t.Fatalf("Documents = %+v (%v)", m, err)
+	}
+	for _, d := range append(m[r1.RowID], m[r2.RowID]...) {
+		if d.Text != "" {
+			t.Errorf("the list of documents carries the text of %s", d.ID)
+		}
 	}
 }

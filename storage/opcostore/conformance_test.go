@@ -49,6 +49,7 @@ var conformance = []struct {
 	{"ListAndQueue", testListAndQueue},
 	{"AgentReviewColumns", testAgentReview},
 	{"AvenantColumns", testAvenantColumns},
+	{"LetterTexts", testLetterTexts},
 	{"DepotCounters", testDepot},
 	{"AvenantCounters", testAvenantCounters},
 	{"MailQueue", testMailQueue},

@@ -67,6 +67,10 @@ type Reader interface {
 	// Documents returns the documents of contracts (by row id) in the order
 	// they were attached; a contract without any has no entry.
 	Documents(ctx context.Context, rowIDs ...int64) (map[int64][]opcoapi.Document, error)
+	// LetterTexts returns the texts kept with the letters of contract
+	// rowID, by document id (a letter drawn before texts were kept has
+	// none).
+	LetterTexts(ctx context.Context, rowID int64) (map[string]string, error)
 	// History returns the history rows of contracts (by row id) after seq
 	// after, oldest first.
 	History(ctx context.Context, after int64, rowIDs ...int64) (map[int64][]opcoapi.Event, error)
@@ -110,7 +114,7 @@ type Tx interface {
 	// already used is ErrExists.
 	UpdateRecord(ctx context.Context, r *Record, evs []Event) error
 	// AttachDocument attaches a held content to a contract and returns the
-	// document's row id. When the contract already has this content, it
+	// document's row id; d.Text is kept with it (a letter's). When the contract already has this content, it
 	// returns the document already there with existed set; another
 	// document of the same id is ErrExists.
 	AttachDocument(ctx context.Context, r *Record, d opcoapi.Document) (rowID int64, have opcoapi.Document, existed bool, err error)
