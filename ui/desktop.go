@@ -541,11 +541,14 @@ func (d *Desktop) dropPrepared() {
 	}
 }
 
-// discard gives back the window of an editor never shown.
+// discard gives back the window of an editor never shown. Cleared first:
+// a window never shown has no OS window for Close to destroy, and Fyne
+// would keep it, with the editor, in its list of windows.
 func (d *Desktop) discard(ed *Editor) {
 	if ed.timer != nil {
 		ed.timer.Stop()
 	}
+	clearWindow(ed.win)
 	d.release(ed.win)
 }
 
@@ -561,18 +564,21 @@ func (d *Desktop) window(title string) fyne.Window {
 
 // release keeps the window of a closed contract, hidden, for the next one.
 func (d *Desktop) release(w fyne.Window) {
-	w.Hide()
-	// Nothing of the contract stays reachable from the window: a window
-	// never shown (prepared) has no OS window for Close to destroy.
-	w.SetContent(container.NewStack())
-	w.SetOnDropped(nil)
-	w.SetMainMenu(nil)
-	w.Canvas().SetOnTypedKey(nil)
 	if d.spare != nil {
 		w.Close()
 		return
 	}
+	clearWindow(w)
 	d.spare = w
+}
+
+// clearWindow hides w and leaves nothing of a contract reachable from it.
+func clearWindow(w fyne.Window) {
+	w.Hide()
+	w.SetContent(container.NewStack())
+	w.SetOnDropped(nil)
+	w.SetMainMenu(nil)
+	w.Canvas().SetOnTypedKey(nil)
 }
 
 // Editor returns the open window of a contract, nil if none.
