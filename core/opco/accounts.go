@@ -248,7 +248,7 @@ const sessionCacheTTL = 30 * time.Second
 // logoutEcho bounds how long Logout waits for the instances to say they
 // heard of the closing (a few milliseconds; longer only when one dies
 // meanwhile).
-const logoutEcho = time.Second
+const logoutEcho = 2 * time.Second
 
 type cachedSession struct {
 	account Account

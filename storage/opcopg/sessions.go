@@ -2,6 +2,8 @@ package opcopg
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	gosync "sync"
 	"sync/atomic"
 	"time"
@@ -15,8 +17,9 @@ import (
 // token's hash. PostgreSQL delivers a notification at commit to every
 // listening connection of the database, each on its own time; so each
 // listener, once its instance forgot what it remembered, answers on
-// heardChannel, and the instance that closed the session waits for as many
-// answers as there are listeners before it answers the logout. A listener
+// heardChannel ("<hash> <its backend pid>"), and the instance that closed
+// the session waits for the answer of every listener before it answers the
+// logout. A listener
 // counts once it listens: it then holds a session advisory lock (listenLock,
 // its backend's pid), which PostgreSQL drops with the connection.
 const (
@@ -54,8 +57,8 @@ type watcher struct {
 
 // closing is a logout waiting for the listeners' answers.
 type closing struct {
-	heard  int           // answers so far (under watcher.mu)
-	signal chan struct{} // one per answer, buffered
+	heard  map[uint32]bool // the listeners (backend pids) that answered, under watcher.mu
+	signal chan struct{}   // one per answer, buffered
 }
 
 // WatchSessions implements store.SessionWatch.
@@ -76,7 +79,7 @@ func (s *Store) SessionState() (generation, closings uint64, listening bool) {
 func (s *Store) ExpectClosed(tokenHash string) (func(context.Context) bool, func()) {
 	s.watch.start.Do(s.startWatch)
 	w := &s.watch
-	c := &closing{signal: make(chan struct{}, 1)}
+	c := &closing{heard: map[uint32]bool{}, signal: make(chan struct{}, 1)}
 	w.mu.Lock()
 	if w.waiters == nil {
 		w.waiters = map[string][]*closing{}
@@ -108,17 +111,28 @@ func (s *Store) ExpectClosed(tokenHash string) (func(context.Context) bool, func
 			case <-time.After(5 * time.Millisecond):
 			}
 		}
-		var listeners int
-		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+		// The listeners now, by the lock each takes once it listens. Each
+		// answers, but for one that dies meanwhile or one that began to
+		// listen after the closing committed (it never hears it): the wait
+		// then ends with ctx, rarely (an instance stopping or starting).
+		rows, err := s.pool.Query(ctx, `SELECT objid::text::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted
 			AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-			AND classid = $1 AND objsubid = 2`, int64(listenLock)).Scan(&listeners); err != nil {
+			AND classid = $1 AND objsubid = 2`, int64(listenLock))
+		if err != nil {
+			return false
+		}
+		listeners, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
 			return false
 		}
 		for {
 			w.mu.Lock()
-			n := c.heard
+			all := true
+			for _, pid := range listeners {
+				all = all && c.heard[uint32(pid)]
+			}
 			w.mu.Unlock()
-			if n >= listeners {
+			if all {
 				return true
 			}
 			select {
@@ -131,12 +145,17 @@ func (s *Store) ExpectClosed(tokenHash string) (func(context.Context) bool, func
 	return wait, stop
 }
 
-// answered counts a listener's answer to the closing of tokenHash.
-func (w *watcher) answered(tokenHash string) {
+// answered notes a listener's answer, "<hash> <pid>".
+func (w *watcher) answered(payload string) {
+	tokenHash, p, _ := strings.Cut(payload, " ")
+	pid, err := strconv.ParseUint(p, 10, 32)
+	if err != nil {
+		return
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for _, c := range w.waiters[tokenHash] {
-		c.heard++
+		c.heard[uint32(pid)] = true
 		select {
 		case c.signal <- struct{}{}:
 		default:
@@ -220,7 +239,7 @@ func (s *Store) listenOnce(ctx context.Context) error {
 			if f := s.watch.onClosed.Load(); f != nil {
 				(*f)(n.Payload)
 			}
-			if _, err := conn.Exec(ctx, `SELECT pg_notify('`+heardChannel+`', $1)`, n.Payload); err != nil {
+			if _, err := conn.Exec(ctx, `SELECT pg_notify('`+heardChannel+`', $1)`, n.Payload+" "+strconv.FormatUint(uint64(pid), 10)); err != nil {
 				return err
 			}
 			continue

@@ -19,6 +19,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -170,10 +171,42 @@ func (s *Store) update(ctx context.Context, fn func(tx store.Tx) error, attempt 
 	if err := br.Close(); err != nil {
 		return wrap(err), false
 	}
+	var last int64
 	for i, p := range t.pending {
 		p.r.Seq = lasts[i]
+		last = max(last, lasts[i])
+	}
+	if len(t.pending) > 0 {
+		awaitHorizon(cctx, conn, last)
 	}
 	return nil, false
+}
+
+// horizonWait bounds how long a write waits, once committed, for its seqs
+// to be served by /v1/changes (awaitHorizon).
+const horizonWait = 2 * time.Second
+
+// awaitHorizon returns once the seq last is below /v1/changes' horizon:
+// every transaction that began writing before this one has ended, so that
+// whoever is told of the write (the app that pushed it, the agent who
+// decided) finds it in the changes at once. Usually at the first look;
+// else after the older transactions still running end — requests, a few
+// milliseconds — and never more than horizonWait (a transaction left open
+// elsewhere in the cluster: the change is then served when it ends).
+func awaitHorizon(ctx context.Context, conn *pgxpool.Conn, last int64) {
+	pause := 500 * time.Microsecond
+	deadline := time.Now().Add(horizonWait)
+	for {
+		var served bool
+		if err := conn.QueryRow(ctx, `SELECT `+horizon+` > $1`, last).Scan(&served); err != nil || served {
+			return
+		}
+		if time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(pause)
+		pause = min(2*pause, 50*time.Millisecond)
+	}
 }
 
 func rollback(conn *pgxpool.Conn) {
