@@ -352,6 +352,9 @@ func (v *agentReview) sidePanel() fyne.CanvasObject {
 func (v *agentReview) header() string {
 	c := v.r.Contract
 	parts := []string{c.Reference, statusText(c), fmt.Sprintf("version %d", c.Version)}
+	if a := c.Avenant; a != nil {
+		parts[0] += " — " + avenantHeader(*a)
+	}
 	if c.DaysLeft != nil {
 		parts = append(parts, fmt.Sprintf("%s pour décider (avant le %s)", plural(*c.DaysLeft, "jour", "jours"), frDate(c.DecisionDeadline)))
 	}
@@ -365,6 +368,26 @@ func (v *agentReview) header() string {
 		parts = append(parts, "correction après un courrier d'anomalie")
 	}
 	return strings.Join(parts, " — ")
+}
+
+// avenantHeader names the contract an avenant changes, for the review's
+// header: « Avenant (type 36) du contrat n° 069… (OPC-000012) ».
+func avenantHeader(a opcoapi.Avenant) string {
+	what := "Avenant"
+	switch {
+	case a.Numero > 0:
+		what += fmt.Sprintf(" n° %d", a.Numero)
+	case a.Type > 0:
+		what += fmt.Sprintf(" (type %d)", a.Type)
+	}
+	if a.Of == "" {
+		return what + " d'un contrat dont le n° n'est pas indiqué"
+	}
+	what += " du contrat n° " + a.Of
+	if a.ContractReference != "" {
+		return what + " (" + a.ContractReference + ")"
+	}
+	return what + " (engagé hors de ce service)"
 }
 
 // holder is the agent instructing the contract, "" when nobody does.

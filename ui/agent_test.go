@@ -40,8 +40,11 @@ type fakeDesk struct {
 	previous map[string]*contract.Contract
 	docs     map[string][]byte
 	history  []opcoapi.Event
-	opened   []string
-	decided  []opcoapi.DecisionRequest
+	// others are contracts the desk opens that are not in the queue (an
+	// engaged contract an avenant changes).
+	others  []opcoapi.Contract
+	opened  []string
+	decided []opcoapi.DecisionRequest
 	// err is the answer of the next decisions (nil = accepted).
 	err error
 }
@@ -50,7 +53,7 @@ func (f *fakeDesk) Queue(context.Context) (opcoapi.Queue, error) { return f.queu
 
 func (f *fakeDesk) Open(_ context.Context, id string) (opcosync.Review, error) {
 	f.opened = append(f.opened, id)
-	for _, c := range f.queue.Contracts {
+	for _, c := range append(slices.Clip(f.queue.Contracts), f.others...) {
 		if c.ID != id {
 			continue
 		}
@@ -204,7 +207,7 @@ func TestAgentQueueKeyboardPagesFiltersAndSort(t *testing.T) {
 			t.Fatal("the queue is not sorted by days left")
 		}
 	}
-	if w.rows[0][6] != "" && w.rows[0][7] != "1" {
+	if w.rows[0][8] != "1" {
 		t.Errorf("first row %q: want 1 day left", w.rows[0])
 	}
 	test.Tap(w.next)
@@ -213,7 +216,7 @@ func TestAgentQueueKeyboardPagesFiltersAndSort(t *testing.T) {
 	}
 	// The holder shows, and filters.
 	w.holderSel.SetSelected("autre.agent")
-	if len(w.shown) != 40 || w.rows[0][4] != "autre.agent" {
+	if len(w.shown) != 40 || w.rows[0][5] != "autre.agent" {
 		t.Errorf("holder filter: %d shown, first row %q", len(w.shown), w.rows[0])
 	}
 	w.holderSel.SetSelected(noHolder)

@@ -25,8 +25,12 @@ import (
 	"cerfadesk/core/workflow"
 )
 
-// queueHeaders are the columns of the agent's queue.
-var queueHeaders = []string{"Référence", "Employeur", "Apprenti / salarié", "Statut", "Instruit par", "Reçu le", "Décision avant le", "Jours restants"}
+// queueHeaders are the columns of the agent's queue; queueWidths their
+// widths (1 250 points: the window's 1 260 wide).
+var (
+	queueHeaders = []string{"Référence", "Contrat / avenant", "Employeur", "Apprenti / salarié", "Statut", "Instruit par", "Reçu le", "Décision avant le", "Jours restants"}
+	queueWidths  = []float32{105, 250, 165, 150, 180, 100, 90, 115, 95}
+)
 
 // queueCells is one row of the agent's queue.
 func queueCells(c opcoapi.Contract) []string {
@@ -38,7 +42,33 @@ func queueCells(c opcoapi.Contract) []string {
 	if who == "" {
 		who = "—"
 	}
-	return []string{c.Reference, c.EmployerName, c.ApprenticeName, statusText(c), who, frDate(c.ReceivedOn), frDate(c.DecisionDeadline), days}
+	return []string{c.Reference, depotText(c), c.EmployerName, c.ApprenticeName, statusText(c), who, frDate(c.ReceivedOn), frDate(c.DecisionDeadline), days}
+}
+
+// depotText names what a contract is under its n° de dépôt: the number of
+// a contract, and for an avenant (which shares its contract's number once
+// engaged) « Avenant n° 2 de 069… », or « Avenant (type 36) de 069… »
+// while it has no number yet.
+func depotText(c opcoapi.Contract) string {
+	a := c.Avenant
+	switch {
+	case a == nil && c.NumeroDepot != "":
+		return c.NumeroDepot
+	case a == nil:
+		return "Contrat initial"
+	case a.Numero > 0:
+		return fmt.Sprintf("Avenant n° %d de %s", a.Numero, orDash(a.Of))
+	case a.Type > 0:
+		return fmt.Sprintf("Avenant (type %d) de %s", a.Type, orDash(a.Of))
+	}
+	return "Avenant de " + orDash(a.Of)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }
 
 func statusText(c opcoapi.Contract) string {
@@ -80,9 +110,9 @@ func queueTable(headers []string, rows func() [][]string, onSelect func(int)) *w
 			o.(*widget.Label).SetText(headers[id.Col])
 		}
 	}
-	widths := []float32{115, 200, 180, 210, 110, 95, 130, 110}
+	widths := queueWidths
 	if len(headers) != len(widths) {
-		widths = []float32{120, 220, 200, 230, 100, 140, 110}
+		widths = []float32{120, 220, 200, 230, 100, 200, 110}
 	}
 	for i := range headers {
 		if i < len(widths) {
@@ -101,7 +131,11 @@ func sentTable(list []opcoapi.Contract) fyne.CanvasObject {
 	headers := []string{"Référence", "Employeur", "Apprenti / salarié", "Envoyé à", "Statut", "N° de dépôt", "Mis à jour"}
 	var rows [][]string
 	for _, c := range list {
-		rows = append(rows, []string{c.Reference, c.EmployerName, c.ApprenticeName, c.SentTo, statusText(c), c.NumeroDepot, c.UpdatedAt.Local().Format("02/01/2006 15:04")})
+		depot := c.NumeroDepot
+		if c.Avenant != nil {
+			depot = depotText(c) // an engaged avenant has its contract's number
+		}
+		rows = append(rows, []string{c.Reference, c.EmployerName, c.ApprenticeName, c.SentTo, statusText(c), depot, c.UpdatedAt.Local().Format("02/01/2006 15:04")})
 	}
 	return queueTable(headers, func() [][]string { return rows }, func(int) {})
 }
@@ -121,6 +155,13 @@ const (
 	anyHolder = "Tous les agents"
 	noHolder  = "Personne (à ouvrir)"
 	meHolder  = "Moi"
+
+	anyKind      = "Contrats et avenants"
+	initialsOnly = "Contrats initiaux"
+	avenantsOnly = "Avenants"
+
+	byDaysLeft = "Tri : jours restants"
+	byDepot    = "Tri : n° de dépôt (avenants ensemble)"
 )
 
 // queuePage is how many contracts a page of the queue shows.
@@ -146,7 +187,12 @@ type agentWindow struct {
 	info  *widget.Label
 
 	status, holderSel  *widget.Select
+	kindSel, sortSel   *widget.Select
 	employer, cfa      *widget.Entry
+	depot              *widget.Entry
+	engaged            *widget.Button // « Contrat modifié » of an avenant
+	engagedWin         fyne.Window    // the last engaged contract opened (tests)
+	app                fyne.App
 	prev, next         *widget.Button
 	pageLabel          *widget.Label
 	selected           int // index in shown of the contract under review, -1
@@ -192,7 +238,7 @@ func (o *opcoUI) showAgent() {
 
 // newAgentWindow builds the review window on desk, without showing it.
 func newAgentWindow(a fyne.App, env *Env, ctx context.Context, desk agentDesk) *agentWindow {
-	w := &agentWindow{env: env, desk: desk, ctx: ctx, win: a.NewWindow("Instruction des contrats"), selected: -1}
+	w := &agentWindow{env: env, desk: desk, ctx: ctx, win: a.NewWindow("Instruction des contrats"), selected: -1, app: a}
 	w.info = widget.NewLabel("Chargement de la file…")
 	w.info.Truncation = fyne.TextTruncateEllipsis
 	w.table = queueTable(queueHeaders, func() [][]string { return w.rows }, w.selectRow)
@@ -209,15 +255,24 @@ func newAgentWindow(a fyne.App, env *Env, ctx context.Context, desk agentDesk) *
 	w.cfa = widget.NewEntry()
 	w.cfa.SetPlaceHolder("CFA / organisme")
 	w.cfa.OnChanged = func(string) { w.filter() }
+	w.depot = widget.NewEntry()
+	w.depot.SetPlaceHolder("N° de dépôt (contrat ou avenant)")
+	w.depot.OnChanged = func(string) { w.filter() }
+	w.kindSel = widget.NewSelect([]string{anyKind, initialsOnly, avenantsOnly}, func(string) { w.filter() })
+	w.kindSel.Selected = anyKind
+	w.sortSel = widget.NewSelect([]string{byDaysLeft, byDepot}, func(string) { w.filter() })
+	w.sortSel.Selected = byDaysLeft
 	w.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.setPage(w.page - 1) })
 	w.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.setPage(w.page + 1) })
 	w.pageLabel = widget.NewLabel("")
 	reload := widget.NewButtonWithIcon("Actualiser", theme.ViewRefreshIcon(), w.reload)
 
-	filters := container.NewBorder(nil, nil,
-		container.NewHBox(minWidth(w.status, 230), minWidth(w.holderSel, 190)),
-		container.NewHBox(w.prev, w.pageLabel, w.next, reload),
-		container.NewGridWithColumns(2, w.employer, w.cfa))
+	filters := container.NewVBox(
+		container.NewBorder(nil, nil,
+			container.NewHBox(minWidth(w.status, 230), minWidth(w.holderSel, 190), minWidth(w.kindSel, 200)),
+			container.NewHBox(w.prev, w.pageLabel, w.next, reload),
+			w.sortSel),
+		container.NewGridWithColumns(3, w.employer, w.cfa, w.depot))
 	queue := container.NewBorder(container.NewVBox(filters, w.info), nil, nil, nil, w.table)
 
 	w.header = widget.NewLabelWithStyle("Sélectionnez un contrat de la file (Alt+↓ : contrat suivant).", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -229,9 +284,10 @@ func newAgentWindow(a fyne.App, env *Env, ctx context.Context, desk agentDesk) *
 	w.refuser = widget.NewButtonWithIcon("Refuser…", theme.CancelIcon(), w.askRefus)
 	w.refuser.Importance = widget.DangerImportance
 	w.cerfa = widget.NewButtonWithIcon("Cerfa (PDF)", theme.DocumentIcon(), w.showCerfa)
+	w.engaged = widget.NewButtonWithIcon("Contrat modifié", theme.VisibilityIcon(), w.openEngaged)
 	w.enableButtons()
 	w.detail = container.NewStack(container.NewCenter(widget.NewLabel("Aucun contrat ouvert.")))
-	buttons := container.NewHBox(w.open, w.conforme, w.anomalie, w.refuser, w.cerfa)
+	buttons := container.NewHBox(w.open, w.conforme, w.anomalie, w.refuser, w.cerfa, w.engaged)
 	right := container.NewBorder(container.NewVBox(w.header, buttons), nil, nil, nil, w.detail)
 	split := container.NewVSplit(queue, right)
 	split.Offset = 0.36
@@ -327,6 +383,8 @@ func (w *agentWindow) filter() {
 	who := w.holderSel.Selected
 	emp := foldText(w.employer.Text)
 	org := foldText(w.cfa.Text)
+	dep := depotKey(w.depot.Text)
+	kind := w.kindSel.Selected
 	w.shown = w.shown[:0]
 	for _, c := range w.queue.Contracts {
 		switch {
@@ -339,24 +397,34 @@ func (w *agentWindow) filter() {
 			continue
 		case org != "" && !strings.Contains(foldText(c.CFAName), org):
 			continue
+		case kind == initialsOnly && c.Avenant != nil, kind == avenantsOnly && c.Avenant == nil:
+			continue
+		case dep != "" && !strings.Contains(depotKey(c.NumeroDepot), dep) && (c.Avenant == nil || !strings.Contains(depotKey(c.Avenant.Of), dep)):
+			continue
 		}
 		w.shown = append(w.shown, c)
 	}
-	slices.SortStableFunc(w.shown, func(a, b opcoapi.Contract) int {
-		da, db := daysLeft(a), daysLeft(b)
-		if da != db {
-			return da - db
-		}
-		return strings.Compare(a.Reference, b.Reference)
-	})
+	order := "les moins de jours restants d'abord"
+	if w.sortSel.Selected == byDepot {
+		order = "par n° de dépôt, chaque avenant avec ceux du même contrat"
+		slices.SortStableFunc(w.shown, byDepotOrder)
+	} else {
+		slices.SortStableFunc(w.shown, func(a, b opcoapi.Contract) int {
+			da, db := daysLeft(a), daysLeft(b)
+			if da != db {
+				return da - db
+			}
+			return strings.Compare(a.Reference, b.Reference)
+		})
+	}
 	switch n := len(w.queue.Contracts); {
 	case !w.loaded:
 	case n == 0:
 		w.info.SetText("Aucun contrat n'attend de décision.")
 	case len(w.shown) == n:
-		w.info.SetText(fmt.Sprintf("%s en attente de décision (au %s), les moins de jours restants d'abord.", countWord(n, "contrat", "contrats"), frDate(w.queue.Today)))
+		w.info.SetText(fmt.Sprintf("%s en attente de décision (au %s), %s.", countWord(n, "contrat", "contrats"), frDate(w.queue.Today), order))
 	default:
-		w.info.SetText(fmt.Sprintf("%s sur %d en attente de décision correspondent aux filtres, les moins de jours restants d'abord.", countWord(len(w.shown), "contrat", "contrats"), n))
+		w.info.SetText(fmt.Sprintf("%s sur %d en attente de décision correspondent aux filtres, %s.", countWord(len(w.shown), "contrat", "contrats"), n, order))
 	}
 	w.selected = -1
 	if w.review != nil {
@@ -371,6 +439,42 @@ func (w *agentWindow) filter() {
 		page = w.selected / queuePage
 	}
 	w.setPage(page)
+}
+
+// depotKey is a n° de dépôt as compared by the filter: upper case,
+// without spaces.
+func depotKey(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
+
+// byDepotOrder sorts by the n° de dépôt a contract is filed under (an
+// avenant's contract's), contracts before their avenants, avenants by
+// number, those without a number last; then by days left.
+func byDepotOrder(a, b opcoapi.Contract) int {
+	group := func(c opcoapi.Contract) (string, int) {
+		if c.Avenant == nil {
+			return depotKey(c.NumeroDepot), 0
+		}
+		if c.Avenant.Numero > 0 {
+			return depotKey(c.Avenant.Of), c.Avenant.Numero
+		}
+		return depotKey(c.Avenant.Of), 1 << 20
+	}
+	ga, na := group(a)
+	gb, nb := group(b)
+	switch {
+	case ga != gb && (ga == "" || gb == ""):
+		if ga == "" {
+			return 1 // nothing to group with: after the numbers
+		}
+		return -1
+	case ga != gb:
+		return strings.Compare(ga, gb)
+	case na != nb:
+		return na - nb
+	}
+	if da, db := daysLeft(a), daysLeft(b); da != db {
+		return da - db
+	}
+	return strings.Compare(a.Reference, b.Reference)
 }
 
 // daysLeft orders the queue: the 20-day clock, contracts without one last.
@@ -583,6 +687,16 @@ func (w *agentWindow) enableButtons() {
 	set(w.anomalie, st == string(workflow.EnInstruction))
 	set(w.refuser, st == string(workflow.EnInstruction))
 	set(w.cerfa, w.review != nil && w.review.Cerfa != nil)
+	a := (*opcoapi.Avenant)(nil)
+	if w.review != nil {
+		a = w.review.Contract.Avenant
+	}
+	if a == nil {
+		w.engaged.Hide()
+	} else {
+		w.engaged.Show()
+		set(w.engaged, a.ContractID != "")
+	}
 }
 
 // openInstruction is « Ouvrir l'instruction »: the contract is assigned to
