@@ -109,14 +109,14 @@ func TestAgentQueueShowsAvenantsAndOpensTheirContract(t *testing.T) {
 	} {
 		open(tc.id)
 		if !strings.Contains(w.header.Text, tc.header) || w.engaged.Visible() != tc.shown || w.engaged.Disabled() == tc.usable {
-			t.Errorf("%s: header %q, « Contrat modifié » shown %v enabled %v", tc.id, w.header.Text, w.engaged.Visible(), !w.engaged.Disabled())
+			t.Errorf("%s: header %q, « Voir le contrat modifié » shown %v enabled %v", tc.id, w.header.Text, w.engaged.Visible(), !w.engaged.Disabled())
 		}
 	}
 	open("a1")
 	test.Tap(w.engaged)
 	win := w.engagedWin
 	if win == nil {
-		t.Fatal("« Contrat modifié » opened no window")
+		t.Fatal("« Voir le contrat modifié » opened no window")
 	}
 	if !strings.Contains(win.Title(), numero) || !strings.Contains(win.Title(), "lecture seule") {
 		t.Errorf("title %q", win.Title())

@@ -11,7 +11,7 @@ import (
 	opcosync "cerfadesk/core/sync"
 )
 
-// openEngaged is « Contrat modifié » of an avenant under review: the
+// openEngaged is « Voir le contrat modifié » of an avenant under review: the
 // engaged contract it changes, read-only, in a window of its own (the 8
 // tabs, its documents and its history), beside the avenant.
 func (w *agentWindow) openEngaged() {
@@ -51,7 +51,7 @@ func (w *agentWindow) showEngaged(numero string, r opcosync.Review) {
 		return
 	}
 	ro.review, ro.view = &r, v
-	head := bold(v.header())
+	head := bold("Contrat n° " + numero + " — " + v.header())
 	head.Wrapping = fyne.TextWrapWord
 	note := wrapped("Contrat engagé que l'avenant en instruction modifie : lecture seule, aucune décision ne se prend ici.")
 	split := container.NewHSplit(v.tabs, v.side)

@@ -26,10 +26,11 @@ import (
 )
 
 // queueHeaders are the columns of the agent's queue; queueWidths their
-// widths (1 250 points: the window's 1 260 wide).
+// widths (1 240 points: the window is 1 260 wide; « Avenant (type 36) de »
+// and a whole n° de dépôt fit, looked at under Xvfb).
 var (
 	queueHeaders = []string{"Référence", "Contrat / avenant", "Employeur", "Apprenti / salarié", "Statut", "Instruit par", "Reçu le", "Décision avant le", "Jours restants"}
-	queueWidths  = []float32{105, 250, 165, 150, 180, 100, 90, 115, 95}
+	queueWidths  = []float32{100, 275, 135, 135, 160, 95, 100, 130, 110}
 )
 
 // queueCells is one row of the agent's queue.
@@ -190,7 +191,7 @@ type agentWindow struct {
 	kindSel, sortSel   *widget.Select
 	employer, cfa      *widget.Entry
 	depot              *widget.Entry
-	engaged            *widget.Button // « Contrat modifié » of an avenant
+	engaged            *widget.Button // « Voir le contrat modifié » of an avenant
 	engagedWin         fyne.Window    // the last engaged contract opened (tests)
 	app                fyne.App
 	prev, next         *widget.Button
@@ -284,7 +285,7 @@ func newAgentWindow(a fyne.App, env *Env, ctx context.Context, desk agentDesk) *
 	w.refuser = widget.NewButtonWithIcon("Refuser…", theme.CancelIcon(), w.askRefus)
 	w.refuser.Importance = widget.DangerImportance
 	w.cerfa = widget.NewButtonWithIcon("Cerfa (PDF)", theme.DocumentIcon(), w.showCerfa)
-	w.engaged = widget.NewButtonWithIcon("Contrat modifié", theme.VisibilityIcon(), w.openEngaged)
+	w.engaged = widget.NewButtonWithIcon("Voir le contrat modifié", theme.VisibilityIcon(), w.openEngaged)
 	w.enableButtons()
 	w.detail = container.NewStack(container.NewCenter(widget.NewLabel("Aucun contrat ouvert.")))
 	buttons := container.NewHBox(w.open, w.conforme, w.anomalie, w.refuser, w.cerfa, w.engaged)
