@@ -227,6 +227,12 @@ func pdfFile(seed string) []byte {
 // pdftotext, as the employer would read it.
 func (p *party) letterText(rec workflow.Record, typ string) string {
 	p.t.Helper()
+	return pdfText(p.t, p.letterPDF(rec, typ))
+}
+
+// letterPDF is the content of a local document (a letter).
+func (p *party) letterPDF(rec workflow.Record, typ string) []byte {
+	p.t.Helper()
 	for _, d := range rec.Documents {
 		if d.Type != typ {
 			continue
@@ -238,10 +244,10 @@ func (p *party) letterText(rec workflow.Record, typ string) string {
 		var buf bytes.Buffer
 		buf.ReadFrom(rc)
 		rc.Close()
-		return pdfText(p.t, buf.Bytes())
+		return buf.Bytes()
 	}
 	p.t.Fatalf("%s: no %s among the documents %+v", p.acct.login, typ, rec.Documents)
-	return ""
+	return nil
 }
 
 func pdfText(t *testing.T, data []byte) string {

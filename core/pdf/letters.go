@@ -113,9 +113,9 @@ func CourrierAccord(w io.Writer, d LetterData) error {
 	return err
 }
 
-// CourrierAccordText writes the same letter and returns what it says: its words in
-// the order they are drawn, a blank line between blocks, a tab between a
-// table's cells (the page footers aside).
+// CourrierAccordText writes the same letter and returns what it says:
+// its words in the order they are drawn, a blank line between blocks, a
+// tab between a table's cells (the page footers aside).
 func CourrierAccordText(w io.Writer, d LetterData) (string, error) {
 	return courrierAccord(w, d)
 }
@@ -179,9 +179,9 @@ func CourrierAnomalie(w io.Writer, d AnomalieData) error {
 	return err
 }
 
-// CourrierAnomalieText writes the same letter and returns what it says: its words in
-// the order they are drawn, a blank line between blocks, a tab between a
-// table's cells (the page footers aside).
+// CourrierAnomalieText writes the same letter and returns what it says:
+// its words in the order they are drawn, a blank line between blocks, a
+// tab between a table's cells (the page footers aside).
 func CourrierAnomalieText(w io.Writer, d AnomalieData) (string, error) {
 	return courrierAnomalie(w, d)
 }
@@ -253,9 +253,9 @@ func DecisionRefus(w io.Writer, d RefusData) error {
 	return err
 }
 
-// DecisionRefusText writes the same letter and returns what it says: its words in
-// the order they are drawn, a blank line between blocks, a tab between a
-// table's cells (the page footers aside).
+// DecisionRefusText writes the same letter and returns what it says:
+// its words in the order they are drawn, a blank line between blocks, a
+// tab between a table's cells (the page footers aside).
 func DecisionRefusText(w io.Writer, d RefusData) (string, error) {
 	return decisionRefus(w, d)
 }
