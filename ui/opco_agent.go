@@ -26,11 +26,11 @@ import (
 )
 
 // queueHeaders are the columns of the agent's queue; queueWidths their
-// widths (1 240 points: the window is 1 260 wide; « Avenant (type 36) de »
+// widths (1 220 points: the window is 1 260 wide; « Avenant (type 36) de »
 // and a whole n° de dépôt fit, looked at under Xvfb).
 var (
 	queueHeaders = []string{"Référence", "Contrat / avenant", "Employeur", "Apprenti / salarié", "Statut", "Instruit par", "Reçu le", "Décision avant le", "Jours restants"}
-	queueWidths  = []float32{100, 275, 135, 135, 160, 95, 100, 130, 110}
+	queueWidths  = []float32{102, 285, 118, 130, 145, 95, 100, 130, 115}
 )
 
 // queueCells is one row of the agent's queue.
