@@ -3,7 +3,8 @@
 # package` (binary, .desktop entry and icon under usr/local, and a Makefile
 # that installs them). `fyne package` rewrites FyneApp.toml (Build + 1) and
 # wants it beside the main package: it runs on a copy of the sources, so the
-# checkout is never modified. Installs the fyne CLI (fyne.io/tools v1.7.4)
+# checkout is never modified; built without the colour emoji font like
+# `make build` (docs/building.md). Installs the fyne CLI (fyne.io/tools v1.7.4)
 # when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ cp "$root/assets/icon.png" "$app/Icon.png"
 sed -i 's|^\(\s*Icon\s*=\s*\).*|\1"Icon.png"|' "$app/FyneApp.toml"
 
 t0=$(date +%s)
-(cd "$app" && fyne package --target linux --release --name cerfadesk)
+(cd "$app" && fyne package --target linux --release --tags no_emoji --name cerfadesk)
 mkdir -p dist
 cp "$app/cerfadesk.tar.xz" dist/cerfadesk.tar.xz
 echo "package: dist/cerfadesk.tar.xz ($(du -h dist/cerfadesk.tar.xz | cut -f1), $(( $(date +%s) - t0 )) s)"

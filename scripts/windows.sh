@@ -52,7 +52,7 @@ go-winres simply --arch amd64 --out cmd/cerfadesk/rsrc --manifest gui --icon ass
 mkdir -p dist
 t0=$(date +%s)
 CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="clang --target=x86_64-w64-mingw32" \
-	go build -tags migrated_fynedo -trimpath \
+	go build -tags migrated_fynedo,no_emoji -trimpath \
 	-ldflags "-s -w -H=windowsgui -extld=x86_64-w64-mingw32-gcc" \
 	-o dist/cerfadesk.exe ./cmd/cerfadesk
 echo "windows: dist/cerfadesk.exe $version.$build ($(du -h dist/cerfadesk.exe | cut -f1), $(( $(date +%s) - t0 )) s)"

@@ -76,7 +76,7 @@ func newAgentReview(w *agentWindow, r opcosync.Review) (*agentReview, error) {
 	}
 	// The first page is built before the tabs exist: nothing is drawn
 	// twice while the review opens.
-	v.pages[cerfa.Tabs[0]].Objects = []fyne.CanvasObject{readable(fm.build(cerfa.Tabs[0], v.builders[cerfa.Tabs[0]]), true)}
+	v.pages[cerfa.Tabs[0]].Objects = []fyne.CanvasObject{fm.build(cerfa.Tabs[0], v.builders[cerfa.Tabs[0]])}
 	v.applyFindings()
 	v.tabs = container.NewAppTabs(items...)
 	v.tabs.OnSelected = func(it *container.TabItem) { v.ensureTab(it.Text) }
@@ -145,7 +145,7 @@ func (v *agentReview) ensureTab(name string) {
 	if page == nil || len(page.Objects) > 0 {
 		return
 	}
-	page.Objects = []fyne.CanvasObject{readable(v.form.build(name, v.builders[name]), true)}
+	page.Objects = []fyne.CanvasObject{v.form.build(name, v.builders[name])}
 	page.Refresh()
 	v.applyFindings()
 }

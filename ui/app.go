@@ -12,8 +12,6 @@ package ui
 import (
 	_ "embed"
 	"log"
-	"os"
-	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -54,14 +52,6 @@ var frenchJSON []byte
 // as (from a's preferences), and, once the window is up, the outbox count
 // and the contract to open.
 func Start(a fyne.App, c Config) *Desktop {
-	if os.Getenv("GOGC") == "" {
-		// The desktop's live heap is small (about 25 MB with 100 000
-		// contracts: fonts, referentials, a page of the list) next to
-		// what the collector lets it grow to by default (twice that);
-		// collecting at +50 % keeps about 10 MB less resident for a few
-		// short collections of an idle-most-of-the-time UI (make speed).
-		debug.SetGCPercent(50)
-	}
 	a.SetIcon(assets.Icon)
 	// The interface is French on every system: Fyne's words are added
 	// under the system's own language tag (the language has no setter).

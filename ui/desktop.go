@@ -79,6 +79,7 @@ type Desktop struct {
 
 // NewDesktop builds the main window of cerfadesk on a, without showing it.
 func NewDesktop(a fyne.App, env *Env) *Desktop {
+	useAppTheme(a)
 	d := &Desktop{app: a, env: env, editors: map[string]*Editor{}}
 	d.win = a.NewWindow("cerfadesk — contrats d'apprentissage et de professionnalisation")
 	d.win.SetIcon(assets.Icon)

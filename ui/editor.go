@@ -208,7 +208,7 @@ func (ed *Editor) ensureTab(name string) {
 	if page == nil || len(page.Objects) > 0 {
 		return
 	}
-	page.Objects = []fyne.CanvasObject{readable(ed.form.build(name, ed.builders[name]), ed.form.readOnly)}
+	page.Objects = []fyne.CanvasObject{ed.form.build(name, ed.builders[name])}
 	page.Refresh()
 	if ed.result.Findings != nil || ed.result.Derived.Remunerations != nil {
 		ed.applyResult(ed.result)
@@ -297,13 +297,7 @@ func (ed *Editor) applyResult(res rules.Result) {
 		}
 		l.set(mine)
 	}
-	replaced := !remunerationsEqual(ed.remu.derived, res.Derived.Remunerations)
 	ed.remu.setDerived(res.Derived.Remunerations)
-	if page := ed.pages[rules.TabContrat]; replaced && page != nil && len(page.Objects) > 0 {
-		if p, ok := page.Objects[0].(*readOnlyPage); ok {
-			p.restyle() // the lines' new inputs
-		}
-	}
 	ed.flagTabs()
 	ed.synthese.refresh()
 }

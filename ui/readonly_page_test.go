@@ -1,42 +1,45 @@
 package ui
 
 import (
+	"image/color"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
+
+	"cerfadesk/core/workflow"
 )
 
-// A read-only page draws its disabled inputs in the readable grey, and
-// refreshing it keeps the theme scope it has: Fyne parses and keeps the
-// fonts of every new scope for good (megabytes per refresh).
-func TestReadOnlyPageKeepsOneThemeScope(t *testing.T) {
-	a := test.NewTempApp(t)
-	w := a.NewWindow("")
-	defer w.Close()
-	in := widget.NewEntry()
-	in.SetText("05/11/2026")
-	in.Disable()
-	page := readable(container.NewVBox(widget.NewLabel("Date"), in), true)
-	w.SetContent(container.NewStack(page))
-	w.Resize(fyne.NewSize(400, 200))
+// A read-only contract draws its disabled inputs in a readable grey through
+// the application's theme, not through a theme override per page: Fyne
+// keeps the fonts and the widgets of every override scope for good
+// (megabytes per contract an agent opens).
+func TestReadOnlyContractIsReadableWithoutAThemeScope(t *testing.T) {
+	env := newTestEnv(t, "2025-09-03")
+	rec := create(t, env, cfaActor, example(t, "apprentissage-base.json"))
+	rec = do(t, env, rec, cfaActor, workflow.EnvoyerEntreprise)
+	_, ed := openEditor(t, env, rec.ID)
 
-	want := readOnlyTheme{Theme: a.Settings().Theme()}.Color(theme.ColorNameDisabled, theme.VariantDark)
+	in := entryOf(t, ed, "employeur.denomination")
+	if !ed.form.readOnly || !in.Disabled() {
+		t.Fatal("the contract sent by the CFA is editable")
+	}
 	th := theme.CurrentForWidget(in)
-	if got := th.Color(theme.ColorNameDisabled, theme.VariantDark); got != want {
-		t.Fatalf("disabled input drawn in %v, want the readable %v", got, want)
+	if _, ok := th.(appTheme); !ok {
+		t.Fatalf("the read-only input is drawn by %T, want the application's theme (no override scope)", th)
 	}
-	for range 3 {
-		page.Refresh()
-		w.Content().Refresh()
+	for _, v := range []struct {
+		variant fyne.ThemeVariant
+		want    color.NRGBA
+	}{
+		{theme.VariantLight, color.NRGBA{R: 0x5a, G: 0x5a, B: 0x5a, A: 0xff}},
+		{theme.VariantDark, color.NRGBA{R: 0xaa, G: 0xaa, B: 0xaa, A: 0xff}},
+	} {
+		if got := th.Color(theme.ColorNameDisabled, v.variant); got != v.want {
+			t.Errorf("variant %d: disabled text %v, want the readable %v", v.variant, got, v.want)
+		}
 	}
-	if theme.CurrentForWidget(in) != th {
-		t.Error("a refresh gave the page a new theme scope")
-	}
-	if readable(in, false) != in {
-		t.Error("an editable page is wrapped")
+	if got, want := th.Color(theme.ColorNameForeground, theme.VariantLight), theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantLight); got != want {
+		t.Errorf("foreground %v, want Fyne's %v", got, want)
 	}
 }
