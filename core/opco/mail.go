@@ -57,7 +57,13 @@ func (d DirMailer) Send(_ context.Context, from string, m Mail) error {
 	}
 	now := time.Now()
 	name := filepath.Join(d.Dir, fmt.Sprintf("%s-%d.eml", now.UTC().Format("20060102T150405Z"), m.ID))
-	if err := os.WriteFile(name, Message(from, m, now), 0o600); err != nil {
+	// Written aside, then renamed: whoever reads the folder's .eml files
+	// never finds one half written.
+	if err := os.WriteFile(name+".tmp", Message(from, m, now), 0o600); err != nil {
+		return err
+	}
+	if err := os.Rename(name+".tmp", name); err != nil {
+		os.Remove(name + ".tmp")
 		return err
 	}
 	log := d.Log
