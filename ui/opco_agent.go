@@ -291,7 +291,7 @@ func newAgentWindow(a fyne.App, env *Env, ctx context.Context, desk agentDesk) *
 	buttons := container.NewHBox(w.open, w.conforme, w.anomalie, w.refuser, w.cerfa, w.engaged)
 	right := container.NewBorder(container.NewVBox(w.header, buttons), nil, nil, nil, w.detail)
 	split := container.NewVSplit(queue, right)
-	split.Offset = 0.36
+	split.Offset = 0.4 // the filters take two lines: the queue keeps its rows
 	w.win.SetContent(split)
 	w.win.Resize(fyne.NewSize(1260, 700))
 	return w
