@@ -11,10 +11,13 @@ import (
 // MaxChangesPage is the largest page of Changes.
 const MaxChangesPage = 500
 
-// Changes returns the contracts a may see that changed after cursor, in
-// the order of their last change, with their content and the events after
-// cursor; the answer's Cursor is the next call's. A contract changed again
-// while the client pages moves to a later page: nothing is missed.
+// Changes pages the history rows a may see after cursor, by seq: each
+// contract with rows in the page comes with its current content and
+// exactly those rows, and the answer's Cursor (the next call's) is the
+// page's last row. Paging on rows, not on contracts, serves every event
+// once: a contract changed before and after a full page's end gets its
+// earlier events on a later page. A contract may thus come in two pages
+// (same or newer content, other events).
 func (s *Service) Changes(ctx context.Context, a Account, cursor int64, limit int) (opcoapi.Changes, error) {
 	if limit <= 0 {
 		limit = 100
@@ -23,42 +26,34 @@ func (s *Service) Changes(ctx context.Context, a Account, cursor int64, limit in
 	if cursor < 0 {
 		return opcoapi.Changes{}, errorf(opcoapi.CodeInvalid, "Curseur invalide.")
 	}
-	srecs, err := s.Store.Changes(ctx, a, cursor, limit+1)
+	srecs, evs, err := s.Store.Changes(ctx, a, cursor, limit+1)
 	if err != nil {
 		return opcoapi.Changes{}, internal("Les changements n'ont pas pu être lus.", err)
 	}
-	recs := fromStoreAll(srecs)
 	out := opcoapi.Changes{Cursor: cursor, Contracts: []opcoapi.Contract{}}
-	if len(recs) > limit {
-		recs, out.More = recs[:limit], true
+	if len(evs) > limit {
+		evs, out.More = evs[:limit], true
 	}
-	if len(recs) == 0 {
+	if len(evs) == 0 {
 		return out, nil
+	}
+	out.Cursor = evs[len(evs)-1].Seq
+	byRow := map[int64][]opcoapi.Event{}
+	for _, e := range evs {
+		byRow[e.RowID] = append(byRow[e.RowID], e.Event)
+	}
+	var recs []record
+	for _, r := range fromStoreAll(srecs) {
+		if byRow[r.rowID] != nil { // not only in the row left for the next page
+			recs = append(recs, r)
+		}
 	}
 	cs, err := s.apis(ctx, s.Store, recs, true)
 	if err != nil {
 		return opcoapi.Changes{}, err
 	}
-	ids := make([]int64, len(recs))
 	for i, r := range recs {
-		ids[i] = r.rowID
-	}
-	evs, err := s.Store.History(ctx, cursor, ids...)
-	if err != nil {
-		return opcoapi.Changes{}, internal("L'historique n'a pas pu être lu.", err)
-	}
-	out.Cursor = recs[len(recs)-1].seq
-	for i, r := range recs {
-		// Events past the page's cursor (committed since the page was read,
-		// or not yet final on PostgreSQL) come with a later page, once.
-		for _, e := range evs[r.rowID] {
-			if e.Seq <= out.Cursor {
-				cs[i].Events = append(cs[i].Events, e)
-			}
-		}
-		if cs[i].Events == nil {
-			cs[i].Events = []opcoapi.Event{}
-		}
+		cs[i].Events = byRow[r.rowID]
 	}
 	out.Contracts = cs
 	return out, nil

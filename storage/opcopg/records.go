@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -210,8 +210,7 @@ func (r reader) History(ctx context.Context, after int64, rowIDs ...int64) (map[
 	if len(rowIDs) == 0 {
 		return out, nil
 	}
-	rows, err := r.q.Query(ctx, `SELECT h.contract_id, h.seq, h.at, h.role, h.actor, h.action, h.status_before,
-		h.status_after, h.note, COALESCE(d.uuid, ''), h.hors_delai, h.correction, COALESCE(h.message_id, '')
+	rows, err := r.q.Query(ctx, `SELECT h.contract_id, `+eventColumns+`
 		FROM history h LEFT JOIN documents d ON d.id = h.document_id
 		WHERE h.contract_id = ANY($1) AND h.seq > $2 ORDER BY h.seq`, rowIDs, after)
 	if err != nil {
@@ -222,19 +221,32 @@ func (r reader) History(ctx context.Context, after int64, rowIDs ...int64) (map[
 		var (
 			e   opcoapi.Event
 			cid int64
-			at  int64
 		)
-		if err := rows.Scan(&cid, &e.Seq, &at, &e.Role, &e.Actor, &e.Action, &e.From, &e.To, &e.Note, &e.DocumentID,
-			&e.HorsDelai, &e.Correction, &e.MessageID); err != nil {
+		if err := scanEvent(rows, &cid, &e); err != nil {
 			return nil, r.fail(err)
 		}
-		e.At = time.UnixMicro(at).UTC()
 		out[cid] = append(out[cid], e)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, r.fail(err)
 	}
 	return out, nil
+}
+
+// eventColumns are a history row's (h, with its document d) as scanEvent
+// reads them.
+const eventColumns = `h.seq, h.at, h.role, h.actor, h.action, h.status_before, h.status_after, h.note,
+	COALESCE(d.uuid, ''), h.hors_delai, h.correction, COALESCE(h.message_id, '')`
+
+// scanEvent reads a contract's row id and eventColumns.
+func scanEvent(row pgx.Row, cid *int64, e *opcoapi.Event) error {
+	var at int64
+	if err := row.Scan(cid, &e.Seq, &at, &e.Role, &e.Actor, &e.Action, &e.From, &e.To, &e.Note, &e.DocumentID,
+		&e.HorsDelai, &e.Correction, &e.MessageID); err != nil {
+		return err
+	}
+	e.At = time.UnixMicro(at).UTC()
+	return nil
 }
 
 // visibility is the condition and arguments of the contracts a may see,
@@ -263,38 +275,59 @@ func visibility(a store.Account) (string, []any) {
 // the planner uses it as an index bound.
 const horizon = `(SELECT o.base + ((pg_snapshot_xmin(pg_current_snapshot())::text::bigint - o.xid0) << 16) FROM seq_origin o)`
 
-// changesColumns are recordColumns with the contract's seq as of the
-// horizon (k.k) instead of its last one.
-var changesColumns = strings.Replace(recordColumns, "c.seq", "k.k", 1)
-
-// Changes pages on the contracts' last seq below the horizon. Most
-// contracts' last seq is below it (an index range, in seq order); the few
-// written since the oldest running transaction began are ranked by their
-// last history row below it, or left for a later call when they have none.
-// A served contract's Seq is that seq: the service keeps the events up to
-// the page's last Seq, the cursor it returns.
-func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limit int) ([]store.Record, error) {
+// Changes pages on the history rows below the horizon: those are final,
+// and any row committed later has a seq at or above it, so a client paging
+// on the last row's seq never steps over one. The planner walks the
+// history by seq (an agent sees most contracts) or starts from the
+// contracts changed after cursor (an index on their key and seq). The
+// contracts are read afterwards: their content may be newer than the
+// page's rows (their later rows come with a later page).
+func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limit int) ([]store.Record, []store.ChangeEvent, error) {
 	cond, args := visibility(a)
 	n := len(args)
 	args = append(args, cursor, limit)
 	cur, lim := `$`+itoa(n+1), `$`+itoa(n+2)
-	rows, err := r.q.Query(ctx, `WITH hz AS MATERIALIZED (SELECT `+horizon+` AS top),
-k AS (
-	(SELECT c.id, c.seq AS k FROM contracts c WHERE `+cond+` AND c.seq > `+cur+` AND c.seq < (SELECT top FROM hz)
-		ORDER BY c.seq LIMIT `+lim+`)
-	UNION ALL
-	(SELECT c.id, (SELECT max(h.seq) FROM history h WHERE h.contract_id = c.id AND h.seq > `+cur+` AND h.seq < (SELECT top FROM hz))
-		FROM contracts c WHERE `+cond+` AND c.seq >= (SELECT top FROM hz) AND c.seq > `+cur+`))
-SELECT `+changesColumns+docColumns+` FROM k JOIN contracts c ON c.id = k.id LEFT JOIN accounts a ON a.id = c.cfa_account
-WHERE k.k IS NOT NULL ORDER BY k.k LIMIT `+lim, args...)
+	rows, err := r.q.Query(ctx, `WITH hz AS MATERIALIZED (SELECT `+horizon+` AS top)
+SELECT h.contract_id, `+eventColumns+` FROM history h JOIN contracts c ON c.id = h.contract_id
+	LEFT JOIN documents d ON d.id = h.document_id
+WHERE `+cond+` AND c.seq > `+cur+` AND h.seq > `+cur+` AND h.seq < (SELECT top FROM hz)
+ORDER BY h.seq LIMIT `+lim, args...)
 	if err != nil {
-		return nil, r.fail(err)
+		return nil, nil, r.fail(err)
 	}
-	recs, err := scanRecords(rows, true)
+	defer rows.Close()
+	var (
+		evs   []store.ChangeEvent
+		order []int64
+		first = map[int64]int{}
+	)
+	for rows.Next() {
+		var e store.ChangeEvent
+		if err := scanEvent(rows, &e.RowID, &e.Event); err != nil {
+			return nil, nil, r.fail(err)
+		}
+		if _, ok := first[e.RowID]; !ok {
+			first[e.RowID] = len(order)
+			order = append(order, e.RowID)
+		}
+		evs = append(evs, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, r.fail(err)
+	}
+	if len(evs) == 0 {
+		return nil, nil, nil
+	}
+	crows, err := r.q.Query(ctx, `SELECT `+recordColumns+docColumns+recordFrom+`WHERE c.id = ANY($1)`, order)
 	if err != nil {
-		return nil, r.fail(err)
+		return nil, nil, r.fail(err)
 	}
-	return recs, nil
+	recs, err := scanRecords(crows, true)
+	if err != nil {
+		return nil, nil, r.fail(err)
+	}
+	slices.SortFunc(recs, func(x, y store.Record) int { return first[x.RowID] - first[y.RowID] })
+	return recs, evs, nil
 }
 
 func (r reader) List(ctx context.Context, a store.Account, limit int) ([]store.Record, error) {

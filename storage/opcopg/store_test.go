@@ -291,7 +291,7 @@ func TestUpgradeKeepsCursors(t *testing.T) {
 		t.Fatal(err)
 	}
 	// An app that had read up to seq 2 gets the rest of the old changes.
-	recs, err := s.Changes(ctx, agent, 2, 10)
+	recs, _, err := s.Changes(ctx, agent, 2, 10)
 	if err != nil || len(recs) != 2 || recs[0].ID != "old-3" || recs[0].Seq != 3 || recs[1].ID != "old-2" || recs[1].Seq != 4 {
 		t.Fatalf("old changes after 2: %+v (%v)", recs, err)
 	}
@@ -305,7 +305,7 @@ func TestUpgradeKeepsCursors(t *testing.T) {
 		t.Errorf("a seq after the upgrade: %d, want more than 4", r.Seq)
 	}
 	// An app up to date before the upgrade gets the new change only.
-	recs, err = s.Changes(ctx, agent, 4, 10)
+	recs, _, err = s.Changes(ctx, agent, 4, 10)
 	if err != nil || len(recs) != 1 || recs[0].ID != "new" || recs[0].Seq != r.Seq {
 		t.Errorf("changes after 4: %+v (%v)", recs, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -237,8 +238,7 @@ func (r reader) History(ctx context.Context, after int64, rowIDs ...int64) (map[
 	if len(rowIDs) == 0 {
 		return out, nil
 	}
-	rows, err := r.q.QueryContext(ctx, `SELECT h.contract_id, h.seq, h.at, h.role, h.actor, h.action, h.status_before,
-		h.status_after, h.note, COALESCE(d.uuid, ''), h.hors_delai, h.correction, COALESCE(h.message_id, '')
+	rows, err := r.q.QueryContext(ctx, `SELECT h.contract_id, `+eventColumns+`
 		FROM history h LEFT JOIN documents d ON d.id = h.document_id
 		WHERE h.contract_id IN (SELECT value FROM json_each(?)) AND h.seq > ? ORDER BY h.seq`, idList(rowIDs), after)
 	if err != nil {
@@ -247,17 +247,31 @@ func (r reader) History(ctx context.Context, after int64, rowIDs ...int64) (map[
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			e       opcoapi.Event
-			cid, at int64
+			e   opcoapi.Event
+			cid int64
 		)
-		if err := rows.Scan(&cid, &e.Seq, &at, &e.Role, &e.Actor, &e.Action, &e.From, &e.To, &e.Note, &e.DocumentID,
-			&e.HorsDelai, &e.Correction, &e.MessageID); err != nil {
+		if err := scanEvent(rows, &cid, &e); err != nil {
 			return nil, err
 		}
-		e.At = time.UnixMicro(at).UTC()
 		out[cid] = append(out[cid], e)
 	}
 	return out, rows.Err()
+}
+
+// eventColumns are a history row's (h, with its document d) as scanEvent
+// reads them.
+const eventColumns = `h.seq, h.at, h.role, h.actor, h.action, h.status_before, h.status_after, h.note,
+	COALESCE(d.uuid, ''), h.hors_delai, h.correction, COALESCE(h.message_id, '')`
+
+// scanEvent reads a contract's row id and eventColumns.
+func scanEvent(sc interface{ Scan(...any) error }, cid *int64, e *opcoapi.Event) error {
+	var at int64
+	if err := sc.Scan(cid, &e.Seq, &at, &e.Role, &e.Actor, &e.Action, &e.From, &e.To, &e.Note, &e.DocumentID,
+		&e.HorsDelai, &e.Correction, &e.MessageID); err != nil {
+		return err
+	}
+	e.At = time.UnixMicro(at).UTC()
+	return nil
 }
 
 // visibility is the SQL condition and arguments of the contracts a may see.
@@ -277,15 +291,57 @@ func visibility(a store.Account) (string, []any) {
 	return `0`, nil
 }
 
-func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limit int) ([]store.Record, error) {
+// Changes walks the history in seq order for an agent (CROSS JOIN keeps
+// the history outer: an agent sees most contracts), and from the contracts
+// changed after cursor for the others (few: an index on their key and
+// seq), whose rows after cursor are then sorted.
+func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limit int) ([]store.Record, []store.ChangeEvent, error) {
 	cond, args := visibility(a)
-	args = append(args, cursor, limit)
-	rows, err := r.q.QueryContext(ctx, `SELECT `+recordColumns+docColumns+recordFrom+`WHERE `+cond+
-		` AND c.seq > ? ORDER BY c.seq LIMIT ?`, args...)
-	if err != nil {
-		return nil, err
+	args = append(args, cursor, cursor, limit)
+	join := `contracts c JOIN history h ON h.contract_id = c.id`
+	if a.Role == workflow.Agent {
+		join = `history h CROSS JOIN contracts c ON c.id = h.contract_id`
 	}
-	return scanRecords(rows, true)
+	rows, err := r.q.QueryContext(ctx, `SELECT h.contract_id, `+eventColumns+` FROM `+join+`
+		LEFT JOIN documents d ON d.id = h.document_id
+		WHERE `+cond+` AND c.seq > ? AND h.seq > ? ORDER BY h.seq LIMIT ?`, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var (
+		evs   []store.ChangeEvent
+		order []int64
+		first = map[int64]int{}
+	)
+	for rows.Next() {
+		var e store.ChangeEvent
+		if err := scanEvent(rows, &e.RowID, &e.Event); err != nil {
+			return nil, nil, err
+		}
+		if _, ok := first[e.RowID]; !ok {
+			first[e.RowID] = len(order)
+			order = append(order, e.RowID)
+		}
+		evs = append(evs, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	if len(evs) == 0 {
+		return nil, nil, nil
+	}
+	crows, err := r.q.QueryContext(ctx, `SELECT `+recordColumns+docColumns+recordFrom+
+		`WHERE c.id IN (SELECT value FROM json_each(?))`, idList(order))
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, err := scanRecords(crows, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.SortFunc(recs, func(x, y store.Record) int { return first[x.RowID] - first[y.RowID] })
+	return recs, evs, nil
 }
 
 func (r reader) List(ctx context.Context, a store.Account, limit int) ([]store.Record, error) {

@@ -163,7 +163,7 @@ func testAvenantColumns(t *testing.T, s store.Store) {
 	if p := list[1]; p.Avenant || p.AvenantOf != "" || p.ContractType != 11 || p.NumeroAvenant != 0 {
 		t.Errorf("the contract reads as an avenant: %+v", p)
 	}
-	ch, err := s.Changes(ctx, a, 0, 10)
+	ch, _, err := s.Changes(ctx, a, 0, 10)
 	if err != nil || len(ch) != 2 {
 		t.Fatalf("Changes = %s (%v)", ids(ch), err)
 	}

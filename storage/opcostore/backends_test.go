@@ -16,12 +16,12 @@ import (
 // process owns the file, so both are the same store).
 type backend struct {
 	name string
-	open func(t *testing.T) store.Store
+	open func(t testing.TB) store.Store
 	pair func(t *testing.T) (store.Store, store.Store)
 }
 
 func backends() []backend {
-	openSQLite := func(t *testing.T) store.Store {
+	openSQLite := func(t testing.TB) store.Store {
 		s, err := opcosqlite.Open(filepath.Join(t.TempDir(), "opco.db"), opcosqlite.DBOptions{Synchronous: "NORMAL"})
 		if err != nil {
 			t.Fatal(err)
@@ -29,7 +29,7 @@ func backends() []backend {
 		t.Cleanup(func() { s.Close() })
 		return s
 	}
-	openPG := func(t *testing.T, url string) store.Store {
+	openPG := func(t testing.TB, url string) store.Store {
 		s, err := opcopg.Open(context.Background(), url, opcopg.Options{Migrate: true})
 		if err != nil {
 			t.Fatal(err)
@@ -42,7 +42,7 @@ func backends() []backend {
 			s := openSQLite(t)
 			return s, s
 		}},
-		{"postgres", func(t *testing.T) store.Store { return openPG(t, pgtest.URL(t)) },
+		{"postgres", func(t testing.TB) store.Store { return openPG(t, pgtest.URL(t)) },
 			func(t *testing.T) (store.Store, store.Store) {
 				url := pgtest.URL(t)
 				return openPG(t, url), openPG(t, url)

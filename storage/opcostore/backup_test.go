@@ -36,7 +36,7 @@ func fill(t *testing.T, s store.Store) store.Account {
 // check reads the copy and writes in it.
 func check(t *testing.T, s store.Store, a store.Account) {
 	t.Helper()
-	recs, err := s.Changes(ctx, a, 0, 10)
+	recs, _, err := s.Changes(ctx, a, 0, 10)
 	if err != nil || ids(recs) != "[c-1 c-2]" {
 		t.Fatalf("restored contracts: %s (%v)", ids(recs), err)
 	}
@@ -48,7 +48,7 @@ func check(t *testing.T, s store.Store, a store.Account) {
 		t.Errorf("a contract written after the restore: seq %d (last restored %d), reference %s", r.Seq, recs[1].Seq, r.Reference)
 	}
 	// An app whose cursor is the last restored change gets the new one.
-	if after, err := s.Changes(ctx, a, recs[1].Seq, 10); err != nil || ids(after) != "[c-3]" {
+	if after, _, err := s.Changes(ctx, a, recs[1].Seq, 10); err != nil || ids(after) != "[c-3]" {
 		t.Errorf("changes after the restored ones: %s (%v)", ids(after), err)
 	}
 	if m, _ := s.ClaimMails(ctx, t0.Add(1e15), 1, 10); len(m) != 1 {

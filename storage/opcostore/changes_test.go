@@ -6,13 +6,14 @@ import (
 	"testing"
 	"time"
 
+	"cerfadesk/core/opco"
 	"cerfadesk/core/opco/store"
 	"cerfadesk/core/workflow"
 )
 
 // puller reads a store's changes as the service's /v1/changes does (a page
-// of contracts by Seq, then their events after the cursor up to the page's
-// last Seq) and counts what it is given.
+// of history rows by seq, with their contracts) and counts what it is
+// given.
 type puller struct {
 	t      *testing.T
 	s      store.Store
@@ -30,35 +31,26 @@ func newPuller(t *testing.T, s store.Store, a store.Account) *puller {
 func (p *puller) pull() {
 	p.t.Helper()
 	for {
-		recs, err := p.s.Changes(ctx, p.a, p.cursor, 100)
+		recs, evs, err := p.s.Changes(ctx, p.a, p.cursor, 100)
 		if err != nil {
 			p.t.Fatal(err)
 		}
-		if len(recs) == 0 {
-			return
-		}
-		next := recs[len(recs)-1].Seq
-		rows := make([]int64, len(recs))
-		for i, r := range recs {
-			if r.Seq <= p.cursor || r.Seq > next {
-				p.t.Errorf("%s: seq %d outside (%d, %d]", r.ID, r.Seq, p.cursor, next)
-			}
-			rows[i] = r.RowID
+		byRow := map[int64]string{}
+		for _, r := range recs {
+			byRow[r.RowID] = r.ID
 			p.last[r.ID] = r.Version
 		}
-		h, err := p.s.History(ctx, p.cursor, rows...)
-		if err != nil {
-			p.t.Fatal(err)
-		}
-		for _, r := range recs {
-			for _, e := range h[r.RowID] {
-				if e.Seq <= next {
-					p.events[fmt.Sprintf("%s/%s/%s", r.ID, e.Action, e.MessageID)]++
-				}
+		for _, e := range evs {
+			if e.Seq <= p.cursor {
+				p.t.Errorf("%s: seq %d not after the cursor %d", byRow[e.RowID], e.Seq, p.cursor)
 			}
+			if byRow[e.RowID] == "" {
+				p.t.Errorf("event %d served without its contract", e.Seq)
+			}
+			p.events[fmt.Sprintf("%s/%s/%s", byRow[e.RowID], e.Action, e.MessageID)]++
+			p.cursor = e.Seq
 		}
-		p.cursor = next
-		if len(recs) < 100 {
+		if len(evs) < 100 {
 			return
 		}
 	}
@@ -240,4 +232,67 @@ func testChangesConcurrent(t *testing.T, b backend) {
 		versions[fmt.Sprintf("c-%d", i)] = 1 + updates
 	}
 	p.check(events, versions)
+}
+
+// TestChangesPageBoundary: a contract whose last change lies past a full
+// page still gets, on a later page, the events it had before that page's
+// end. X changes before A and B are written, then after: with pages of two,
+// the first page ends at B; X's first event must come with a later one.
+func TestChangesPageBoundary(t *testing.T) {
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			s := b.open(t)
+			a := account(t, s, "agent", workflow.Agent, "agent@opco.example", "")
+			x := insert(t, s, a, newRecord("x", "83475962300012", workflow.Transmis), "m-x-0")
+			insert(t, s, a, newRecord("a", "83475962300012", workflow.Transmis), "m-a")
+			insert(t, s, a, newRecord("b", "83475962300012", workflow.Transmis), "m-b")
+			update(t, s, func(tx store.Tx) error {
+				cur, _, err := tx.Record(ctx, x.ID)
+				if err != nil {
+					return err
+				}
+				return tx.UpdateRecord(ctx, &cur, []store.Event{ev(a, workflow.AjouterDocument, cur.Status, cur.Status, "m-x-1")})
+			})
+			svc := &opco.Service{Store: s}
+			served := map[string]int{}
+			versions := map[string]int64{}
+			var cursor int64
+			for page := 0; ; page++ {
+				if page > 10 {
+					t.Fatal("no end of the changes")
+				}
+				ch, err := svc.Changes(ctx, a, cursor, 2)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if ch.Cursor < cursor {
+					t.Fatalf("cursor back from %d to %d", cursor, ch.Cursor)
+				}
+				for _, c := range ch.Contracts {
+					versions[c.ID] = c.Version
+					for _, e := range c.Events {
+						if e.Seq <= cursor || e.Seq > ch.Cursor {
+							t.Errorf("%s: event %d outside (%d, %d]", c.ID, e.Seq, cursor, ch.Cursor)
+						}
+						served[c.ID+"/"+e.MessageID]++
+					}
+				}
+				cursor = ch.Cursor
+				if !ch.More {
+					break
+				}
+			}
+			for _, e := range []string{"x/m-x-0", "a/m-a", "b/m-b", "x/m-x-1"} {
+				if served[e] != 1 {
+					t.Errorf("event %s served %d times, want once (served: %v)", e, served[e], served)
+				}
+			}
+			if len(served) != 4 {
+				t.Errorf("%d events served, want 4: %v", len(served), served)
+			}
+			if versions["x"] != 2 || versions["a"] != 1 || versions["b"] != 1 {
+				t.Errorf("last versions served %v, want x 2, a 1, b 1", versions)
+			}
+		})
+	}
 }

@@ -272,7 +272,7 @@ func testRollback(t *testing.T, s store.Store) {
 	if h, _ := s.History(ctx, 0, r.RowID); len(h[r.RowID]) != 1 || h[r.RowID][0].Seq != r.Seq {
 		t.Errorf("history after a rollback: %+v, want the one event of seq %d", h, r.Seq)
 	}
-	if recs, _ := s.Changes(ctx, a, 0, 10); ids(recs) != "[c-2]" {
+	if recs, _, _ := s.Changes(ctx, a, 0, 10); ids(recs) != "[c-2]" {
 		t.Errorf("changes after a rollback: %s", ids(recs))
 	}
 	update(t, s, func(tx store.Tx) error {
@@ -460,7 +460,7 @@ func testVisibility(t *testing.T, s store.Store) {
 		{agent, "[own other]"},
 		{store.Account{ID: 999, Role: "inconnu"}, "[]"},
 	} {
-		recs, err := s.Changes(ctx, c.a, 0, 100)
+		recs, _, err := s.Changes(ctx, c.a, 0, 100)
 		if err != nil || ids(recs) != c.want {
 			t.Errorf("%s: Changes = %s (%v), want %s", c.a.Login, ids(recs), err, c.want)
 		}
@@ -474,8 +474,8 @@ func testVisibility(t *testing.T, s store.Store) {
 			t.Errorf("%s: List = %s (%v), want the same contracts as Changes", c.a.Login, ids(list), err)
 		}
 	}
-	page, _ := s.Changes(ctx, agent, 0, 1)
-	rest, _ := s.Changes(ctx, agent, page[0].Seq, 100)
+	page, _, _ := s.Changes(ctx, agent, 0, 1)
+	rest, _, _ := s.Changes(ctx, agent, page[0].Seq, 100)
 	if ids(page) != "[own]" || ids(rest) != "[other]" {
 		t.Errorf("paging: %s then %s", ids(page), ids(rest))
 	}
@@ -664,7 +664,8 @@ func testLoginFailures(t *testing.T, s store.Store) {
 }
 
 // Parallel writers and a reader paging /v1/changes by cursor: the reader
-// sees every contract, because seqs follow the commit order.
+// sees every event once, because no seq is served before those below it
+// are final.
 func testConcurrentCursor(t *testing.T, s store.Store) {
 	a := account(t, s, "agent", workflow.Agent, "agent@opco.example", "")
 	const writers, each = 8, 25
@@ -694,19 +695,26 @@ func testConcurrentCursor(t *testing.T, s store.Store) {
 	var cursor int64
 	read := func() {
 		for {
-			recs, err := s.Changes(ctx, a, cursor, 7)
+			recs, evs, err := s.Changes(ctx, a, cursor, 7)
 			if err != nil {
 				t.Error(err)
 				return
 			}
+			byRow := map[int64]string{}
 			for _, r := range recs {
-				if r.Seq <= cursor {
-					t.Errorf("seq %d after cursor %d", r.Seq, cursor)
-				}
-				seen[r.ID]++
-				cursor = r.Seq
+				byRow[r.RowID] = r.ID
 			}
-			if len(recs) < 7 {
+			for _, e := range evs {
+				if e.Seq <= cursor {
+					t.Errorf("seq %d after cursor %d", e.Seq, cursor)
+				}
+				if byRow[e.RowID] == "" {
+					t.Errorf("event %d served without its contract", e.Seq)
+				}
+				seen[byRow[e.RowID]+"/"+e.Action]++
+				cursor = e.Seq
+			}
+			if len(evs) < 7 {
 				return
 			}
 		}
@@ -720,8 +728,8 @@ func testConcurrentCursor(t *testing.T, s store.Store) {
 		read()
 	}
 	read()
-	if len(seen) != writers*each {
-		t.Errorf("the reader saw %d contracts of %d", len(seen), writers*each)
+	if len(seen) != writers*each*2 {
+		t.Errorf("the reader saw %d events of %d", len(seen), writers*each*2)
 	}
 	for id, n := range seen {
 		if n != 1 {
@@ -853,7 +861,7 @@ func testAgentReview(t *testing.T, s store.Store) {
 	if _, ok, err := s.RecordByDepot(ctx, "069202509NC0002"); ok || err != nil {
 		t.Errorf("RecordByDepot of an unknown number: %v %v", ok, err)
 	}
-	ch, err := s.Changes(ctx, a, 0, 10)
+	ch, _, err := s.Changes(ctx, a, 0, 10)
 	if err != nil || len(ch) != 1 || ch[0].Funding != funding || string(ch[0].PrevDoc) != string(r.Doc) {
 		t.Errorf("Changes: %+v (%v)", ch, err)
 	}

@@ -74,9 +74,14 @@ type Reader interface {
 	// History returns the history rows of contracts (by row id) after seq
 	// after, oldest first.
 	History(ctx context.Context, after int64, rowIDs ...int64) (map[int64][]opcoapi.Event, error)
-	// Changes returns, with their content, at most limit contracts a may
-	// see whose Seq is after cursor, by Seq.
-	Changes(ctx context.Context, a Account, cursor int64, limit int) ([]Record, error)
+	// Changes returns the first limit history rows after seq cursor of the
+	// contracts a may see, by seq, and those contracts with their content
+	// (current, as Record reads it) in the order of their first row there.
+	// A contract whose rows span two pages comes with both. PostgreSQL
+	// serves only the rows below its snapshot's horizon: a row committed
+	// later always has a larger seq, so paging on the last row's seq skips
+	// none.
+	Changes(ctx context.Context, a Account, cursor int64, limit int) ([]Record, []ChangeEvent, error)
 	// List returns at most limit contracts a may see, last changed first,
 	// without their content.
 	List(ctx context.Context, a Account, limit int) ([]Record, error)
@@ -303,6 +308,13 @@ type Event struct {
 	Correction bool
 	// MessageID is the client's id of the push ("" for implied steps).
 	MessageID string
+}
+
+// ChangeEvent is a history row served by Changes, with its contract's
+// row id.
+type ChangeEvent struct {
+	RowID int64
+	opcoapi.Event
 }
 
 // MessageUse is where a push's message id was applied.
