@@ -53,7 +53,7 @@ func (s *Service) Changes(ctx context.Context, a Account, cursor int64, limit in
 		return opcoapi.Changes{}, err
 	}
 	for i, r := range recs {
-		cs[i].Events = byRow[r.rowID]
+		cs[i].Events, cs[i].Seq = byRow[r.rowID], r.seq
 	}
 	out.Contracts = cs
 	return out, nil

@@ -123,9 +123,13 @@ type Contract struct {
 	// Content is the canonical JSON of the Cerfa (core/contract), with the
 	// OPCO's frame (depot) once decided. Left out of lists and the queue.
 	Content json.RawMessage `json:"contract,omitempty"`
-	// Events are the history rows after the caller's cursor (GET
-	// /v1/changes only), oldest first.
+	// Events are the history rows of the page (GET /v1/changes only:
+	// after the caller's cursor, up to the answer's), oldest first.
 	Events []Event `json:"events,omitempty"`
+	// Seq is the seq of the last event the content includes (GET
+	// /v1/changes only): a copy made from this content already has every
+	// event up to it, even those a later page brings.
+	Seq int64 `json:"seq,omitempty"`
 	// Instructeur is the login of the agent who opened the instruction and
 	// holds the contract ("" while nobody does).
 	Instructeur string `json:"instructeur,omitempty"`
@@ -156,10 +160,11 @@ type Avenant struct {
 	ContractReference string `json:"contractReference,omitempty"`
 }
 
-// Changes is the answer of GET /v1/changes?since=CURSOR: the contracts the
-// caller may see that changed after CURSOR, with their content and the
-// events after CURSOR. The next call passes Cursor; More says another page
-// is waiting right away.
+// Changes is the answer of GET /v1/changes?since=CURSOR: a page of the
+// events after CURSOR on the contracts the caller may see, each contract
+// with its current content and its events of the page (a contract whose
+// events span two pages comes in both). The next call passes Cursor, the
+// page's last event; More says another page is waiting right away.
 type Changes struct {
 	Cursor    int64      `json:"cursor"`
 	More      bool       `json:"more"`

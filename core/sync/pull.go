@@ -12,7 +12,8 @@ import (
 	"cerfadesk/core/workflow"
 )
 
-// pageSize is how many contracts a pull asks for at a time.
+// pageSize is how many events a pull asks for at a time (Syncer.PageSize
+// when set).
 const pageSize = 100
 
 // pull applies the changes since the cursor, page by page, saving the
@@ -24,7 +25,11 @@ func (s *Syncer) pull(ctx context.Context, c *Client) error {
 		cursor := s.st.Cursor
 		s.mu.Unlock()
 		s.progress("réception des changements", page-1, 0, -1)
-		ch, err := c.Changes(ctx, cursor, pageSize)
+		size := pageSize
+		if s.PageSize > 0 {
+			size = s.PageSize
+		}
+		ch, err := c.Changes(ctx, cursor, size)
 		if err != nil {
 			return err
 		}
@@ -56,8 +61,9 @@ func (s *Syncer) apply(ctx context.Context, c *Client, rc opcoapi.Contract) erro
 	s.mu.Lock()
 	summary := rc
 	summary.Content, summary.Events = nil, nil
+	created := s.st.Remote[rc.ID].Created
 	s.st.Remote[rc.ID] = Remote{Status: workflow.Status(rc.Status), StatusLabel: rc.StatusLabel, Version: rc.Version,
-		NumeroDepot: rc.NumeroDepot, UpdatedAt: rc.UpdatedAt, Summary: summary}
+		NumeroDepot: rc.NumeroDepot, UpdatedAt: rc.UpdatedAt, Summary: summary, Created: created}
 	me := s.sess.Account
 	conflicted := -1
 	for i, k := range s.st.Conflicts {
@@ -78,7 +84,15 @@ func (s *Syncer) apply(ctx context.Context, c *Client, rc opcoapi.Contract) erro
 	}
 	rec, err := s.Store.Load(ctx, rc.ID)
 	if errors.Is(err, workflow.ErrNotFound) {
-		return s.create(ctx, c, rc)
+		if err := s.create(ctx, c, rc); err != nil {
+			return err
+		}
+		s.mu.Lock()
+		r := s.st.Remote[rc.ID]
+		r.Created = rc.Seq
+		s.st.Remote[rc.ID] = r
+		s.mu.Unlock()
+		return nil
 	}
 	if err != nil {
 		return err
@@ -86,6 +100,9 @@ func (s *Syncer) apply(ctx context.Context, c *Client, rc opcoapi.Contract) erro
 	for _, ev := range rc.Events {
 		if ev.Role == opcoapi.RoleEntreprise && strings.EqualFold(ev.Actor, me.Login) {
 			continue // my own action, done here first
+		}
+		if ev.Seq != 0 && ev.Seq <= created {
+			continue // in the content the copy was made from (its events span pages)
 		}
 		from, to := workflow.Status(ev.From), workflow.Status(ev.To)
 		switch {

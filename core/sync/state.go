@@ -39,6 +39,9 @@ type Remote struct {
 	UpdatedAt   time.Time       `json:"updatedAt"`
 	// Summary is the contract without content, for the CFA's list.
 	Summary opcoapi.Contract `json:"summary"`
+	// Created is the Seq of the content this app made its copy from (0:
+	// the copy is its own): the events up to it are in that copy already.
+	Created int64 `json:"created,omitempty"`
 }
 
 // Conflict is a change of the service that could not be applied because

@@ -43,6 +43,8 @@ type Syncer struct {
 	// Now is the clock; Rand gives the jitter in [0,1).
 	Now  func() time.Time
 	Rand func() float64
+	// PageSize is how many events a pull asks for at a time (0: 100).
+	PageSize int
 	// HTTP is the transport of the client (default: 30 s timeout).
 	HTTP *http.Client
 	// OnStatus, when set, is called with every new status, from the sync's
