@@ -277,9 +277,9 @@ const horizon = `(SELECT o.base + ((pg_snapshot_xmin(pg_current_snapshot())::tex
 
 // Changes pages on the history rows below the horizon: those are final,
 // and any row committed later has a seq at or above it, so a client paging
-// on the last row's seq never steps over one. The planner walks the
-// history by seq (an agent sees most contracts) or starts from the
-// contracts changed after cursor (an index on their key and seq). The
+// on the last row's seq never steps over one. An agent's page walks the
+// history by seq (an agent sees most contracts); the others' start from
+// their contracts changed after cursor (an index on their key and seq). The
 // contracts are read afterwards: their content may be newer than the
 // page's rows (their later rows come with a later page).
 func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limit int) ([]store.Record, []store.ChangeEvent, error) {
@@ -287,8 +287,16 @@ func (r reader) Changes(ctx context.Context, a store.Account, cursor int64, limi
 	n := len(args)
 	args = append(args, cursor, limit)
 	cur, lim := `$`+itoa(n+1), `$`+itoa(n+2)
+	from := `history h JOIN contracts c ON c.id = h.contract_id`
+	if a.Role != workflow.Agent {
+		// The planner cannot tell how many rows lie below the horizon (a
+		// parameter) and would scan them all for a few contracts: start
+		// from those, each with its first rows after cursor.
+		from = `contracts c CROSS JOIN LATERAL (SELECT * FROM history h WHERE h.contract_id = c.id AND h.seq > ` + cur +
+			` AND h.seq < (SELECT top FROM hz) ORDER BY h.seq LIMIT ` + lim + `) h`
+	}
 	rows, err := r.q.Query(ctx, `WITH hz AS MATERIALIZED (SELECT `+horizon+` AS top)
-SELECT h.contract_id, `+eventColumns+` FROM history h JOIN contracts c ON c.id = h.contract_id
+SELECT h.contract_id, `+eventColumns+` FROM `+from+`
 	LEFT JOIN documents d ON d.id = h.document_id
 WHERE `+cond+` AND c.seq > `+cur+` AND h.seq > `+cur+` AND h.seq < (SELECT top FROM hz)
 ORDER BY h.seq LIMIT `+lim, args...)
