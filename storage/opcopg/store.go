@@ -39,14 +39,20 @@ type Options struct {
 	MaxConns int32
 	// Log receives the store's own warnings (default slog.Default()).
 	Log *slog.Logger
+	// HorizonWait bounds how long a write waits, once committed, for
+	// /v1/changes to serve it (default 2 s; see awaitHorizon). Tests that
+	// hold a transaction open on purpose shorten it, so as not to stall
+	// the writes of other tests sharing the cluster.
+	HorizonWait time.Duration
 }
 
 // Store is the service's database on PostgreSQL.
 type Store struct {
 	pool *pgxpool.Pool
 	reader
-	watch watcher // closed sessions, heard from every instance
-	log   *slog.Logger
+	watch       watcher // closed sessions, heard from every instance
+	log         *slog.Logger
+	horizonWait time.Duration
 }
 
 var (
@@ -89,7 +95,10 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
-	s := &Store{pool: pool, reader: reader{q: pool}, log: log}
+	s := &Store{pool: pool, reader: reader{q: pool}, log: log, horizonWait: opt.HorizonWait}
+	if s.horizonWait <= 0 {
+		s.horizonWait = defaultHorizonWait
+	}
 	s.watch.start.Do(s.startWatch)
 	return s, nil
 }
@@ -177,25 +186,25 @@ func (s *Store) update(ctx context.Context, fn func(tx store.Tx) error, attempt 
 		last = max(last, lasts[i])
 	}
 	if len(t.pending) > 0 {
-		awaitHorizon(cctx, conn, last)
+		awaitHorizon(cctx, conn, last, s.horizonWait)
 	}
 	return nil, false
 }
 
-// horizonWait bounds how long a write waits, once committed, for its seqs
-// to be served by /v1/changes (awaitHorizon).
-const horizonWait = 2 * time.Second
+// defaultHorizonWait bounds how long a write waits, once committed, for
+// its seqs to be served by /v1/changes (awaitHorizon).
+const defaultHorizonWait = 2 * time.Second
 
 // awaitHorizon returns once the seq last is below /v1/changes' horizon:
 // every transaction that began writing before this one has ended, so that
 // whoever is told of the write (the app that pushed it, the agent who
 // decided) finds it in the changes at once. Usually at the first look;
 // else after the older transactions still running end — requests, a few
-// milliseconds — and never more than horizonWait (a transaction left open
+// milliseconds — and never more than wait (a transaction left open
 // elsewhere in the cluster: the change is then served when it ends).
-func awaitHorizon(ctx context.Context, conn *pgxpool.Conn, last int64) {
+func awaitHorizon(ctx context.Context, conn *pgxpool.Conn, last int64, wait time.Duration) {
 	pause := 500 * time.Microsecond
-	deadline := time.Now().Add(horizonWait)
+	deadline := time.Now().Add(wait)
 	for {
 		var served bool
 		if err := conn.QueryRow(ctx, `SELECT `+horizon+` > $1`, last).Scan(&served); err != nil || served {

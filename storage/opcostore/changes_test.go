@@ -9,6 +9,8 @@ import (
 	"cerfadesk/core/opco"
 	"cerfadesk/core/opco/store"
 	"cerfadesk/core/workflow"
+	"cerfadesk/storage/opcopg"
+	"cerfadesk/storage/opcopg/pgtest"
 )
 
 // puller reads a store's changes as the service's /v1/changes does (a page
@@ -94,7 +96,23 @@ func TestChangesCommitOrder(t *testing.T) {
 // testChangesHeld: A writes first and stays open while B writes and
 // commits and a client pulls; then A commits and the client pulls again.
 func testChangesHeld(t *testing.T, b backend) {
-	s1, s2 := b.pair(t)
+	var s1, s2 store.Store
+	if b.name == "postgres" {
+		// B's acknowledgement waits for A (the horizon): a short wait keeps
+		// A from holding back, for seconds, the writes of the other test
+		// packages on the same cluster.
+		url := pgtest.URL(t)
+		for _, s := range []*store.Store{&s1, &s2} {
+			pg, err := opcopg.Open(ctx, url, opcopg.Options{Migrate: true, HorizonWait: 50 * time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { pg.Close() })
+			*s = pg
+		}
+	} else {
+		s1, s2 = b.pair(t)
+	}
 	a := account(t, s1, "agent", workflow.Agent, "agent@opco.example", "")
 	p := newPuller(t, s2, a)
 	insert(t, s1, a, newRecord("before", "83475962300012", workflow.Transmis), "m-0")
