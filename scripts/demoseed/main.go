@@ -301,6 +301,26 @@ func (s *seeder) demo() {
 	av = s.do(av, agent, workflow.DeclarerConforme, "", nil)
 	s.depot(av, "069202509NC0001", "1")
 	s.do(s.load(engaged.ID), entreprise, workflow.CreerDemandeModification, "", nil)
+	s.delivered()
+}
+
+// delivered marks done the queued sendings of the contracts the OPCO has
+// acted on here (the agent's steps are played locally, without a service):
+// they reached it in the story the demo tells, and an ENGAGÉ contract still
+// « en attente d'envoi » would be a state the app never shows.
+func (s *seeder) delivered() {
+	pending, err := s.st.PendingOutbox(s.ctx, 1000)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, e := range pending {
+		switch s.load(e.ContractID).Status {
+		case workflow.EnInstruction, workflow.AnomaliePiece, workflow.AnomalieSaisie, workflow.Engage, workflow.Refuse:
+			if err := s.st.MarkDone(s.ctx, e.ID); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}
 }
 
 // depot writes the OPCO's frame of an engaged contract, as the sync brings
