@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,11 +27,14 @@ import (
 )
 
 // queueHeaders are the columns of the agent's queue; queueWidths their
-// widths (1 220 points: the window is 1 260 wide; « Avenant (type 36) de »
-// and a whole n° de dépôt fit, looked at under Xvfb).
+// widths (« Avenant (type 36) de » and a whole n° de dépôt fit, looked at
+// under Xvfb); queueOrder the order they show in: the queue is a column
+// beside the review, so what tells the contracts apart and the days left
+// come first, the rest scrolls.
 var (
 	queueHeaders = []string{"Référence", "Contrat / avenant", "Employeur", "Apprenti / salarié", "Statut", "Instruit par", "Reçu le", "Décision avant le", "Jours restants"}
 	queueWidths  = []float32{102, 285, 118, 130, 145, 95, 100, 130, 115}
+	queueOrder   = []int{0, 8, 3, 2, 4, 1, 5, 6, 7}
 )
 
 // queueCells is one row of the agent's queue.
@@ -87,10 +91,17 @@ func frDate(d civil.Date) string {
 }
 
 // queueTable is a table of contracts with a header row; rows is read at
-// every refresh, onSelect gets the row tapped.
-func queueTable(headers []string, rows func() [][]string, onSelect func(int)) *widget.Table {
+// every refresh, onSelect gets the row tapped. order, when given, is the
+// index in a row of each column shown.
+func queueTable(headers []string, order []int, rows func() [][]string, onSelect func(int)) *widget.Table {
+	if order == nil {
+		order = make([]int, len(headers))
+		for i := range order {
+			order[i] = i
+		}
+	}
 	t := widget.NewTable(
-		func() (int, int) { return len(rows()), len(headers) },
+		func() (int, int) { return len(rows()), len(order) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -98,8 +109,8 @@ func queueTable(headers []string, rows func() [][]string, onSelect func(int)) *w
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			r := rows()
-			if id.Row < len(r) && id.Col < len(r[id.Row]) {
-				o.(*widget.Label).SetText(r[id.Row][id.Col])
+			if id.Row < len(r) && id.Col < len(order) && order[id.Col] < len(r[id.Row]) {
+				o.(*widget.Label).SetText(r[id.Row][order[id.Col]])
 			}
 		})
 	t.ShowHeaderRow = true
@@ -107,17 +118,17 @@ func queueTable(headers []string, rows func() [][]string, onSelect func(int)) *w
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(headers) {
-			o.(*widget.Label).SetText(headers[id.Col])
+		if id.Col >= 0 && id.Col < len(order) && order[id.Col] < len(headers) {
+			o.(*widget.Label).SetText(headers[order[id.Col]])
 		}
 	}
 	widths := queueWidths
 	if len(headers) != len(widths) {
 		widths = []float32{120, 220, 200, 230, 100, 200, 110}
 	}
-	for i := range headers {
-		if i < len(widths) {
-			t.SetColumnWidth(i, widths[i])
+	for i, c := range order {
+		if c < len(widths) {
+			t.SetColumnWidth(i, widths[c])
 		}
 	}
 	t.OnSelected = func(id widget.TableCellID) { onSelect(id.Row) }
@@ -138,7 +149,7 @@ func sentTable(list []opcoapi.Contract) fyne.CanvasObject {
 		}
 		rows = append(rows, []string{c.Reference, c.EmployerName, c.ApprenticeName, c.SentTo, statusText(c), depot, c.UpdatedAt.Local().Format("02/01/2006 15:04")})
 	}
-	return queueTable(headers, func() [][]string { return rows }, func(int) {})
+	return queueTable(headers, nil, func() [][]string { return rows }, func(int) {})
 }
 
 // agentDesk is what the review window needs of opcosync.Desk (tests fake it).
@@ -191,6 +202,10 @@ type agentWindow struct {
 	kindSel, sortSel   *widget.Select
 	employer, cfa      *widget.Entry
 	depot              *widget.Entry
+	summary            *widget.Label // the filters on, while they are folded
+	filtersBtn         *widget.Button
+	filterBox          *fyne.Container
+	split              *container.Split
 	engaged            *widget.Button // « Voir le contrat modifié » of an avenant
 	engagedWin         fyne.Window    // the last engaged contract opened (tests)
 	app                fyne.App
@@ -242,7 +257,7 @@ func newAgentWindow(a fyne.App, env *Env, ctx context.Context, desk agentDesk) *
 	w := &agentWindow{env: env, desk: desk, ctx: ctx, win: a.NewWindow("Instruction des contrats"), selected: -1, app: a}
 	w.info = widget.NewLabel("Chargement de la file…")
 	w.info.Truncation = fyne.TextTruncateEllipsis
-	w.table = queueTable(queueHeaders, func() [][]string { return w.rows }, w.selectRow)
+	w.table = queueTable(queueHeaders, queueOrder, func() [][]string { return w.rows }, w.selectRow)
 
 	w.status = widget.NewSelect([]string{anyStatus, env.statusLabel(workflow.Transmis), env.statusLabel(workflow.EnInstruction)}, nil)
 	w.status.SetSelected(anyStatus)
@@ -268,13 +283,22 @@ func newAgentWindow(a fyne.App, env *Env, ctx context.Context, desk agentDesk) *
 	w.pageLabel = widget.NewLabel("")
 	reload := widget.NewButtonWithIcon("Actualiser", theme.ViewRefreshIcon(), w.reload)
 
-	filters := container.NewVBox(
-		container.NewBorder(nil, nil,
-			container.NewHBox(minWidth(w.status, 230), minWidth(w.holderSel, 190), minWidth(w.kindSel, 200)),
-			container.NewHBox(w.prev, w.pageLabel, w.next, reload),
-			w.sortSel),
-		container.NewGridWithColumns(3, w.employer, w.cfa, w.depot))
-	queue := container.NewBorder(container.NewVBox(filters, w.info), nil, nil, nil, w.table)
+	// The filters fold behind « Filtres », a line saying which are on: at
+	// 1 280 × 720 the queue then shows about 13 contracts beside the review.
+	w.summary = widget.NewLabel("")
+	w.summary.Truncation = fyne.TextTruncateEllipsis
+	w.filterBox = container.NewVBox(
+		container.NewGridWithColumns(2, w.status, w.holderSel),
+		container.NewGridWithColumns(2, w.kindSel, w.sortSel),
+		w.employer, w.cfa, w.depot)
+	w.filterBox.Hide()
+	w.filtersBtn = widget.NewButtonWithIcon("Filtres", theme.MenuDropDownIcon(), w.toggleFilters)
+	w.summarize()
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, w.filtersBtn, nil, w.summary),
+		w.filterBox,
+		container.NewBorder(nil, nil, nil, container.NewHBox(w.prev, w.pageLabel, w.next, reload), w.info))
+	queue := container.NewBorder(top, nil, nil, nil, w.table)
 
 	w.header = widget.NewLabelWithStyle("Sélectionnez un contrat de la file (Alt+↓ : contrat suivant).", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.header.Wrapping = fyne.TextWrapWord
@@ -288,11 +312,13 @@ func newAgentWindow(a fyne.App, env *Env, ctx context.Context, desk agentDesk) *
 	w.engaged = widget.NewButtonWithIcon("Voir le contrat modifié", theme.VisibilityIcon(), w.openEngaged)
 	w.enableButtons()
 	w.detail = container.NewStack(container.NewCenter(widget.NewLabel("Aucun contrat ouvert.")))
-	buttons := container.NewHBox(w.open, w.conforme, w.anomalie, w.refuser, w.cerfa, w.engaged)
+	buttons := container.New(layout.NewRowWrapLayout(), w.open, w.conforme, w.anomalie, w.refuser, w.cerfa, w.engaged)
 	right := container.NewBorder(container.NewVBox(w.header, buttons), nil, nil, nil, w.detail)
-	split := container.NewVSplit(queue, right)
-	split.Offset = 0.4 // the filters take two lines: the queue keeps its rows
-	w.win.SetContent(split)
+	// The queue is a column on the left, the review beside it: the agent
+	// sees the contracts to come while reading one.
+	w.split = container.NewHSplit(queue, right)
+	w.split.Offset = queueSplit(env.Prefs)
+	w.win.SetContent(w.split)
 	w.win.Resize(fyne.NewSize(1260, 700))
 	return w
 }
@@ -352,6 +378,83 @@ func (w *agentWindow) selectTab(i int) {
 	}
 }
 
+// splitKey is the preference keeping the share of the agent's window the
+// queue takes; defaultSplit that share at first (about 480 points of 1 260:
+// reference, days left, apprentice and employer show whole).
+const (
+	splitKey     = "fenetre.instruction.file"
+	defaultSplit = 0.38
+)
+
+// queueSplit is the queue's share of the window as the agent left it.
+func queueSplit(p fyne.Preferences) float64 {
+	if p == nil {
+		return defaultSplit
+	}
+	if f := p.FloatWithFallback(splitKey, defaultSplit); f >= 0.15 && f <= 0.85 {
+		return f
+	}
+	return defaultSplit
+}
+
+// rememberSplit keeps where the agent dragged the divider, when it moved.
+func (w *agentWindow) rememberSplit() {
+	p := w.env.Prefs
+	if p == nil || w.split == nil {
+		return
+	}
+	if f := w.split.Offset; f >= 0.15 && f <= 0.85 && f != queueSplit(p) {
+		p.SetFloat(splitKey, f)
+	}
+}
+
+// toggleFilters shows or folds the filters.
+func (w *agentWindow) toggleFilters() {
+	if w.filterBox.Visible() {
+		w.filterBox.Hide()
+		w.filtersBtn.SetIcon(theme.MenuDropDownIcon())
+	} else {
+		w.filterBox.Show()
+		w.filtersBtn.SetIcon(theme.MenuExpandIcon())
+	}
+}
+
+// summarize says which filters are on, for when they are folded.
+func (w *agentWindow) summarize() {
+	var on []string
+	if s := w.status.Selected; s != anyStatus && s != "" {
+		on = append(on, s)
+	}
+	switch h := w.holderSel.Selected; h {
+	case anyHolder, "":
+	case noHolder:
+		on = append(on, "à ouvrir")
+	case meHolder:
+		on = append(on, "instruits par moi")
+	default:
+		on = append(on, "instruits par "+h)
+	}
+	if k := w.kindSel.Selected; k != anyKind && k != "" {
+		on = append(on, strings.ToLower(k))
+	}
+	for _, f := range []struct {
+		name string
+		e    *widget.Entry
+	}{{"employeur", w.employer}, {"CFA", w.cfa}, {"n°", w.depot}} {
+		if t := strings.TrimSpace(f.e.Text); t != "" {
+			on = append(on, f.name+" « "+t+" »")
+		}
+	}
+	if w.sortSel.Selected == byDepot {
+		on = append(on, "tri par n° de dépôt")
+	}
+	if len(on) == 0 {
+		w.summary.SetText("Aucun filtre")
+		return
+	}
+	w.summary.SetText(strings.Join(on, ", "))
+}
+
 // setQueue shows a queue.
 func (w *agentWindow) setQueue(q opcoapi.Queue) {
 	w.queue = q
@@ -379,6 +482,7 @@ func (w *agentWindow) setQueue(q opcoapi.Queue) {
 // filter applies the filters and the sort (fewest days left first) and
 // shows the first page.
 func (w *agentWindow) filter() {
+	w.summarize()
 	me := w.env.Actor.Name
 	status := w.status.Selected
 	who := w.holderSel.Selected
@@ -594,6 +698,7 @@ func (w *agentWindow) openReview(id string) {
 		loaded = time.Since(start)
 		return result{r, err}
 	}, func(r result) {
+		w.rememberSplit()
 		if r.err != nil {
 			w.review, w.view = nil, nil
 			w.header.SetText("Contrat illisible : " + userMessage(r.err))

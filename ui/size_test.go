@@ -2,12 +2,15 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"cerfadesk/core/opcoapi"
 	opcosync "cerfadesk/core/sync"
@@ -128,5 +131,51 @@ func TestDefaultWindowSizesFitTheScreen(t *testing.T) {
 		if s.Width > screen.Width || s.Height+menuBar > screen.Height {
 			t.Errorf("default size %v does not fit %v", s, screen)
 		}
+	}
+}
+
+// visibleRows is how many rows of a table show whole in its height: the
+// table's cells and header are labels, one line each, with a separator
+// under every row.
+func visibleRows(t *widget.Table) int {
+	sep := theme.SeparatorThicknessSize()
+	header := widget.NewLabelWithStyle("Référence", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}).MinSize().Height
+	row := widget.NewLabel("OPC-000001").MinSize().Height
+	return int((t.Size().Height - header) / (row + sep))
+}
+
+// An agent works through the queue all day: on a 1 280 × 720 screen the
+// window shows at least 8 contracts of the queue and, beside them, the
+// review's tabs wide and tall enough to read a form.
+func TestAgentWindowShowsTheQueueBesideTheReviewAt1280x720(t *testing.T) {
+	c := example(t, "apprentissage-base.json")
+	w, desk := agentFixture(t, c)
+	var list []opcoapi.Contract
+	for i := range 30 {
+		rc := desk.queue.Contracts[0]
+		rc.ID, rc.Reference = fmt.Sprintf("c%03d", i), fmt.Sprintf("OPC-%06d", i)
+		desk.contents[rc.ID] = c
+		list = append(list, rc)
+	}
+	desk.queue.Contracts = list
+	w.reload()
+	openFirst(t, w)
+	w.view.buildAll()
+	w.win.Resize(fyne.NewSize(screen.Width, screen.Height-menuBar))
+	fits(t, "agent window", w.win)
+	n := visibleRows(w.table)
+	t.Logf("%d queue rows, tabs %v, at %v", n, w.view.tabs.Size(), screen)
+	if n < 8 {
+		t.Errorf("the queue shows %d whole rows at %v (table %v), want at least 8", n, screen, w.table.Size())
+	}
+	if s := w.view.tabs.Size(); s.Width < 560 || s.Height < 380 {
+		t.Errorf("the review's tabs are %v at %v, too small to read a form", s, screen)
+	}
+	// Unfolded, the filters still leave rows of the queue.
+	w.toggleFilters()
+	w.win.Resize(fyne.NewSize(screen.Width, screen.Height-menuBar-1))
+	w.win.Resize(fyne.NewSize(screen.Width, screen.Height-menuBar))
+	if n := visibleRows(w.table); n < 4 {
+		t.Errorf("with the filters shown the queue shows %d rows", n)
 	}
 }
