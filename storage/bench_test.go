@@ -144,7 +144,7 @@ func buildSeed() (string, []string, error) {
 			col.deadline, at.UnixMicro(), at.UnixMicro(), doc, col.apprenticeSort, col.employerSort); err != nil {
 			return "", nil, err
 		}
-		if _, err := ident.ExecContext(ctx, i, col.identityKey); err != nil {
+		if _, err := ident.ExecContext(ctx, i, col.identity.Key(), col.identity.Name); err != nil {
 			return "", nil, err
 		}
 		if _, err := hist.ExecContext(ctx, i, at.UnixMicro(), string(status)); err != nil {

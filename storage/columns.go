@@ -24,7 +24,7 @@ type columns struct {
 	numeroDepot    string
 	startDate      string
 	deadline       string
-	identityKey    string // workflow.IdentityKey
+	identity       workflow.Identity
 }
 
 func columnsOf(c *contract.Contract) columns {
@@ -39,7 +39,7 @@ func columnsOf(c *contract.Contract) columns {
 		startDate:      dateText(c.Contrat.DateDebutContrat.IsZero(), c.Contrat.DateDebutContrat.String()),
 	}
 	col.apprenticeSort, col.employerSort = sortKey(col.apprenticeName), sortKey(col.employerName)
-	col.identityKey = workflow.IdentityKey(c)
+	col.identity = workflow.Identify(c)
 	if c.Depot != nil {
 		col.numeroDepot = strings.TrimSpace(c.Depot.NumeroDepot)
 	}

@@ -110,7 +110,7 @@ func (s *Store) Commit(ctx context.Context, ch workflow.Change) (workflow.Record
 				col.cfaSiret, col.cfaUAI, col.numeroDepot, col.startDate, col.deadline, correction, horsDelai,
 				at.UnixMicro(), newDoc, col.apprenticeSort, col.employerSort, rowID)
 			if err == nil {
-				err = setIdentity(ctx, tx, rowID, col.identityKey)
+				err = setIdentity(ctx, tx, rowID, col.identity)
 			}
 			if err == nil {
 				err = (&bookWriter{tx: tx}).entries(ctx, ch.Contract, at)

@@ -55,17 +55,17 @@ type creator struct {
 	book                   *bookWriter
 }
 
-// identity records the identity key of contract id (a new one: an empty
-// key writes nothing).
-func (w creator) identity(ctx context.Context, id int64, key string) error {
-	if key == "" {
+// identity records the identity of contract id (a new one: a zero
+// identity writes nothing).
+func (w creator) identity(ctx context.Context, id int64, ident workflow.Identity) error {
+	if ident.Zero() {
 		return nil
 	}
 	var err error
 	if w.ident != nil {
-		_, err = w.ident.ExecContext(ctx, id, key)
+		_, err = w.ident.ExecContext(ctx, id, ident.Key(), ident.Name)
 	} else {
-		_, err = w.tx.ExecContext(ctx, upsertIdentity, id, key)
+		_, err = w.tx.ExecContext(ctx, upsertIdentity, id, ident.Key(), ident.Name)
 	}
 	return dbErr(err)
 }
@@ -143,7 +143,7 @@ func (s *Store) create(ctx context.Context, w creator, n workflow.NewContract) (
 	if len(n.Documents) > 0 {
 		changed = append(changed, "documents")
 	}
-	if err := w.identity(ctx, id, col.identityKey); err != nil {
+	if err := w.identity(ctx, id, col.identity); err != nil {
 		return workflow.Record{}, err
 	}
 	book := w.book

@@ -103,7 +103,7 @@ func TestMigrationsRecordedOnce(t *testing.T) {
 			got = append(got, n)
 		}
 		rows.Close()
-		if strings.Join(got, ",") != "contracts,search,document_removal,name_sort,remote_events,identity,address_book,avenant_parent,identity_table" || SchemaVersion() != 9 {
+		if strings.Join(got, ",") != "contracts,search,document_removal,name_sort,remote_events,identity,address_book,avenant_parent,identity_table,identity_name" || SchemaVersion() != 10 {
 			t.Fatalf("open %d: migrations %v, schema %d", i+1, got, SchemaVersion())
 		}
 		st.Close()

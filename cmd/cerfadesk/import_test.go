@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -381,5 +382,61 @@ func TestImportTwiceSkipsDuplicates(t *testing.T) {
 	}
 	if code, _, errb := importCmd("--data", data, "--doublons", "peut-être", file); code != 2 || !strings.Contains(errb, "ignorer ou importer") {
 		t.Errorf("bad --doublons: %d %s", code, errb)
+	}
+}
+
+// A contract is found by its NIR or by its apprentice's name and birth
+// date, whichever the file or the store lacks; two NIRs under one name are
+// two people.
+func TestImportDuplicatesByNIROrName(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	app := func(nir, nom string) *contract.Contract {
+		c := reference(t, "apprentissage-base.json")
+		c.Apprenti.Nir = nir
+		if nom != "" {
+			c.Apprenti.Nom = nom
+		}
+		return c
+	}
+	const nirA, nirB, nirC = "106056938304515", "106056938304614", "106056938304713"
+	pro := reference(t, "professionnalisation-base.json")
+	proNIR := pro.Apprenti.Nir
+	pro.Apprenti.Nir = ""
+	proWithNIR := reference(t, "professionnalisation-base.json")
+	proWithNIR.Apprenti.Nir = proNIR
+	tests := []struct {
+		name  string
+		cs    []*contract.Contract
+		lines []string
+		total int
+	}{
+		{"NIR, none, another NIR, a contract without NIR", []*contract.Contract{app(nirA, ""), app("", ""), app(nirB, ""), pro}, []string{
+			"f1.csv, ligne 2 : C-000001",
+			"f1.csv, ligne 3 : non importée (même contrat que la ligne 2 du fichier) [doublon_fichier]",
+			"f1.csv, ligne 4 : C-000002",
+			"f1.csv, ligne 5 : C-000003",
+		}, 3},
+		{"the NIR with the name misspelt, the NIR typed now, a third NIR", []*contract.Contract{app(nirA, "DUPONTEL"), proWithNIR, app(nirC, "")}, []string{
+			"f2.csv, ligne 2 : non importée (déjà présent : C-000001) [deja_present]",
+			"f2.csv, ligne 3 : non importée (déjà présent : C-000003) [deja_present]",
+			"f2.csv, ligne 4 : C-000004",
+		}, 4},
+	}
+	for i, tt := range tests {
+		file := writeFile(t, dir, fmt.Sprintf("f%d.csv", i+1), sheet.CSV, tt.cs)
+		code, out, errb := importCmd("--data", data, file)
+		if code != 0 {
+			t.Fatalf("%s: exit %d:\n%s%s", tt.name, code, out, errb)
+		}
+		got := strings.Split(strings.TrimSpace(out), "\n")
+		for j, want := range tt.lines {
+			if j >= len(got) || !strings.HasPrefix(got[j], want) {
+				t.Errorf("%s: line %d:\n got %q\nwant %q…", tt.name, j, got, want)
+			}
+		}
+		if n := countContracts(t, data); n != tt.total {
+			t.Errorf("%s: %d contracts stored, want %d", tt.name, n, tt.total)
+		}
 	}
 }

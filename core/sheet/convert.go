@@ -64,7 +64,7 @@ type Row struct {
 	// Hidden counts the E findings left out of Findings for that reason.
 	Hidden int
 	// Existing is the reference of a stored contract that is this row's
-	// (same workflow.IdentityKey), « C-000123 »: set by MarkDuplicates.
+	// (workflow.Identity.Matches), « C-000123 »: set by MarkDuplicates.
 	Existing string
 	// SameAs is the line of an earlier row of the file that is the same
 	// contract (MarkDuplicates).
