@@ -135,15 +135,7 @@ const (
 
 func init() {
 	err := sqlite.RegisterDeterministicScalarFunction(identityKeyFunc, 7, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
-		var s [7]string
-		for i, a := range args {
-			switch v := a.(type) {
-			case string:
-				s[i] = v
-			case []byte:
-				s[i] = string(v)
-			}
-		}
+		s := sqlText(args)
 		return workflow.IdentityOf(s[0], s[1], s[2], s[3], s[4], s[5], s[6]), nil
 	})
 	if err != nil {
