@@ -32,8 +32,8 @@ import (
 // beside the review, so what tells the contracts apart and the days left
 // come first, the rest scrolls.
 var (
-	queueHeaders = []string{"Référence", "Contrat / avenant", "Employeur", "Apprenti / salarié", "Statut", "Instruit par", "Reçu le", "Décision avant le", "Jours restants"}
-	queueWidths  = []float32{102, 285, 118, 130, 145, 95, 100, 130, 115}
+	queueHeaders = []string{"Référence", "Contrat / avenant", "Employeur", "Apprenti / salarié", "Statut", "Instruit par", "Reçu le", "Décision avant le", "Jours"}
+	queueWidths  = []float32{102, 285, 118, 130, 145, 95, 100, 130, 64}
 	queueOrder   = []int{0, 8, 3, 2, 4, 1, 5, 6, 7}
 )
 
@@ -292,7 +292,7 @@ func newAgentWindow(a fyne.App, env *Env, ctx context.Context, desk agentDesk) *
 		container.NewGridWithColumns(2, w.kindSel, w.sortSel),
 		w.employer, w.cfa, w.depot)
 	w.filterBox.Hide()
-	w.filtersBtn = widget.NewButtonWithIcon("Filtres", theme.MenuDropDownIcon(), w.toggleFilters)
+	w.filtersBtn = widget.NewButtonWithIcon("Filtres", theme.MenuExpandIcon(), w.toggleFilters)
 	w.summarize()
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, w.filtersBtn, nil, w.summary),
@@ -383,7 +383,7 @@ func (w *agentWindow) selectTab(i int) {
 // reference, days left, apprentice and employer show whole).
 const (
 	splitKey     = "fenetre.instruction.file"
-	defaultSplit = 0.38
+	defaultSplit = 0.34
 )
 
 // queueSplit is the queue's share of the window as the agent left it.
@@ -412,10 +412,10 @@ func (w *agentWindow) rememberSplit() {
 func (w *agentWindow) toggleFilters() {
 	if w.filterBox.Visible() {
 		w.filterBox.Hide()
-		w.filtersBtn.SetIcon(theme.MenuDropDownIcon())
+		w.filtersBtn.SetIcon(theme.MenuExpandIcon())
 	} else {
 		w.filterBox.Show()
-		w.filtersBtn.SetIcon(theme.MenuExpandIcon())
+		w.filtersBtn.SetIcon(theme.MenuDropDownIcon())
 	}
 }
 
@@ -682,6 +682,11 @@ func (w *agentWindow) step(d int) {
 		w.setPage(p)
 	}
 	w.selected = i
+	// The row is marked and scrolled into view, without opening it twice.
+	on := w.table.OnSelected
+	w.table.OnSelected = nil
+	w.table.Select(widget.TableCellID{Row: i - w.page*queuePage, Col: 0})
+	w.table.OnSelected = on
 	w.openReview(w.shown[i].ID)
 }
 
@@ -759,7 +764,7 @@ func (w *agentWindow) showReview(r opcosync.Review) {
 		main = container.NewBorder(container.NewVBox(scroll, widget.NewSeparator()), nil, nil, nil, v.tabs)
 	}
 	split := container.NewHSplit(main, v.side)
-	split.Offset = 0.72
+	split.Offset = 0.75 // beside the queue: the form keeps most of the width
 	w.detail.Objects = []fyne.CanvasObject{split}
 	w.detail.Refresh()
 	w.enableButtons()
