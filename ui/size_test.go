@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -177,5 +178,37 @@ func TestAgentWindowShowsTheQueueBesideTheReviewAt1280x720(t *testing.T) {
 	w.win.Resize(fyne.NewSize(screen.Width, screen.Height-menuBar))
 	if n := visibleRows(w.table); n < 4 {
 		t.Errorf("with the filters shown the queue shows %d rows", n)
+	}
+}
+
+// Where the agent drags the divider between the queue and the review is
+// kept in the data folder's preferences for the next window.
+func TestAgentWindowKeepsTheQueueShare(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "preferences.json")
+	prefs, err := OpenPreferences(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := agentFixture(t, example(t, "apprentissage-base.json"))
+	w.env.Prefs = prefs
+	if w.split.Offset != defaultSplit {
+		t.Fatalf("first share %v, want %v", w.split.Offset, defaultSplit)
+	}
+	w.split.SetOffset(0.5)
+	openFirst(t, w) // the share is saved as the agent moves on
+	again, err := OpenPreferences(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w2 := newAgentWindow(test.NewTempApp(t), w.env, context.Background(), w.desk)
+	defer w2.win.Close()
+	if got := queueSplit(again); got != 0.5 || w2.split.Offset != 0.5 {
+		t.Errorf("share kept %v, next window %v: want 0.5", got, w2.split.Offset)
+	}
+	for _, bad := range []float64{0, 0.99, -1} { // a hand-edited file
+		again.SetFloat(splitKey, bad)
+		if got := queueSplit(again); got != defaultSplit {
+			t.Errorf("share %v read as %v, want the default", bad, got)
+		}
 	}
 }
