@@ -299,39 +299,37 @@ func (c *Client) PutBlob(ctx context.Context, sha string, content io.Reader) (op
 	return b, err
 }
 
+// push sends a workflow action on contract id to its sub-resource sub;
+// the service answers every push the same way.
+func (c *Client) push(ctx context.Context, method, id, sub string, req any) (opcoapi.PushResponse, error) {
+	var out opcoapi.PushResponse
+	err := c.do(ctx, method, opcoapi.ContractSubPath(id, sub), req, &out)
+	return out, err
+}
+
 // Transmit pushes a Transmettre.
 func (c *Client) Transmit(ctx context.Context, id string, req opcoapi.TransmitRequest) (opcoapi.PushResponse, error) {
-	var out opcoapi.PushResponse
-	err := c.do(ctx, http.MethodPut, opcoapi.ContractSubPath(id, "transmission"), req, &out)
-	return out, err
+	return c.push(ctx, http.MethodPut, id, "transmission", req)
 }
 
 // Send pushes a CFA's Envoyer à l'entreprise.
 func (c *Client) Send(ctx context.Context, id string, req opcoapi.SendRequest) (opcoapi.PushResponse, error) {
-	var out opcoapi.PushResponse
-	err := c.do(ctx, http.MethodPut, opcoapi.ContractSubPath(id, "envoi"), req, &out)
-	return out, err
+	return c.push(ctx, http.MethodPut, id, "envoi", req)
 }
 
 // Accept pushes an employer's ACCEPTER.
 func (c *Client) Accept(ctx context.Context, id string, req opcoapi.ActionRequest) (opcoapi.PushResponse, error) {
-	var out opcoapi.PushResponse
-	err := c.do(ctx, http.MethodPost, opcoapi.ContractSubPath(id, "acceptation"), req, &out)
-	return out, err
+	return c.push(ctx, http.MethodPost, id, "acceptation", req)
 }
 
 // Cancel pushes an Annuler.
 func (c *Client) Cancel(ctx context.Context, id string, req opcoapi.ActionRequest) (opcoapi.PushResponse, error) {
-	var out opcoapi.PushResponse
-	err := c.do(ctx, http.MethodPost, opcoapi.ContractSubPath(id, "annulation"), req, &out)
-	return out, err
+	return c.push(ctx, http.MethodPost, id, "annulation", req)
 }
 
 // Attach pushes a piece.
 func (c *Client) Attach(ctx context.Context, id string, req opcoapi.AttachRequest) (opcoapi.PushResponse, error) {
-	var out opcoapi.PushResponse
-	err := c.do(ctx, http.MethodPost, opcoapi.ContractSubPath(id, "documents"), req, &out)
-	return out, err
+	return c.push(ctx, http.MethodPost, id, "documents", req)
 }
 
 // QueuePage returns a page of the agent's queue after cursor ("" for the
@@ -383,14 +381,10 @@ func (c *Client) Queue(ctx context.Context) (opcoapi.Queue, error) {
 
 // OpenInstruction is the agent's Ouvrir l'instruction.
 func (c *Client) OpenInstruction(ctx context.Context, id string, req opcoapi.ActionRequest) (opcoapi.PushResponse, error) {
-	var out opcoapi.PushResponse
-	err := c.do(ctx, http.MethodPost, opcoapi.ContractSubPath(id, "instruction"), req, &out)
-	return out, err
+	return c.push(ctx, http.MethodPost, id, "instruction", req)
 }
 
 // Decide records an agent's decision.
 func (c *Client) Decide(ctx context.Context, id string, req opcoapi.DecisionRequest) (opcoapi.PushResponse, error) {
-	var out opcoapi.PushResponse
-	err := c.do(ctx, http.MethodPost, opcoapi.ContractSubPath(id, "decision"), req, &out)
-	return out, err
+	return c.push(ctx, http.MethodPost, id, "decision", req)
 }
