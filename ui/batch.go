@@ -114,28 +114,45 @@ type batchLine struct {
 	tabs      []string // the tabs holding blocking findings, when not valid
 }
 
-// batch performs a on each marked contract as the user, off the UI
-// goroutine, then lists what became of each.
-func (d *Desktop) batch(a workflow.Action) {
+// marked returns the contracts a batch acts on: the marked ones, else the
+// selected one; none, after asking the user to mark some.
+func (d *Desktop) marked() []string {
 	ids := d.list.batchIDs()
 	if len(ids) == 0 {
 		d.notice.Importance = widget.WarningImportance
 		d.notice.SetText("Marquez des contrats (Ctrl+clic) ou sélectionnez-en un.")
+	}
+	return ids
+}
+
+// loadEach reads each contract of ids and makes its batch line with line;
+// a contract that cannot be read is a line with its error.
+func loadEach(env *Env, ids []string, line func(workflow.Record) batchLine) []batchLine {
+	out := make([]batchLine, 0, len(ids))
+	for _, id := range ids {
+		rec, err := env.Store.Load(env.ctx(), id)
+		if err != nil {
+			out = append(out, batchLine{ref: id, err: err})
+			continue
+		}
+		out = append(out, line(rec))
+	}
+	return out
+}
+
+// batch performs a on each marked contract as the user, off the UI
+// goroutine, then lists what became of each.
+func (d *Desktop) batch(a workflow.Action) {
+	ids := d.marked()
+	if len(ids) == 0 {
 		return
 	}
 	env := d.env
 	background(env, func() []batchLine {
-		out := make([]batchLine, 0, len(ids))
-		for _, id := range ids {
-			rec, err := env.Store.Load(env.ctx(), id)
-			if err != nil {
-				out = append(out, batchLine{ref: id, err: err})
-				continue
-			}
-			res, err := env.Service.Do(env.ctx(), workflow.Request{ContractID: id, BaseVersion: rec.Version, Actor: env.Actor, Action: a})
-			out = append(out, batchLine{ref: rec.Reference, name: personName(rec.Contract), err: err, tabs: formTabs(rec.Contract.TypeFormulaire, res.Validation.Findings, rules.Error)})
-		}
-		return out
+		return loadEach(env, ids, func(rec workflow.Record) batchLine {
+			res, err := env.Service.Do(env.ctx(), workflow.Request{ContractID: rec.ID, BaseVersion: rec.Version, Actor: env.Actor, Action: a})
+			return batchLine{ref: rec.Reference, name: personName(rec.Contract), err: err, tabs: formTabs(rec.Contract.TypeFormulaire, res.Validation.Findings, rules.Error)}
+		})
 	}, func(lines []batchLine) {
 		d.Reload()
 		d.showBatch(actionLabel(a), lines)
@@ -194,10 +211,8 @@ const noEmployerMail = "Pas d'adresse électronique pour cette entreprise : le c
 // (pre-filled from its contracts, checked), then each contract is sent;
 // an address changed here is saved into the contract first.
 func (d *Desktop) batchSendToEmployers() {
-	ids := d.list.batchIDs()
+	ids := d.marked()
 	if len(ids) == 0 {
-		d.notice.Importance = widget.WarningImportance
-		d.notice.SetText("Marquez des contrats (Ctrl+clic) ou sélectionnez-en un.")
 		return
 	}
 	env := d.env
@@ -362,10 +377,8 @@ func batchReason(err error, tabs []string) string {
 // askExportFolder is « Exporter les contrats marqués dans un dossier »:
 // each contract's canonical JSON and Cerfa PDF, named by its reference.
 func (d *Desktop) askExportFolder() {
-	ids := d.list.batchIDs()
+	ids := d.marked()
 	if len(ids) == 0 {
-		d.notice.Importance = widget.WarningImportance
-		d.notice.SetText("Marquez des contrats (Ctrl+clic) ou sélectionnez-en un.")
 		return
 	}
 	open := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
@@ -387,16 +400,9 @@ func (d *Desktop) askExportFolder() {
 func (d *Desktop) exportFolder(ids []string, dir string) {
 	env := d.env
 	background(env, func() []batchLine {
-		out := make([]batchLine, 0, len(ids))
-		for _, id := range ids {
-			rec, err := env.Store.Load(env.ctx(), id)
-			if err != nil {
-				out = append(out, batchLine{ref: id, err: err})
-				continue
-			}
-			out = append(out, batchLine{ref: rec.Reference, name: personName(rec.Contract), err: writeContractFiles(env, rec, dir)})
-		}
-		return out
+		return loadEach(env, ids, func(rec workflow.Record) batchLine {
+			return batchLine{ref: rec.Reference, name: personName(rec.Contract), err: writeContractFiles(env, rec, dir)}
+		})
 	}, func(lines []batchLine) { d.showBatch("Exporter dans un dossier", lines) })
 }
 
