@@ -38,24 +38,24 @@ func setIdentity(ctx context.Context, tx *sql.Tx, id int64, ident workflow.Ident
 	return dbErr(err)
 }
 
-// findByKeyQuery looks n NIR keys up; the last row of a key is its last
-// changed contract.
-func findByKeyQuery(n int) string {
-	return `SELECT i.identity_key, 0, c.reference FROM contract_identity i JOIN contracts c ON c.id = i.contract_id
-		WHERE i.identity_key IN (?` + strings.Repeat(", ?", n-1) + `) ORDER BY i.identity_key, c.updated_at, c.id`
+// findQuery looks n keys of one column (identity_key or name_key) up,
+// with the identity key of each contract found (both read from the
+// column's index); a key's last row is its last changed contract.
+func findQuery(column string, n int) string {
+	return `SELECT i.` + column + `, i.identity_key, c.reference FROM contract_identity i JOIN contracts c ON c.id = i.contract_id
+		WHERE i.` + column + ` IN (?` + strings.Repeat(", ?", n-1) + `) ORDER BY i.` + column + `, c.updated_at, c.id`
 }
 
-// findByNameQuery looks n name keys up, saying whether each contract found
-// has no NIR.
-func findByNameQuery(n int) string {
-	return `SELECT i.name_key, i.identity_key = i.name_key, c.reference FROM contract_identity i JOIN contracts c ON c.id = i.contract_id
-		WHERE i.name_key IN (?` + strings.Repeat(", ?", n-1) + `) ORDER BY i.name_key, c.updated_at, c.id`
+// found is a stored contract a key led to.
+type found struct {
+	id  workflow.Identity
+	ref string
 }
 
 // FindIdentities returns, for each identity of ids a stored contract
 // matches (workflow.Identity.Matches), the reference of the last changed
-// one with the same NIR, else of the last changed one by name, by the
-// indexes of contract_identity.
+// one with the same NIR, else of the last changed one that matches by
+// name, by the indexes of contract_identity.
 func (s *Store) FindIdentities(ctx context.Context, ids []workflow.Identity) (map[workflow.Identity]string, error) {
 	var nirs, names []any
 	seen := map[string]bool{}
@@ -69,51 +69,66 @@ func (s *Store) FindIdentities(ctx context.Context, ids []workflow.Identity) (ma
 			names = append(names, id.Name)
 		}
 	}
-	byNIR, byName, byNameNoNIR := map[string]string{}, map[string]string{}, map[string]string{}
-	if err := s.findKeys(ctx, findByKeyQuery, nirs, byNIR, nil); err != nil {
+	byKey := map[string][]found{} // NIR and name keys never collide (« nir: », « nom: »)
+	if err := s.findKeys(ctx, "identity_key", nirs, byKey); err != nil {
 		return nil, err
 	}
-	if err := s.findKeys(ctx, findByNameQuery, names, byName, byNameNoNIR); err != nil {
+	if err := s.findKeys(ctx, "name_key", names, byKey); err != nil {
 		return nil, err
 	}
 	out := map[workflow.Identity]string{}
 	for _, id := range ids {
-		ref := ""
-		switch {
-		case id.NIR != "" && byNIR[id.NIR] != "":
-			ref = byNIR[id.NIR]
-		case id.NIR != "": // another NIR under the same name is another person
-			ref = byNameNoNIR[id.Name]
-		default:
-			ref = byName[id.Name]
+		if id.Zero() {
+			continue
 		}
-		if ref != "" && !id.Zero() {
+		ref := last(byKey[id.NIR], id)
+		if ref == "" {
+			ref = last(byKey[id.Name], id)
+		}
+		if ref != "" {
 			out[id] = ref
 		}
 	}
 	return out, nil
 }
 
-// findKeys runs query on keys by chunks, keeping each key's last
-// reference in all, and in noNIR those of contracts without a NIR.
-func (s *Store) findKeys(ctx context.Context, query func(int) string, keys []any, all, noNIR map[string]string) error {
+// last is the reference of the last contract of fs that id matches.
+func last(fs []found, id workflow.Identity) string {
+	ref := ""
+	for _, f := range fs {
+		if id.Matches(f.id) {
+			ref = f.ref
+		}
+	}
+	return ref
+}
+
+// findKeys looks keys up in column by chunks, appending each contract
+// found to its key's list in byKey, last changed last.
+func (s *Store) findKeys(ctx context.Context, column string, keys []any, byKey map[string][]found) error {
 	for start := 0; start < len(keys); start += identityChunk {
 		chunk := keys[start:min(start+identityChunk, len(keys))]
-		rows, err := s.db.QueryContext(ctx, query(len(chunk)), chunk...)
+		rows, err := s.db.QueryContext(ctx, findQuery(column, len(chunk)), chunk...)
 		if err != nil {
 			return dbErr(err)
 		}
 		for rows.Next() {
-			var key, ref string
-			var withoutNIR bool
-			if err := rows.Scan(&key, &withoutNIR, &ref); err != nil {
+			var key, identityKey string
+			var f found
+			if err := rows.Scan(&key, &identityKey, &f.ref); err != nil {
 				rows.Close()
 				return dbErr(err)
 			}
-			all[key] = ref
-			if withoutNIR && noNIR != nil {
-				noNIR[key] = ref
+			// Found by its NIR, a contract's name does not matter
+			// (Identity.Matches); by its name, it has a NIR unless its
+			// identity key is that name.
+			if column == "name_key" {
+				f.id.Name = key
 			}
+			if identityKey != f.id.Name {
+				f.id.NIR = identityKey
+			}
+			byKey[key] = append(byKey[key], f)
 		}
 		err = rows.Err()
 		rows.Close()

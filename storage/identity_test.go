@@ -113,8 +113,8 @@ func TestFindIdentities(t *testing.T) {
 
 	// The queries read the indexes, not every contract.
 	for _, q := range []struct{ query, index string }{
-		{findByKeyQuery(2), "contract_identity_key"},
-		{findByNameQuery(2), "contract_identity_name"},
+		{findQuery("identity_key", 2), "contract_identity_key"},
+		{findQuery("name_key", 2), "contract_identity_name"},
 	} {
 		var plan string
 		rows, err := st.db.Query(`EXPLAIN QUERY PLAN `+q.query, id.Name, otherID.Name)
